@@ -1,0 +1,137 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode (strict concurrency) and explicit `any`.
+let sharedSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny")
+]
+
+var targets: [Target] = [
+  // Stage 0: the normalized model every other stage speaks.
+  .target(name: "EarshotModel", swiftSettings: sharedSettings),
+
+  // System library over libxml2, for the streaming XML readers.
+  .systemLibrary(
+    name: "CLibXML2",
+    pkgConfig: "libxml-2.0",
+    providers: [.apt(["libxml2-dev"])]
+  ),
+
+  // The default lexicons, embedded as resources so the binary works from any directory.
+  .target(
+    name: "EarshotLexicons",
+    path: "Lexicons",
+    exclude: ["README.md", "licenses"],
+    sources: ["Swift"],
+    resources: [.copy("data")],
+    swiftSettings: sharedSettings
+  ),
+
+  // Stage 1: readers turn exported files into conversations.
+  .target(
+    name: "EarshotReaders",
+    dependencies: ["EarshotModel", "CLibXML2"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Stage 2: text on UTF-8 bytes: tokenizer, sentence splitter, stemmer, lexicon tables.
+  .target(
+    name: "EarshotText",
+    dependencies: ["EarshotLexicons"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Stage 3: sentiment (valence per sentence, turn, speaker).
+  .target(
+    name: "EarshotSentiment",
+    dependencies: ["EarshotModel", "EarshotText"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Stage 4: detectors that find where an agent did not listen.
+  .target(
+    name: "EarshotDetectors",
+    dependencies: ["EarshotModel", "EarshotText", "EarshotSentiment"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Stage 5: the listening score of a conversation and aggregation per agent and company.
+  .target(
+    name: "EarshotScoring",
+    dependencies: ["EarshotModel", "EarshotDetectors"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Stage 6: reporters write results as JSON, JSON Lines, CSV and terminal text.
+  .target(
+    name: "EarshotReporters",
+    dependencies: ["EarshotModel", "EarshotScoring"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Orchestration: configuration, file discovery, the parallel batch run.
+  .target(
+    name: "EarshotEngine",
+    dependencies: [
+      "EarshotModel", "EarshotReaders", "EarshotText", "EarshotSentiment", "EarshotDetectors",
+      "EarshotScoring", "EarshotReporters",
+      .product(name: "Yams", package: "Yams"),
+    ],
+    swiftSettings: sharedSettings
+  ),
+
+  // The command-line interface only: argument parsing and printing.
+  .executableTarget(
+    name: "earshot",
+    dependencies: [
+      "EarshotEngine",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ],
+    swiftSettings: sharedSettings
+  ),
+
+  // Helpers shared by the test targets: fixtures and conversation builders.
+  .target(
+    name: "EarshotTestSupport",
+    dependencies: ["EarshotModel"],
+    path: "Tests/EarshotTestSupport",
+    swiftSettings: sharedSettings
+  ),
+]
+
+/// One test target per library module, plus the CLI tests that run the built binary.
+let testedModules: [(name: String, dependencies: [Target.Dependency], resources: [Resource])] = [
+  ("EarshotModelTests", ["EarshotModel"], []),
+  ("EarshotTextTests", ["EarshotText"], []),
+  ("EarshotReadersTests", ["EarshotReaders"], [.copy("Fixtures")]),
+  ("EarshotSentimentTests", ["EarshotSentiment", "EarshotText"], []),
+  ("EarshotDetectorsTests", ["EarshotDetectors", "EarshotSentiment", "EarshotText"], []),
+  ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
+  ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring"], [.copy("Snapshots")]),
+  ("EarshotEngineTests", ["EarshotEngine"], []),
+  ("EarshotCLITests", ["EarshotEngine"], []),
+]
+for module in testedModules {
+  targets.append(
+    .testTarget(
+      name: module.name,
+      dependencies: module.dependencies + (module.name == "EarshotModelTests" ? [] : ["EarshotModel"]) + ["EarshotTestSupport"],
+      resources: module.resources,
+      swiftSettings: sharedSettings
+    )
+  )
+}
+
+let package = Package(
+  name: "Earshot",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "earshot", targets: ["earshot"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: targets,
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,180 @@
+import EarshotModel
+import Foundation
+
+/// Accumulates the lines of one chat-log conversation.
+struct ChatLogBuilder {
+  struct PendingTurn {
+    var speaker: String
+    var role: ParticipantRole?
+    var name: String?
+    var timestamp: Date?
+    var text: String
+    var line: Int
+  }
+
+  let file: InputFile
+  let ordinal: Int
+  /// Headers that carry over to the next conversation in the same file (company, channel, zone, agents).
+  var sharedHeaders: [String: String]
+  var headers: [String: String] = [:]
+  var turns: [PendingTurn] = []
+  var lastDate: Date?
+
+  init(file: InputFile, ordinal: Int = 0, headers: [String: String] = [:]) {
+    self.file = file
+    self.ordinal = ordinal
+    self.sharedHeaders = headers
+    self.headers = headers
+  }
+
+  static let knownHeaders: Set<String> = [
+    "id", "channel", "company", "date", "timezone", "agents", "customer", "subject", "queue",
+  ]
+
+  mutating func consume(line: String, number: Int) throws {
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty {
+      if !turns.isEmpty { turns[turns.count - 1].text += "\n" }
+      return
+    }
+    if trimmed.hasPrefix("#") {
+      try consumeHeader(trimmed, number: number)
+      return
+    }
+    guard let parsed = ChatLine.parse(trimmed) else {
+      guard !turns.isEmpty else {
+        throw InputDiagnostic(
+          file: file.path, line: number,
+          "expected a message line such as '[10:32] Agent Bob: text' or 'Customer: text', found '\(String(trimmed.prefix(40)))'"
+        )
+      }
+      turns[turns.count - 1].text += "\n" + trimmed
+      return
+    }
+    var timestamp: Date?
+    if let stamp = parsed.stamp {
+      guard let date = parseStamp(stamp) else {
+        throw InputDiagnostic(
+          file: file.path, line: number, column: 2,
+          "expected a time such as 10:32, 10:32:05, 10:32 PM or 2024-03-01 10:32 inside [ ], found '\(stamp)'")
+      }
+      timestamp = date
+      lastDate = date
+    }
+    let name = parsed.name
+    let speaker = name ?? parsed.role?.rawValue ?? "unknown"
+    turns.append(
+      PendingTurn(speaker: speaker, role: parsed.role, name: name, timestamp: timestamp, text: parsed.text, line: number))
+  }
+
+  mutating func consumeHeader(_ line: String, number: Int) throws {
+    let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+    guard let colon = body.firstIndex(of: ":") else { return }  // a plain comment
+    let key = body[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+    let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    guard ChatLogBuilder.knownHeaders.contains(key) else { return }
+    if key == "timezone", timeZone(value) == nil {
+      throw InputDiagnostic(
+        file: file.path, line: number, "expected a time zone such as +02:00, UTC or Europe/Paris, found '\(value)'")
+    }
+    if key == "date", TimestampParser().parse(value) == nil {
+      throw InputDiagnostic(file: file.path, line: number, "expected a date such as 2024-03-01, found '\(value)'")
+    }
+    headers[key] = value
+    if ["company", "channel", "timezone", "agents", "queue"].contains(key) { sharedHeaders[key] = value }
+  }
+
+  func timeZone(_ text: String) -> TimeZone? {
+    if let zone = TimeZone(identifier: text) { return zone }
+    let sign = text.hasPrefix("-") ? -1 : 1
+    let digits = text.drop { $0 == "+" || $0 == "-" }.split(separator: ":")
+    guard text.hasPrefix("+") || text.hasPrefix("-"), let hours = Int(digits.first ?? "") else { return nil }
+    let minutes = digits.count > 1 ? Int(digits[1]) ?? 0 : 0
+    return TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60))
+  }
+
+  var zone: TimeZone { headers["timezone"].flatMap(timeZone) ?? TimeZone(identifier: "UTC") ?? .current }
+
+  /// A full timestamp, or a time of day on the header date (rolling past midnight when times go back).
+  func parseStamp(_ stamp: String) -> Date? {
+    let parser = TimestampParser(timeZone: zone)
+    if let full = parser.parse(stamp) { return full }
+    guard let seconds = secondsOfDay(stamp) else { return nil }
+    let baseDay = headers["date"].flatMap { TimestampParser(timeZone: zone).parse($0) } ?? Date(timeIntervalSince1970: 0)
+    var date = baseDay.addingTimeInterval(TimeInterval(seconds))
+    if let lastDate {
+      while date < lastDate.addingTimeInterval(-1) { date = date.addingTimeInterval(86_400) }
+    }
+    return date
+  }
+
+  func secondsOfDay(_ stamp: String) -> Int? {
+    var text = stamp.trimmingCharacters(in: .whitespaces).uppercased()
+    var meridiem: Int?
+    if text.hasSuffix("AM") || text.hasSuffix("PM") {
+      meridiem = text.hasSuffix("PM") ? 12 : 0
+      text = String(text.dropLast(2)).trimmingCharacters(in: .whitespaces)
+    }
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+      return nil
+    }
+    let numbers = parts.compactMap { Int($0) }
+    var hour = numbers[0]
+    if let meridiem {
+      guard (1...12).contains(hour) else { return nil }
+      hour = hour % 12 + meridiem
+    }
+    guard hour < 24, numbers[1] < 60, numbers.count < 3 || numbers[2] < 60 else { return nil }
+    return hour * 3600 + numbers[1] * 60 + (numbers.count > 2 ? numbers[2] : 0)
+  }
+
+  /// The finished conversation, or nil when no message was read.
+  mutating func finish() throws -> Conversation? {
+    guard !turns.isEmpty else { return nil }
+    let declaredAgents = Set(
+      (headers["agents"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+    var roles: [String: ParticipantRole] = [:]
+    for turn in turns {
+      if let role = turn.role {
+        roles[turn.speaker] = role
+      } else if declaredAgents.contains(turn.speaker.lowercased()) {
+        roles[turn.speaker] = .agent
+      }
+    }
+    // Unlabeled speakers: the first to speak is the customer, the other side the agent; say it was guessed.
+    var guessed = false
+    let unlabeled = turns.map(\.speaker).filter { roles[$0] == nil }
+    if !unlabeled.isEmpty {
+      guessed = true
+      let customerKnown = roles.values.contains(.customer)
+      for speaker in unlabeled where roles[speaker] == nil {
+        roles[speaker] = customerKnown || roles.values.contains(.customer) ? .agent : .customer
+      }
+    }
+    var participants: [Participant] = []
+    var seen = Set<String>()
+    for turn in turns where !seen.contains(turn.speaker) {
+      seen.insert(turn.speaker)
+      participants.append(Participant(id: turn.speaker, role: roles[turn.speaker] ?? .unknown, name: turn.name))
+    }
+    let modelTurns = turns.enumerated().map { index, turn in
+      Turn(
+        index: index, speaker: turn.speaker, role: roles[turn.speaker] ?? .unknown, timestamp: turn.timestamp,
+        text: turn.text.trimmingCharacters(in: .whitespacesAndNewlines),
+        location: SourceLocation(file: file.path, line: turn.line))
+    }
+    var metadata: [String: String] = [:]
+    for key in ["subject", "queue", "customer"] { if let value = headers[key] { metadata[key] = value } }
+    if guessed { metadata["roles"] = "guessed" }
+    let base = file.url.deletingPathExtension().lastPathComponent
+    return Conversation(
+      id: headers["id"] ?? (ordinal == 0 ? base : "\(base)-\(ordinal + 1)"),
+      channel: Channel(rawValue: headers["channel"] ?? "chat"),
+      company: headers["company"],
+      sourceFile: file.path,
+      participants: participants,
+      turns: modelTurns,
+      metadata: metadata)
+  }
+}

@@ -1,0 +1,85 @@
+import EarshotLexicons
+import Foundation
+
+/// One entry of a lexicon file.
+public struct LexiconEntry: Sendable, Hashable {
+  /// The term: a word or a multi-word phrase.
+  public var term: String
+  /// The value after the tab, if the file gives one.
+  public var value: Double?
+  /// Extra tab-separated fields after the value (a category, a note).
+  public var extra: [String]
+  /// The 1-based line the entry was read from.
+  public var line: Int
+}
+
+/// A problem in a lexicon file, with its location.
+public struct LexiconError: Error, Sendable, CustomStringConvertible {
+  /// The file.
+  public var file: String
+  /// The 1-based line, when the problem is on one line.
+  public var line: Int?
+  /// What was wrong.
+  public var message: String
+
+  /// Creates an error.
+  public init(file: String, line: Int?, message: String) {
+    self.file = file
+    self.line = line
+    self.message = message
+  }
+
+  public var description: String {
+    "\(file)\(line.map { ":\($0)" } ?? ""): error: \(message)"
+  }
+}
+
+/// Reads Earshot's lexicon files: `#` comment lines, then `term[<TAB>value[<TAB>extra…]]` per line.
+public enum LexiconFile {
+  /// Parses lexicon text; `name` is used in errors.
+  ///
+  /// - Throws: `LexiconError` naming the line of a value that is not a number.
+  public static func parse(_ text: String, name: String) throws -> [LexiconEntry] {
+    var entries: [LexiconEntry] = []
+    var lineNumber = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      let term = fields[0]
+      guard !term.isEmpty else {
+        throw LexiconError(file: name, line: lineNumber, message: "expected a term before the tab")
+      }
+      var value: Double?
+      if fields.count > 1, !fields[1].isEmpty {
+        guard let number = Double(fields[1]) else {
+          throw LexiconError(
+            file: name, line: lineNumber, message: "expected a number after the tab, found '\(fields[1])'")
+        }
+        value = number
+      }
+      entries.append(LexiconEntry(term: term, value: value, extra: Array(fields.dropFirst(2)), line: lineNumber))
+    }
+    return entries
+  }
+
+  /// Loads a lexicon file from disk.
+  public static func load(_ url: URL) throws -> [LexiconEntry] {
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw LexiconError(file: url.path, line: nil, message: "cannot read lexicon: \(error.localizedDescription)")
+    }
+    return try parse(text, name: url.path)
+  }
+
+  /// Loads one of the default lexicons shipped in `Lexicons/data` (for example `sales.tsv`).
+  public static func loadDefault(_ name: String) throws -> [LexiconEntry] {
+    try load(LexiconResources.url(named: name))
+  }
+}

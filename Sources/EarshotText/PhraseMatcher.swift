@@ -1,0 +1,97 @@
+/// A match of a lexicon term in a tokenized text.
+public struct TermMatch<Value: Sendable>: Sendable {
+  /// The matched tokens (indices into `TokenizedText.tokens`).
+  public var tokenRange: Range<Int>
+  /// The matched bytes.
+  public var byteRange: Range<Int>
+  /// The term's value.
+  public var value: Value
+}
+
+/// Finds single-word and multi-word lexicon terms in tokenized text.
+///
+/// Each word of every phrase gets a dense id; a phrase is a list of ids indexed by its first
+/// word, so matching costs one hash lookup per token plus a comparison for candidate phrases.
+public struct PhraseMatcher<Value: Sendable>: Sendable {
+  private var vocabulary = TermTable<Int>()
+  private var phrasesByFirstWord: [Int: [(words: [Int], value: Value)]] = [:]
+
+  /// Creates an empty matcher.
+  public init() {}
+
+  /// Creates a matcher over `terms`.
+  public init(_ terms: [(String, Value)]) {
+    for (term, value) in terms { add(term, value) }
+  }
+
+  /// The number of terms.
+  public var count: Int { phrasesByFirstWord.values.reduce(0) { $0 + $1.count } }
+
+  /// Adds a term (its tokens must appear contiguously to match); a repeated term is replaced.
+  public mutating func add(_ term: String, _ value: Value) {
+    let text = TokenizedText(term)
+    let ids = text.tokens.map { token -> Int in
+      let word = text.string(token)
+      if let id = vocabulary.value(for: word) { return id }
+      let id = vocabulary.count
+      vocabulary.set(word, id)
+      return id
+    }
+    guard let first = ids.first else { return }
+    var list = phrasesByFirstWord[first, default: []]
+    list.removeAll { $0.words == ids }
+    list.append((ids, value))
+    // Longest first, so "not working" wins over "not".
+    list.sort { $0.words.count > $1.words.count }
+    phrasesByFirstWord[first] = list
+  }
+
+  /// Longest non-overlapping matches, left to right.
+  public func matches(in text: TokenizedText) -> [TermMatch<Value>] {
+    matches(in: text, tokenRange: 0..<text.tokens.count)
+  }
+
+  /// Longest non-overlapping matches within `tokenRange`, left to right.
+  public func matches(in text: TokenizedText, tokenRange: Range<Int>) -> [TermMatch<Value>] {
+    text.bytes.withUnsafeBufferPointer { bytes in
+      var result: [TermMatch<Value>] = []
+      var index = tokenRange.lowerBound
+      while index < tokenRange.upperBound {
+        if let match = longestMatch(bytes, text.tokens, at: index, limit: tokenRange.upperBound) {
+          result.append(match)
+          index = match.tokenRange.upperBound
+        } else {
+          index += 1
+        }
+      }
+      return result
+    }
+  }
+
+  /// The longest term starting at token `index`, if any.
+  public func longestMatch(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, limit: Int
+  ) -> TermMatch<Value>? {
+    let token = tokens[index]
+    guard let firstID = vocabulary.value(bytes, token.range), let candidates = phrasesByFirstWord[firstID] else {
+      return nil
+    }
+    for candidate in candidates where index + candidate.words.count <= limit {
+      var matched = true
+      for offset in 1..<candidate.words.count {
+        let next = tokens[index + offset]
+        if vocabulary.value(bytes, next.range) != candidate.words[offset] {
+          matched = false
+          break
+        }
+      }
+      if matched {
+        let last = tokens[index + candidate.words.count - 1]
+        return TermMatch(
+          tokenRange: index..<(index + candidate.words.count), byteRange: token.start..<last.end,
+          value: candidate.value)
+      }
+    }
+    return nil
+  }
+}

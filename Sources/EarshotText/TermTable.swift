@@ -1,0 +1,141 @@
+/// A case-insensitive hash table from terms to values, looked up by byte ranges.
+///
+/// Keys are stored once in one flat byte array; a lookup hashes and compares the probe bytes in
+/// place (lowercasing ASCII and reading `’` as `'`), so the hot path allocates nothing.
+public struct TermTable<Value: Sendable>: Sendable {
+  private var keyBytes: [UInt8] = []
+  private var keyRanges: [Range<Int>] = []
+  private var values: [Value] = []
+  private var slots: [Int32]
+  private var mask: Int
+
+  /// Creates an empty table sized for about `capacity` terms.
+  public init(capacity: Int = 16) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    slots = Array(repeating: -1, count: size)
+    mask = size - 1
+  }
+
+  /// The number of terms.
+  public var count: Int { values.count }
+
+  /// Adds `term` or replaces its value; the term is normalized the same way lookups are.
+  public mutating func set(_ term: String, _ value: Value) {
+    let key = TermTable.normalize(Array(term.utf8))
+    let found = key.withUnsafeBufferPointer { find($0, 0..<key.count) }
+    if let index = found.index {
+      values[index] = value
+      return
+    }
+    if (values.count + 1) * 2 > slots.count { grow() }
+    let start = keyBytes.count
+    keyBytes.append(contentsOf: key)
+    keyRanges.append(start..<keyBytes.count)
+    values.append(value)
+    insertSlot(for: values.count - 1, hash: TermTable.hash(key[...]))
+  }
+
+  /// The value of the term spelled by `range` of `bytes`, if present.
+  @inlinable public func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
+    guard let index = index(of: bytes, range) else { return nil }
+    return value(at: index)
+  }
+
+  /// The value of `term`, if present (convenience for tests and configuration, allocates).
+  public func value(for term: String) -> Value? {
+    let bytes = Array(term.utf8)
+    return bytes.withUnsafeBufferPointer { value($0, 0..<bytes.count) }
+  }
+
+  /// The dense index (0..<count) of the term spelled by `range`, if present.
+  @usableFromInline func index(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    find(bytes, range).index
+  }
+
+  @usableFromInline func value(at index: Int) -> Value { values[index] }
+
+  /// Every term and its value, in insertion order.
+  public var entries: [(term: String, value: Value)] {
+    values.indices.map { (String(decoding: keyBytes[keyRanges[$0]], as: UTF8.self), values[$0]) }
+  }
+
+  // MARK: - Private
+
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (index: Int?, slot: Int) {
+    var slot = TermTable.hash(bytes, range) & mask
+    while true {
+      let entry = Int(slots[slot])
+      if entry < 0 { return (nil, slot) }
+      if equals(entry, bytes, range) { return (entry, slot) }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let key = keyRanges[entry]
+    var keyIndex = key.lowerBound
+    var probe = range.lowerBound
+    while probe < range.upperBound {
+      guard keyIndex < key.upperBound else { return false }
+      let (byte, width) = TermTable.normalizedByte(bytes, probe, range.upperBound)
+      if keyBytes[keyIndex] != byte { return false }
+      keyIndex += 1
+      probe += width
+    }
+    return keyIndex == key.upperBound
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: -1, count: slots.count * 2)
+    mask = slots.count - 1
+    for index in values.indices {
+      insertSlot(for: index, hash: TermTable.hash(keyBytes[keyRanges[index]]))
+    }
+  }
+
+  private mutating func insertSlot(for index: Int, hash: Int) {
+    var slot = hash & mask
+    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(index)
+  }
+
+  /// Lowercase ASCII and `’` read as `'`: one normalized byte and how many input bytes it used.
+  @inline(__always)
+  static func normalizedByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt8, Int) {
+    let byte = bytes[index]
+    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
+    return (ASCII.lowercase(byte), 1)
+  }
+
+  static func normalize(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { buffer in
+      var result: [UInt8] = []
+      result.reserveCapacity(buffer.count)
+      var index = 0
+      while index < buffer.count {
+        let (byte, width) = normalizedByte(buffer, index, buffer.count)
+        result.append(byte)
+        index += width
+      }
+      return result
+    }
+  }
+
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (byte, width) = normalizedByte(bytes, index, range.upperBound)
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+      index += width
+    }
+    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+  }
+
+  static func hash(_ normalized: ArraySlice<UInt8>) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in normalized { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+  }
+}

@@ -1,0 +1,65 @@
+/// A text's UTF-8 bytes with its tokens and sentences.
+///
+/// Tokens are byte ranges into `bytes`; nothing is copied per token. Use `string(_:)` only
+/// where a `String` is really needed (evidence, output), never in a scoring loop.
+public struct TokenizedText: Sendable {
+  /// The text's UTF-8 bytes.
+  public let bytes: [UInt8]
+  /// The tokens in order.
+  public let tokens: [Token]
+  /// The sentences, as ranges of token indices.
+  public let sentences: [Sentence]
+
+  /// Tokenizes and splits `text`.
+  public init(_ text: String) {
+    self.init(bytes: Array(text.utf8))
+  }
+
+  /// Tokenizes and splits UTF-8 `bytes`.
+  public init(bytes: [UInt8]) {
+    self.bytes = bytes
+    let tokens = Tokenizer.tokenize(bytes)
+    self.tokens = tokens
+    self.sentences = SentenceSplitter.split(tokens: tokens, bytes: bytes)
+  }
+
+  /// The token's text.
+  public func string(_ token: Token) -> String {
+    String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+  }
+
+  /// The text of a byte range.
+  public func string(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// Whether the token's bytes equal the lowercase ASCII `word`, ignoring case.
+  public func token(_ token: Token, equals word: StaticString) -> Bool {
+    guard token.length == word.utf8CodeUnitCount else { return false }
+    return word.withUTF8Buffer { expected in
+      for offset in 0..<expected.count where ASCII.lowercase(bytes[token.start + offset]) != expected[offset] {
+        return false
+      }
+      return true
+    }
+  }
+
+  /// The word tokens' indices, for detectors that skip punctuation.
+  public var wordIndices: [Int] {
+    tokens.indices.filter { tokens[$0].kind == .word }
+  }
+}
+
+/// A sentence: a run of tokens and the bytes they span.
+public struct Sentence: Sendable, Hashable {
+  /// Indices into `TokenizedText.tokens`.
+  public var tokenRange: Range<Int>
+  /// UTF-8 range from the first token's start to the last token's end.
+  public var byteRange: Range<Int>
+
+  /// Creates a sentence.
+  public init(tokenRange: Range<Int>, byteRange: Range<Int>) {
+    self.tokenRange = tokenRange
+    self.byteRange = byteRange
+  }
+}

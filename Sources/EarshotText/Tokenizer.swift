@@ -1,0 +1,281 @@
+/// Splits UTF-8 bytes into tokens without creating a `String` per token.
+///
+/// Recognizes words (with contractions and inner hyphens), numbers, URLs, e-mail addresses,
+/// @mentions, #hashtags, ASCII emoticons, emoji sequences and punctuation runs, and flags
+/// ALL-CAPS words. Non-ASCII letters count as letters, so accented and non-Latin words stay whole.
+public enum Tokenizer {
+  /// Tokenizes `text`.
+  public static func tokenize(_ text: String) -> [Token] {
+    tokenize(Array(text.utf8))
+  }
+
+  /// Tokenizes UTF-8 `bytes`.
+  public static func tokenize(_ bytes: [UInt8]) -> [Token] {
+    bytes.withUnsafeBufferPointer { buffer in
+      var scanner = Scanner(bytes: buffer)
+      return scanner.run()
+    }
+  }
+}
+
+/// The tokenizer's state over one buffer.
+private struct Scanner {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var position = 0
+  var tokens: [Token] = []
+
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    tokens.reserveCapacity(bytes.count / 5 + 1)
+  }
+
+  var count: Int { bytes.count }
+
+  func byte(at index: Int) -> UInt8 { index < count ? bytes[index] : 0 }
+
+  mutating func run() -> [Token] {
+    while position < count {
+      let lead = bytes[position]
+      if lead < 0x80 {
+        if ASCII.isSpace(lead) {
+          position += 1
+          continue
+        }
+        scanASCII(lead)
+      } else {
+        scanNonASCII()
+      }
+    }
+    return tokens
+  }
+
+  // MARK: - ASCII
+
+  mutating func scanASCII(_ lead: UInt8) {
+    let atBoundary = position == 0 || isBoundary(before: position)
+    if atBoundary, let length = Emoticons.match(bytes, at: position) {
+      emit(.emoticon, position, position + length)
+      return
+    }
+    if ASCII.isLetter(lead) || ASCII.isDigit(lead) || lead == 0x5F {
+      if let end = urlEnd(from: position) {
+        emit(.url, position, end)
+      } else if let end = emailEnd(from: position) {
+        emit(.email, position, end)
+      } else {
+        scanWord()
+      }
+      return
+    }
+    if lead == 0x40 /* @ */ && ASCII.isWordByte(byte(at: position + 1)) {
+      emit(.mention, position, handleEnd(from: position + 1))
+      return
+    }
+    if lead == 0x23 /* # */ && ASCII.isLetter(byte(at: position + 1)) {
+      emit(.hashtag, position, handleEnd(from: position + 1))
+      return
+    }
+    scanPunctuation(lead)
+  }
+
+  func isBoundary(before index: Int) -> Bool {
+    let previous = bytes[index - 1]
+    return ASCII.isSpace(previous) || previous == 0x28 /* ( */ || previous == 0x22 /* " */
+  }
+
+  func handleEnd(from start: Int) -> Int {
+    var end = start
+    while end < count, ASCII.isWordByte(bytes[end]) || bytes[end] >= 0x80 && !isSeparatorScalar(at: end) {
+      end += 1
+    }
+    return end
+  }
+
+  mutating func scanPunctuation(_ lead: UInt8) {
+    var end = position + 1
+    switch lead {
+    case 0x21, 0x3F:  // ! ?
+      while end < count, bytes[end] == 0x21 || bytes[end] == 0x3F { end += 1 }
+    case 0x2E, 0x2D, 0x2A, 0x3D:  // . - * =
+      while end < count, bytes[end] == lead { end += 1 }
+    default:
+      break
+    }
+    emit(.punctuation, position, end)
+  }
+
+  // MARK: - Words and numbers
+
+  /// Scans letters and digits with inner apostrophes, hyphens and number separators.
+  mutating func scanWord() {
+    let start = position
+    var end = position
+    var upper = 0
+    var lower = 0
+    var letters = 0
+    var contraction = false
+    while end < count {
+      let current = bytes[end]
+      if ASCII.isLetter(current) {
+        letters += 1
+        if ASCII.isUpper(current) { upper += 1 } else { lower += 1 }
+        end += 1
+      } else if ASCII.isDigit(current) || current == 0x5F {
+        end += 1
+      } else if current >= 0x80 {
+        if let length = apostropheLength(at: end), end > start, isLetterAt(end + length) {
+          contraction = true
+          end += length
+        } else if isLetterScalar(at: end) {
+          letters += 1
+          end += scalarLength(bytes[end])
+        } else {
+          break
+        }
+      } else if current == 0x27, end > start, ASCII.isLetter(byte(at: end + 1)), ASCII.isLetter(bytes[end - 1]) {
+        contraction = true
+        end += 1
+      } else if current == 0x2D, end > start, ASCII.isLetter(bytes[end - 1]) || bytes[end - 1] >= 0x80,
+        ASCII.isWordByte(byte(at: end + 1)) || byte(at: end + 1) >= 0xC3
+      {
+        end += 1
+      } else if current == 0x2E || current == 0x2C || current == 0x3A || current == 0x2F, end > start,
+        ASCII.isDigit(bytes[end - 1]), ASCII.isDigit(byte(at: end + 1))
+      {
+        end += 1
+      } else {
+        break
+      }
+    }
+    let kind: TokenKind = letters == 0 ? .number : .word
+    emit(
+      Token(kind: kind, start: start, end: end, isAllCaps: upper >= 2 && lower == 0, isContraction: contraction))
+  }
+
+  func isLetterAt(_ index: Int) -> Bool {
+    guard index < count else { return false }
+    let current = bytes[index]
+    return current < 0x80 ? ASCII.isLetter(current) : isLetterScalar(at: index)
+  }
+
+  /// Length of a typographic apostrophe (U+2019) at `index`, if there is one.
+  func apostropheLength(at index: Int) -> Int? {
+    bytes[index] == 0xE2 && byte(at: index + 1) == 0x80 && byte(at: index + 2) == 0x99 ? 3 : nil
+  }
+
+  // MARK: - URLs and e-mail
+
+  func hasPrefix(_ prefix: StaticString, at index: Int) -> Bool {
+    prefix.withUTF8Buffer { expected in
+      guard index + expected.count <= count else { return false }
+      for offset in 0..<expected.count where ASCII.lowercase(bytes[index + offset]) != expected[offset] {
+        return false
+      }
+      return true
+    }
+  }
+
+  func urlEnd(from start: Int) -> Int? {
+    guard hasPrefix("http://", at: start) || hasPrefix("https://", at: start) || hasPrefix("www.", at: start)
+    else { return nil }
+    var end = start
+    while end < count, !ASCII.isSpace(bytes[end]), bytes[end] != 0x3C /* < */, bytes[end] != 0x3E /* > */ {
+      end += 1
+    }
+    // A sentence often ends right after a link: leave trailing punctuation to the sentence.
+    while end > start + 4, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x27].contains(bytes[end - 1]) {
+      end -= 1
+    }
+    return end
+  }
+
+  func emailEnd(from start: Int) -> Int? {
+    var at = start
+    while at < count, ASCII.isWordByte(bytes[at]) || [0x2E, 0x2D, 0x2B, 0x25].contains(bytes[at]) { at += 1 }
+    guard at > start, at < count, bytes[at] == 0x40 else { return nil }
+    var end = at + 1
+    var lastDot = -1
+    while end < count, ASCII.isWordByte(bytes[end]) || bytes[end] == 0x2D || bytes[end] == 0x2E {
+      if bytes[end] == 0x2E { lastDot = end }
+      end += 1
+    }
+    while end > at + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D { end -= 1 }
+    guard lastDot > at + 1, lastDot < end - 1 else { return nil }
+    return end
+  }
+
+  // MARK: - Non-ASCII
+
+  mutating func scanNonASCII() {
+    let scalar = decodeScalar(at: position)
+    if Emoji.isEmojiStart(scalar.value) {
+      emit(.emoji, position, Emoji.sequenceEnd(bytes, from: position))
+    } else if isSpaceScalar(scalar.value) {
+      position += scalar.length
+    } else if isPunctuationScalar(scalar.value) {
+      var end = position + scalar.length
+      if scalar.value == 0x2026 {  // … runs like ...
+        while end + 2 < count + 0, decodeScalar(at: end).value == 0x2026 { end += 3 }
+      }
+      emit(.punctuation, position, end)
+    } else {
+      scanWord()
+    }
+  }
+
+  func scalarLength(_ lead: UInt8) -> Int {
+    switch lead {
+    case 0xF0...0xFF: 4
+    case 0xE0...0xEF: 3
+    case 0xC0...0xDF: 2
+    default: 1
+    }
+  }
+
+  /// Decodes the scalar at `index`; malformed sequences decode as one byte of U+FFFD.
+  func decodeScalar(at index: Int) -> (value: UInt32, length: Int) {
+    let lead = bytes[index]
+    let length = scalarLength(lead)
+    guard length > 1, index + length <= count else { return (0xFFFD, 1) }
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for offset in 1..<length {
+      let continuation = bytes[index + offset]
+      guard continuation & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+      value = value << 6 | UInt32(continuation & 0x3F)
+    }
+    return (value, length)
+  }
+
+  func isLetterScalar(at index: Int) -> Bool {
+    let scalar = decodeScalar(at: index).value
+    return scalar != 0xFFFD && !Emoji.isEmojiStart(scalar) && !isSpaceScalar(scalar) && !isPunctuationScalar(scalar)
+      && !Emoji.isModifier(scalar)
+  }
+
+  func isSeparatorScalar(at index: Int) -> Bool {
+    let scalar = decodeScalar(at: index).value
+    return isSpaceScalar(scalar) || isPunctuationScalar(scalar) || Emoji.isEmojiStart(scalar)
+  }
+
+  func isSpaceScalar(_ scalar: UInt32) -> Bool {
+    scalar == 0xA0 || (0x2000...0x200B).contains(scalar) || scalar == 0x202F || scalar == 0x205F
+      || scalar == 0x3000 || scalar == 0xFEFF || scalar == 0x2028 || scalar == 0x2029
+  }
+
+  func isPunctuationScalar(_ scalar: UInt32) -> Bool {
+    (0xA1...0xBF).contains(scalar) || scalar == 0xD7 || scalar == 0xF7 || (0x2010...0x2027).contains(scalar)
+      || (0x2030...0x205E).contains(scalar) || (0x20A0...0x20CF).contains(scalar) || (0x3000...0x303F).contains(scalar)
+      || (0xFF01...0xFF0F).contains(scalar) || scalar == 0xFFFD
+  }
+
+  // MARK: - Emitting
+
+  mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int) {
+    emit(Token(kind: kind, start: start, end: end))
+  }
+
+  mutating func emit(_ token: Token) {
+    tokens.append(token)
+    position = max(token.end, position + 1)
+  }
+}
