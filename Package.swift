@@ -80,11 +80,28 @@ var targets: [Target] = [
     swiftSettings: sharedSettings
   ),
 
+  // Evaluation: detector accuracy on labeled corpora (gold files are read from paths given at run time).
+  .target(
+    name: "EarshotEvaluation",
+    dependencies: ["EarshotModel", "EarshotText", "EarshotSentiment", "EarshotReaders", "EarshotDetectors"],
+    swiftSettings: sharedSettings
+  ),
+
+  // Benchmarks that print throughput and peak memory (never timed unit tests).
+  .executableTarget(
+    name: "earshot-bench",
+    dependencies: [
+      "EarshotEngine", "EarshotEvaluation", "EarshotSentiment", "EarshotText",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ],
+    swiftSettings: sharedSettings
+  ),
+
   // The command-line interface only: argument parsing and printing.
   .executableTarget(
     name: "earshot",
     dependencies: [
-      "EarshotEngine",
+      "EarshotEngine", "EarshotEvaluation",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: sharedSettings
@@ -109,6 +126,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring"], [.copy("Snapshots")]),
   ("EarshotEngineTests", ["EarshotEngine"], []),
+  ("EarshotEvaluationTests", ["EarshotEvaluation"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
 ]
 for module in testedModules {

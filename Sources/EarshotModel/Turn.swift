@@ -14,11 +14,13 @@ public struct Turn: Codable, Sendable, Hashable {
   public var text: String
   /// Where the turn was read from.
   public var location: SourceLocation?
+  /// Format-specific facts about this turn (a source id, a quality label, what was stripped from an e-mail).
+  public var attributes: [String: String]
 
   /// Creates a turn.
   public init(
     index: Int, speaker: String, role: ParticipantRole, timestamp: Date? = nil, text: String,
-    location: SourceLocation? = nil
+    location: SourceLocation? = nil, attributes: [String: String] = [:]
   ) {
     self.index = index
     self.speaker = speaker
@@ -26,5 +28,34 @@ public struct Turn: Codable, Sendable, Hashable {
     self.timestamp = timestamp
     self.text = text
     self.location = location
+    self.attributes = attributes
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case index, speaker, role, timestamp, text, location, attributes
+  }
+
+  /// Decodes a turn; `attributes` may be absent.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    index = try container.decode(Int.self, forKey: .index)
+    speaker = try container.decode(String.self, forKey: .speaker)
+    role = try container.decode(ParticipantRole.self, forKey: .role)
+    timestamp = try container.decodeIfPresent(Date.self, forKey: .timestamp)
+    text = try container.decode(String.self, forKey: .text)
+    location = try container.decodeIfPresent(SourceLocation.self, forKey: .location)
+    attributes = try container.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:]
+  }
+
+  /// Encodes a turn, leaving out empty attributes.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(index, forKey: .index)
+    try container.encode(speaker, forKey: .speaker)
+    try container.encode(role, forKey: .role)
+    try container.encodeIfPresent(timestamp, forKey: .timestamp)
+    try container.encode(text, forKey: .text)
+    try container.encodeIfPresent(location, forKey: .location)
+    if !attributes.isEmpty { try container.encode(attributes, forKey: .attributes) }
   }
 }

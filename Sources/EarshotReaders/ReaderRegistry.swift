@@ -10,12 +10,16 @@ public struct ReaderRegistry: Sendable {
     self.readers = readers
   }
 
-  /// Every built-in reader. Add a new format's reader here (one line).
-  public static let builtIn = ReaderRegistry(readers: [
-    EarshotJSONLinesReader(),
-    EarshotJSONReader(),
-    ChatLogReader(),
-  ])
+  /// Every built-in reader, configured by `options`. Add a new format's reader to its family's list.
+  public static func builtIn(options: ReaderOptions = ReaderOptions()) -> ReaderRegistry {
+    ReaderRegistry(
+      readers: EmailFormats.readers(options.email) + XMLFormats.readers(options.exports)
+        + ExportFormats.readers(options.exports) + [
+          EarshotJSONLinesReader(),
+          EarshotJSONReader(),
+          ChatLogReader(),
+        ])
+  }
 
   /// The identifiers of all formats, for help text and validation.
   public var formats: [String] { readers.map(\.format) }

@@ -1,0 +1,1 @@
+// Evaluation metrics and gold-file readers live here.

@@ -1,0 +1,5 @@
+/// Settings for XML and vendor chat exports.
+public struct ExportReaderOptions: Sendable, Hashable {
+  /// Creates options.
+  public init() {}
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension Earshot {
+  /// `earshot evaluate …`: detector accuracy on labeled data.
+  struct Evaluate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Measure detector accuracy on labeled corpora.",
+      subcommands: [EvaluateSentiment.self]
+    )
+  }
+}
