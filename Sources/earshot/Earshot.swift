@@ -1,3 +1,4 @@
+import EarshotEngine
 import ArgumentParser
 
 /// The `earshot` command: listening analytics for customer-support transcripts.
