@@ -96,3 +96,28 @@ extension TranscriptReader {
     return (conversations, diagnostics)
   }
 }
+
+/// A reader whose conversations span several files (a maildir's messages form threads, a Slack
+/// export folder's day files form channels).
+///
+/// The engine groups the files this reader sniffs by `groupKey(for:)` and hands each group to
+/// `read(group:emit:diagnose:)` as one unit of work; a group is re-read whole when any of its
+/// files changes. `read(_:emit:diagnose:)` on a single file reads a group of one.
+public protocol GroupedTranscriptReader: TranscriptReader {
+  /// Files with the same key are read together (for example the maildir root folder's path).
+  func groupKey(for file: InputFile) -> String
+  /// Reads a group of files, passing each conversation to `emit` once it is complete.
+  ///
+  /// A file that cannot be read goes to `diagnose` and the rest of the group is still read.
+  func read(
+    group files: [InputFile], emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
+  ) throws
+}
+
+extension GroupedTranscriptReader {
+  public func read(
+    _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
+  ) throws {
+    try read(group: [file], emit: emit, diagnose: diagnose)
+  }
+}
