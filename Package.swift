@@ -133,7 +133,9 @@ for module in testedModules {
   targets.append(
     .testTarget(
       name: module.name,
-      dependencies: module.dependencies + (module.name == "EarshotModelTests" ? [] : ["EarshotModel"]) + ["EarshotTestSupport"],
+      dependencies: module.dependencies + (module.name == "EarshotModelTests" ? [] : ["EarshotModel"]) + [
+        "EarshotTestSupport"
+      ],
       resources: module.resources,
       swiftSettings: sharedSettings
     )

@@ -10,8 +10,9 @@ enum Emoticons {
   /// The length of the emoticon starting at `index`, if one does and it ends at a boundary.
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     let first = bytes[index]
-    guard first == 0x3A || first == 0x3B || first == 0x3D || first == 0x3C || first == 0x3E || first == 0x5E
-      || first == 0x2D || first == 0x58 || first == 0x78 || first == 0x6F || first == 0x4F || first == 0x54
+    guard
+      first == 0x3A || first == 0x3B || first == 0x3D || first == 0x3C || first == 0x3E || first == 0x5E
+        || first == 0x2D || first == 0x58 || first == 0x78 || first == 0x6F || first == 0x4F || first == 0x54
     else { return nil }
     for candidate in all where candidate[0] == first && index + candidate.count <= bytes.count {
       var matches = true

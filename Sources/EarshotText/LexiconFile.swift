@@ -5,9 +5,9 @@ import Foundation
 public struct LexiconEntry: Sendable, Hashable {
   /// The term: a word or a multi-word phrase.
   public var term: String
-  /// The value after the tab, if the file gives one.
+  /// The number after the tab, if the second column is one.
   public var value: Double?
-  /// Extra tab-separated fields after the value (a category, a note).
+  /// The other tab-separated fields after the term (a label such as a category, a note).
   public var extra: [String]
   /// The 1-based line the entry was read from.
   public var line: Int
@@ -34,11 +34,11 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
   }
 }
 
-/// Reads Earshot's lexicon files: `#` comment lines, then `term[<TAB>value[<TAB>extra…]]` per line.
+/// Reads Earshot's lexicon files: `#` comment lines, then `term[<TAB>value or label[<TAB>extra…]]` per line.
 public enum LexiconFile {
   /// Parses lexicon text; `name` is used in errors.
   ///
-  /// - Throws: `LexiconError` naming the line of a value that is not a number.
+  /// - Throws: `LexiconError` naming the line of an entry without a term.
   public static func parse(_ text: String, name: String) throws -> [LexiconEntry] {
     var entries: [LexiconEntry] = []
     var lineNumber = 0
@@ -54,15 +54,14 @@ public enum LexiconFile {
       guard !term.isEmpty else {
         throw LexiconError(file: name, line: lineNumber, message: "expected a term before the tab")
       }
+      // The second column is a number (a valence, a weight) or a label (a type, a kind).
       var value: Double?
-      if fields.count > 1, !fields[1].isEmpty {
-        guard let number = Double(fields[1]) else {
-          throw LexiconError(
-            file: name, line: lineNumber, message: "expected a number after the tab, found '\(fields[1])'")
-        }
+      var extra = Array(fields.dropFirst(1))
+      if let second = extra.first, let number = Double(second) {
         value = number
+        extra.removeFirst()
       }
-      entries.append(LexiconEntry(term: term, value: value, extra: Array(fields.dropFirst(2)), line: lineNumber))
+      entries.append(LexiconEntry(term: term, value: value, extra: extra, line: lineNumber))
     }
     return entries
   }

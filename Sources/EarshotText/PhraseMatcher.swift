@@ -27,6 +27,15 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// The number of terms.
   public var count: Int { phrasesByFirstWord.values.reduce(0) { $0 + $1.count } }
 
+  /// Every term as its list of normalized words (lowercase, `’` read as `'`) with its value, for
+  /// callers that compile the terms into their own structures. Order is unspecified.
+  public var terms: [(words: [String], value: Value)] {
+    var names = Array(repeating: "", count: vocabulary.count)
+    for (word, id) in vocabulary.entries { names[id] = word }
+    return phrasesByFirstWord.values.flatMap { list in list.map { (words: $0.words.map { names[$0] }, value: $0.value) }
+    }
+  }
+
   /// Adds a term (its tokens must appear contiguously to match); a repeated term is replaced.
   public mutating func add(_ term: String, _ value: Value) {
     let text = TokenizedText(term)

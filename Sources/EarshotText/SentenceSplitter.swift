@@ -9,12 +9,18 @@ public enum SentenceSplitter {
     guard !tokens.isEmpty else { return [] }
     var sentences: [Sentence] = []
     var first = 0
+    var endAfterClosing = false
     for index in tokens.indices {
       let token = tokens[index]
       let isLast = index == tokens.count - 1
       var ends = isLast
-      if !ends, endsSentence(token, previous: index > 0 ? tokens[index - 1] : nil, bytes: bytes) {
-        ends = !continuesClosingPunctuation(tokens[index + 1], after: token, bytes: bytes)
+      if !ends, endAfterClosing {
+        // The closing quote or bracket after an end mark ends the sentence, unless another follows.
+        endAfterClosing = continuesClosingPunctuation(tokens[index + 1], after: token, bytes: bytes)
+        ends = !endAfterClosing
+      } else if !ends, endsSentence(token, previous: index > 0 ? tokens[index - 1] : nil, bytes: bytes) {
+        endAfterClosing = continuesClosingPunctuation(tokens[index + 1], after: token, bytes: bytes)
+        ends = !endAfterClosing
       }
       if !ends, !isLast, breaksLine(between: token, and: tokens[index + 1], bytes: bytes) {
         ends = true

@@ -194,12 +194,11 @@ private struct Scanner {
     while at < count, ASCII.isWordByte(bytes[at]) || [0x2E, 0x2D, 0x2B, 0x25].contains(bytes[at]) { at += 1 }
     guard at > start, at < count, bytes[at] == 0x40 else { return nil }
     var end = at + 1
-    var lastDot = -1
-    while end < count, ASCII.isWordByte(bytes[end]) || bytes[end] == 0x2D || bytes[end] == 0x2E {
-      if bytes[end] == 0x2E { lastDot = end }
-      end += 1
-    }
+    while end < count, ASCII.isWordByte(bytes[end]) || bytes[end] == 0x2D || bytes[end] == 0x2E { end += 1 }
+    // A sentence's full stop after the address is not part of the domain.
     while end > at + 1, bytes[end - 1] == 0x2E || bytes[end - 1] == 0x2D { end -= 1 }
+    var lastDot = end - 1
+    while lastDot > at, bytes[lastDot] != 0x2E { lastDot -= 1 }
     guard lastDot > at + 1, lastDot < end - 1 else { return nil }
     return end
   }

@@ -1,5 +1,5 @@
-import EarshotEngine
 import ArgumentParser
+import EarshotEngine
 
 /// The `earshot` command: listening analytics for customer-support transcripts.
 @main
@@ -9,6 +9,6 @@ struct Earshot: AsyncParsableCommand {
     abstract: "Find where support agents did not listen, and score it.",
     discussion: ExitCodes.helpText,
     version: EarshotVersion.current,
-    subcommands: [Score.self, Batch.self, Evaluate.self]
+    subcommands: [Score.self, Batch.self, Evaluate.self, Detectors.self]
   )
 }

@@ -62,9 +62,11 @@ struct ChatLogBuilder {
       lastDate = date
     }
     let name = parsed.name
-    let speaker = name ?? parsed.role?.rawValue ?? "unknown"
+    // Ids are lowercase so "Sam" here and "sam" in another export are the same agent.
+    let speaker = (name ?? parsed.role?.rawValue ?? "unknown").lowercased()
     turns.append(
-      PendingTurn(speaker: speaker, role: parsed.role, name: name, timestamp: timestamp, text: parsed.text, line: number))
+      PendingTurn(
+        speaker: speaker, role: parsed.role, name: name, timestamp: timestamp, text: parsed.text, line: number))
   }
 
   mutating func consumeHeader(_ line: String, number: Int) throws {
@@ -100,7 +102,8 @@ struct ChatLogBuilder {
     let parser = TimestampParser(timeZone: zone)
     if let full = parser.parse(stamp) { return full }
     guard let seconds = secondsOfDay(stamp) else { return nil }
-    let baseDay = headers["date"].flatMap { TimestampParser(timeZone: zone).parse($0) } ?? Date(timeIntervalSince1970: 0)
+    let baseDay =
+      headers["date"].flatMap { TimestampParser(timeZone: zone).parse($0) } ?? Date(timeIntervalSince1970: 0)
     var date = baseDay.addingTimeInterval(TimeInterval(seconds))
     if let lastDate {
       while date < lastDate.addingTimeInterval(-1) { date = date.addingTimeInterval(86_400) }

@@ -42,13 +42,23 @@ public struct ChatLogReader: TranscriptReader {
     guard let text = String(data: data, encoding: .utf8) else {
       throw InputDiagnostic(file: file.path, "expected UTF-8 text; the file has bytes that are not valid UTF-8")
     }
+    try read(text: text, file: file, emit: emit)
+  }
+
+  /// Reads chat-log `text` as if it were the contents of `file` (detector examples, tests).
+  public func parse(text: String, path: String = "example.txt") throws -> [Conversation] {
+    var conversations: [Conversation] = []
+    try read(text: text, file: InputFile(path: path)) { conversations.append($0) }
+    return conversations
+  }
+
+  private func read(text: String, file: InputFile, emit: (Conversation) throws -> Void) throws {
     var builder = ChatLogBuilder(file: file)
     var lineNumber = 0
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
       lineNumber += 1
       let line = String(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed == "---" {
+      if line.trimmingCharacters(in: .whitespaces) == "---" {
         if let conversation = try builder.finish() { try emit(conversation) }
         builder = ChatLogBuilder(file: file, ordinal: builder.ordinal + 1, headers: builder.sharedHeaders)
         continue

@@ -117,16 +117,18 @@ struct EarshotJSONConverter {
 
 /// Renders a `DecodingError` as "at path: what was expected", plus line and column for syntax errors.
 enum DecodingErrorText {
-  static func diagnostic(_ error: any Error, file: InputFile, line: Int?) -> InputDiagnostic {
+  static func diagnostic(_ error: any Error, file: InputFile, line: Int?, data: Data) -> InputDiagnostic {
     guard let error = error as? DecodingError else {
       return InputDiagnostic(file: file.path, line: line, "invalid JSON: \(error)")
     }
     switch error {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
-      let (innerLine, column) = position(in: context)
-      let combinedLine = innerLine.map { (line ?? 1) + $0 - 1 } ?? line
+      guard let problem = JSONSyntaxLocator.locate([UInt8](data)) else {
+        return InputDiagnostic(file: file.path, line: line, "invalid JSON: \(context.debugDescription)")
+      }
       return InputDiagnostic(
-        file: file.path, line: combinedLine, column: column, "invalid JSON: \(syntaxSummary(context))")
+        file: file.path, line: (line ?? 1) + problem.line - 1, column: problem.column,
+        "invalid JSON: \(problem.message)")
     case .keyNotFound(let key, let context):
       return InputDiagnostic(
         file: file.path, line: line, "at \(path(context.codingPath)): expected key \"\(key.stringValue)\"")
@@ -161,24 +163,5 @@ enum DecodingErrorText {
     case is [Any].Type: "an array"
     default: "\(type)".contains("Array") ? "an array" : "an object (\(type))"
     }
-  }
-
-  /// The innermost error's message, which carries the line and column of a syntax error.
-  static func syntaxSummary(_ context: DecodingError.Context) -> String {
-    if let underlying = context.underlyingError as NSError?,
-      let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
-    {
-      return detail
-    }
-    return context.debugDescription
-  }
-
-  static func position(in context: DecodingError.Context) -> (line: Int?, column: Int?) {
-    let text = syntaxSummary(context)
-    func number(after marker: String) -> Int? {
-      guard let range = text.range(of: marker) else { return nil }
-      return Int(text[range.upperBound...].prefix { $0.isNumber })
-    }
-    return (number(after: "line "), number(after: "column "))
   }
 }

@@ -43,7 +43,7 @@ public struct EarshotJSONLinesReader: TranscriptReader {
       } catch let error as InputDiagnostic {
         diagnose(error)
       } catch {
-        diagnose(DecodingErrorText.diagnostic(error, file: file, line: lineNumber))
+        diagnose(DecodingErrorText.diagnostic(error, file: file, line: lineNumber, data: Data(line)))
       }
     }
   }

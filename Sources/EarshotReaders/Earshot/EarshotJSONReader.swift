@@ -22,7 +22,9 @@ public struct EarshotJSONReader: TranscriptReader {
     let data = try file.contents()
     let converter = EarshotJSONConverter(file: file)
     let decoder = JSONDecoder()
-    let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+    let first = data.first {
+      !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+    }
     do {
       if first == UInt8(ascii: "[") {
         let documents = try decoder.decode([EarshotJSONDocument].self, from: data)
@@ -36,7 +38,7 @@ public struct EarshotJSONReader: TranscriptReader {
     } catch let error as InputDiagnostic {
       throw error
     } catch {
-      throw DecodingErrorText.diagnostic(error, file: file, line: nil)
+      throw DecodingErrorText.diagnostic(error, file: file, line: nil, data: data)
     }
   }
 }

@@ -1,10 +1,84 @@
 import ArgumentParser
+import EarshotEngine
+import EarshotModel
+import Foundation
 
 extension Earshot {
-  /// `earshot batch DIR --out DIR`.
+  /// `earshot batch DIR --out DIR`: every transcript under a folder.
   struct Batch: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score every transcript under a folder.")
-    @Argument(help: "The folder.") var input: String
-    func run() async throws {}
+    static let configuration = CommandConfiguration(
+      abstract: "Score every transcript under the given files and folders.",
+      discussion: """
+        Reads folders recursively (hidden files and documentation such as README or SOURCE.md are
+        skipped and counted), detects each file's format, and writes to the output folder:
+        conversations.jsonl (one result per line), agents.csv, companies.csv, channels.csv, days.csv,
+        diagnostics.jsonl and summary.json. A file that cannot be read is reported on stderr with
+        its location; the rest of the batch goes on.
+
+        \(ExitCodes.helpText)
+        """)
+
+    @Argument(help: "Transcript files or folders.", completion: .directory)
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var out: String
+
+    @Option(name: .shortAndLong, help: "Files processed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Read every file as this format instead of detecting it.")
+    var inputFormat: String?
+
+    @Option(help: "Run only shard K of N (for example 2/8), split by a stable hash of the file path.")
+    var shard: String?
+
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
+    func validate() throws {
+      if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+      if let shard, Self.parseShard(shard) == nil {
+        throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N, for example 2/8; found '\(shard)'")
+      }
+    }
+
+    static func parseShard(_ text: String) -> (index: Int, count: Int)? {
+      let parts = text.split(separator: "/")
+      guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+        (1...count).contains(index)
+      else { return nil }
+      return (index, count)
+    }
+
+    func run() async throws {
+      let configuration = try configurationOptions.load()
+      let job = BatchJob(
+        inputs: inputs, outputDirectory: out, configuration: configuration, jobs: jobs, forcedFormat: inputFormat,
+        shard: shard.flatMap(Self.parseShard))
+      let progress = ProgressBar(enabled: Console.stderrIsTerminal)
+      let summary: BatchSummary
+      do {
+        summary = try await job.run(
+          report: { diagnostic in
+            progress.clear()
+            Console.error(diagnostic.description)
+          },
+          progress: progress.update)
+      } catch let diagnostic as InputDiagnostic {
+        Console.error(diagnostic.description)
+        throw ExitCode(EarshotExitCode.usage.rawValue)
+      } catch let error as ConfigurationError {
+        Console.error(error.description)
+        throw ExitCode(EarshotExitCode.usage.rawValue)
+      } catch {
+        progress.clear()
+        Console.error("error: \(error)")
+        throw ExitCode(EarshotExitCode.failure.rawValue)
+      }
+      progress.clear()
+      Console.error(summary.line)
+      Console.error("Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, summary.json")
+      if summary.exitCode != .ok { throw ExitCode(summary.exitCode.rawValue) }
+    }
   }
 }

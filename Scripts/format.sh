@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Formats the sources in place, then lints strictly (the same check CI runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift format format --in-place --recursive Sources Tests Package.swift
+swift format lint --strict --recursive Sources Tests Package.swift

@@ -1,0 +1,118 @@
+import EarshotModel
+import EarshotText
+import Foundation
+
+/// How well a set of replies answers one question, with the signals behind the score.
+struct AnswerJudgement {
+  /// 0 (talks past the question) to 1 (answers it).
+  var score: Double
+  /// Share of the question's content terms the reply uses.
+  var overlap: Double
+  /// Whether the reply has the kind of content the question type calls for.
+  var typeMatch: Bool
+  /// The deflection phrase, if the reply deflects.
+  var deflection: String?
+  /// Whether the reply only asks a question back.
+  var asksBack: Bool
+  /// The turn and bytes to show as the reply's evidence.
+  var evidenceTurn: Turn?
+  var evidenceRange: Range<Int>?
+
+  func reason(verdict: String) -> String {
+    var parts: [String] = []
+    if let deflection { parts.append("the reply deflects (\"\(deflection)\")") }
+    if !typeMatch { parts.append("it does not give what the question asks for") }
+    if overlap < 0.2 { parts.append("it shares almost none of the question's words") }
+    if asksBack { parts.append("it answers with a question") }
+    let lead = verdict == "not_answered" ? "The question was not answered" : "The question was only partly answered"
+    return parts.isEmpty ? lead + "." : lead + ": " + parts.joined(separator: "; ") + "."
+  }
+}
+
+/// Scores replies against a question from term overlap, answer type, deflection and questions back.
+struct AnswerJudge {
+  let lexicons: DetectorLexicons
+
+  func judge(_ question: CustomerQuestion, in conversation: AnalyzedConversation, replies: [Turn]) -> AnswerJudgement {
+    let questionText = conversation.texts[question.turn]
+    let questionTerms = ContentTerms.terms(
+      in: questionText, tokenRange: question.tokenRange, stopwords: lexicons.stopwords)
+    var replyTerms = Set<String>()
+    var typeMatch = false
+    var deflection: String?
+    var evidenceTurn: Turn?
+    var evidenceRange: Range<Int>?
+    var replyWords = 0
+    var asksBack = true
+    for reply in replies {
+      let text = conversation.texts[reply.index]
+      replyTerms.formUnion(ContentTerms.terms(in: text, stopwords: lexicons.stopwords))
+      replyWords += text.tokens.filter { $0.kind == .word }.count
+      if AnswerTypes.matches(question.type, text) { typeMatch = true }
+      if deflection == nil, let match = lexicons.deflections.matches(in: text).first {
+        deflection = text.string(match.byteRange)
+        evidenceTurn = reply
+        evidenceRange = match.byteRange
+      }
+      if !text.endsWithQuestion { asksBack = false }
+    }
+    let overlap =
+      questionTerms.isEmpty ? 0.5 : Double(questionTerms.intersection(replyTerms).count) / Double(questionTerms.count)
+    var score = 0.5 * min(1, overlap * 1.5) + (typeMatch ? 0.35 : 0) + min(0.15, Double(replyWords) / 100)
+    if deflection != nil { score -= 0.4 }
+    if asksBack { score -= 0.15 }
+    return AnswerJudgement(
+      score: max(0, min(1, score)), overlap: overlap, typeMatch: typeMatch, deflection: deflection, asksBack: asksBack,
+      evidenceTurn: evidenceTurn, evidenceRange: evidenceRange)
+  }
+}
+
+/// What each question type's answer contains.
+enum AnswerTypes {
+  static let timeWords: Set<String> = [
+    "today", "tomorrow", "tonight", "yesterday", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm",
+    "morning", "afternoon", "evening", "soon", "now", "immediately", "business",
+  ]
+  static let reasonWords: Set<String> = ["because", "due", "since", "caused", "reason", "as"]
+  static let stepWords: Set<String> = [
+    "go", "click", "tap", "select", "open", "enter", "press", "hold", "choose", "navigate", "settings", "restart",
+    "reset", "install", "log", "sign", "follow", "steps", "step", "then", "first", "visit",
+  ]
+  static let yesNoWords: Set<String> = [
+    "yes", "no", "yep", "nope", "sure", "unfortunately", "correct", "absolutely", "definitely", "can", "cannot",
+    "can't",
+    "will", "won't", "do", "don't", "does", "doesn't", "is", "isn't", "not",
+  ]
+  static let actionWords: Set<String> = [
+    "done", "processed", "cancelled", "canceled", "refunded", "issued", "sent", "updated", "changed", "reset", "fixed",
+    "resolved", "applied", "booked", "arranged", "shipped", "replaced", "credited", "removed", "added", "will", "i've",
+    "we've", "i'll", "we'll", "have",
+  ]
+  static let placeWords: Set<String> = [
+    "at", "in", "near", "store", "location", "address", "street", "floor", "online",
+  ]
+
+  static func matches(_ type: QuestionType, _ text: TokenizedText) -> Bool {
+    let words = text.tokens.lazy.filter { $0.kind == .word }.map { text.string($0).lowercased() }
+    let hasNumber = text.tokens.contains { $0.kind == .number }
+    switch type {
+    case .time: return hasNumber || words.contains { timeWords.contains($0) }
+    case .amount: return hasNumber || text.bytes.contains(UInt8(ascii: "$")) || words.contains { $0 == "free" }
+    case .reason: return words.contains { reasonWords.contains($0) }
+    case .howto: return words.contains { stepWords.contains($0) }
+    case .yesno: return words.prefix(6).contains { yesNoWords.contains($0) }
+    case .request: return words.contains { actionWords.contains($0) }
+    case .place: return words.contains { placeWords.contains($0) } || text.tokens.contains { $0.kind == .url }
+    case .other: return words.count >= 8
+    }
+  }
+}
+
+extension TokenizedText {
+  /// Whether the text's last sentence ends with a question mark.
+  var endsWithQuestion: Bool {
+    guard let last = tokens.last(where: { $0.kind == .punctuation || $0.kind == .word }) else { return false }
+    return last.kind == .punctuation && bytes[last.range].contains(UInt8(ascii: "?"))
+  }
+}

@@ -1,0 +1,46 @@
+import EarshotSentiment
+import EarshotText
+
+/// Everything detectors read but never change: the sentiment analyzer and the phrase lexicons.
+public struct AnalysisResources: Sendable {
+  /// The sentiment scorer.
+  public let sentiment: SentimentAnalyzer
+  /// Phrase lists for questions, sales, deflections, resolution, promises and no-nos.
+  public let lexicons: DetectorLexicons
+
+  /// Creates resources from their parts.
+  public init(sentiment: SentimentAnalyzer, lexicons: DetectorLexicons) {
+    self.sentiment = sentiment
+    self.lexicons = lexicons
+  }
+
+  /// Loads the default lexicons, with user additions layered on top.
+  ///
+  /// - Throws: `LexiconError` when a lexicon file is missing or malformed.
+  public static func loadDefault(additions: LexiconAdditions = LexiconAdditions()) throws -> AnalysisResources {
+    AnalysisResources(
+      sentiment: SentimentAnalyzer(lexicon: try SentimentLexicon.loadDefault(additions: additions.sentiment)),
+      lexicons: try DetectorLexicons.loadDefault(additions: additions))
+  }
+}
+
+/// Terms users add to the default lexicons through configuration.
+public struct LexiconAdditions: Sendable, Hashable, Codable {
+  /// Extra sentiment terms and valences (-4 to +4).
+  public var sentiment: [String: Double]
+  /// Extra sales-offer phrases.
+  public var sales: [String]
+  /// Extra deflection phrases.
+  public var deflections: [String]
+  /// Phrases that must never be said.
+  public var noNos: [String]
+
+  /// Creates additions.
+  public init(sentiment: [String: Double] = [:], sales: [String] = [], deflections: [String] = [], noNos: [String] = [])
+  {
+    self.sentiment = sentiment
+    self.sales = sales
+    self.deflections = deflections
+    self.noNos = noNos
+  }
+}

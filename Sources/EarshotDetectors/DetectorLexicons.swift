@@ -1,0 +1,47 @@
+import EarshotText
+
+/// The phrase lists detectors match, loaded from `Lexicons/data/*.tsv`.
+public struct DetectorLexicons: Sendable {
+  /// Phrases that open a question or request ("how do i", "wondering if", "i want").
+  public var questionOpeners: PhraseMatcher<String>
+  /// Sales offers: upgrades, plans, add-ons, promotions.
+  public var sales: PhraseMatcher<String>
+  /// Replies that push the customer elsewhere instead of answering.
+  public var deflections: PhraseMatcher<String>
+  /// Customer phrases confirming the problem is solved.
+  public var customerResolved: PhraseMatcher<String>
+  /// Agent phrases stating the problem is solved.
+  public var agentResolved: PhraseMatcher<String>
+  /// Customer phrases saying it is still not solved.
+  public var unresolved: PhraseMatcher<String>
+  /// Promise openers ("i'll call you", "you will hear from us").
+  public var promises: PhraseMatcher<String>
+  /// Words that carry no content, ignored when comparing questions and replies.
+  public var stopwords: TermTable<Bool>
+  /// Phrases that must never be said.
+  public var noNos: PhraseMatcher<String>
+
+  /// Loads the default lexicons and layers `additions` on top.
+  ///
+  /// - Throws: `LexiconError` when a file is missing or malformed.
+  public static func loadDefault(additions: LexiconAdditions = LexiconAdditions()) throws -> DetectorLexicons {
+    func phrases(_ name: String, extra: [String] = []) throws -> PhraseMatcher<String> {
+      var matcher = PhraseMatcher<String>()
+      for entry in try LexiconFile.loadDefault(name) { matcher.add(entry.term, entry.extra.first ?? "") }
+      for term in extra { matcher.add(term, "configured") }
+      return matcher
+    }
+    var stopwords = TermTable<Bool>(capacity: 256)
+    for entry in try LexiconFile.loadDefault("stopwords.tsv") { stopwords.set(entry.term, true) }
+    return DetectorLexicons(
+      questionOpeners: try phrases("questions.tsv"),
+      sales: try phrases("sales.tsv", extra: additions.sales),
+      deflections: try phrases("deflections.tsv", extra: additions.deflections),
+      customerResolved: try phrases("resolution-customer.tsv"),
+      agentResolved: try phrases("resolution-agent.tsv"),
+      unresolved: try phrases("unresolved.tsv"),
+      promises: try phrases("promises.tsv"),
+      stopwords: stopwords,
+      noNos: try phrases("nonos.tsv", extra: additions.noNos))
+  }
+}

@@ -1,0 +1,100 @@
+import EarshotModel
+
+/// Finds sales offers made before the customer's problem is solved, while the customer is upset,
+/// or in place of an answer.
+public struct PrematurePitchDetector: Detector {
+  /// Settings for pitch timing.
+  public struct Configuration: DetectorConfiguration {
+    /// Whether the detector runs.
+    public var enabled = true
+    /// Customer sentiment (compound) below which a pitch counts as made to an upset customer.
+    public var negativeMood = -0.05
+    /// Creates the defaults.
+    public init() {}
+  }
+
+  public static let description = DetectorDescription(
+    identifier: "premature_pitch",
+    name: "Premature pitch",
+    rationale: "Selling is not the fault, timing is: an offer before the problem is solved tells the customer "
+      + "the agent is not listening.",
+    category: .timing,
+    triggeringExamples: [
+      """
+      Customer: My internet has been down since yesterday and I work from home!
+      Agent: Sorry about that. Did you know we also have a premium plan with faster speeds? You can upgrade today.
+      """
+    ],
+    nonTriggeringExamples: [
+      """
+      Customer: My internet has been down since yesterday.
+      Agent: I have reset your line; it should be working now.
+      Customer: It works now, thanks so much!
+      Agent: Great! While I have you, our premium plan is 20% off this month if you are interested.
+      """
+    ])
+
+  public let configuration: Configuration
+
+  public init(configuration: Configuration) {
+    self.configuration = configuration
+  }
+
+  public func findings(in conversation: AnalyzedConversation) -> [Finding] {
+    var result: [Finding] = []
+    for turn in conversation.turns where turn.role.isCompanySide {
+      let text = conversation.texts[turn.index]
+      let offers = conversation.resources.lexicons.sales.matches(in: text)
+      guard let pitch = offers.first, let lastOffer = offers.last else { continue }
+      // Show the whole offer: from the sentence of the first sales phrase to that of the last.
+      let offerSentences = text.sentences.filter {
+        $0.byteRange.overlaps(pitch.byteRange) || $0.byteRange.overlaps(lastOffer.byteRange)
+      }
+      let offerStart = offerSentences.first?.byteRange.lowerBound ?? pitch.byteRange.lowerBound
+      let offerEnd = offerSentences.last?.byteRange.upperBound ?? lastOffer.byteRange.upperBound
+      let offerRange = offerStart..<offerEnd
+      let resolved = conversation.resolution.map { $0.turn < turn.index } ?? false
+      let lastCustomer = conversation.turns[..<turn.index].last { $0.role == .customer }
+      let mood = lastCustomer.map { conversation.sentiments[$0.index].compound } ?? 0
+      let upset = mood < configuration.negativeMood
+      let openQuestion = lastCustomer.flatMap { customer in
+        conversation.questions.last { $0.turn == customer.index }
+      }
+      let insteadOfAnswer =
+        openQuestion != nil && !resolved && conversation.replies(to: openQuestion?.turn ?? 0).first == turn
+        && !hasOtherContent(conversation, turn: turn.index, pitchRange: pitch.byteRange)
+      if resolved && !upset { continue }
+      var reasons: [String] = []
+      if insteadOfAnswer { reasons.append("it came in place of an answer to the customer's question") }
+      if !resolved { reasons.append("the customer's problem was not yet resolved") }
+      if upset { reasons.append("the customer was upset (sentiment \(String(format: "%.2f", mood)))") }
+      var evidence = [Evidence(turn: turn, range: offerRange, note: "offer")]
+      if let lastCustomer {
+        let customerText = conversation.texts[lastCustomer.index]
+        let range = customerText.sentences.first?.byteRange ?? 0..<customerText.bytes.count
+        evidence.append(Evidence(turn: lastCustomer, range: range, note: "customer's last message"))
+      }
+      result.append(
+        finding(
+          .major, "Sales offer made too early: " + reasons.joined(separator: "; ") + ".", evidence,
+          [
+            "offer_kind": Set(offers.map(\.value)).sorted().joined(separator: ","),
+            "instead_of_answer": String(insteadOfAnswer), "resolved_before": String(resolved),
+          ]))
+    }
+    return result
+  }
+
+  /// Whether the pitch turn says anything besides the offer and pleasantries (at least one
+  /// substantial sentence without the offer).
+  private func hasOtherContent(_ conversation: AnalyzedConversation, turn: Int, pitchRange: Range<Int>) -> Bool {
+    let text = conversation.texts[turn]
+    return text.sentences.contains { sentence in
+      !sentence.byteRange.overlaps(pitchRange)
+        && ContentTerms.terms(
+          in: text, tokenRange: sentence.tokenRange, stopwords: conversation.resources.lexicons.stopwords
+        )
+        .count >= 4
+    }
+  }
+}

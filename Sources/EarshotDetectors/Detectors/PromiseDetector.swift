@@ -1,0 +1,107 @@
+import EarshotModel
+import Foundation
+
+/// Extracts agent promises with their deadlines and judges them kept, broken, open or vague.
+public struct PromiseDetector: Detector {
+  public static let description = DetectorDescription(
+    identifier: "promise",
+    name: "Promise",
+    rationale: "A promise with a deadline is a commitment the customer plans around; \"shortly\" is not one, "
+      + "and a missed deadline breaks trust.",
+    category: .promises,
+    triggeringExamples: [
+      """
+      [2024-03-01 09:00] Customer: My replacement phone never arrived.
+      [2024-03-01 09:05] Agent: I'll call you back within 24 hours with the tracking number.
+      [2024-03-04 10:00] Customer: Nobody called me. Still no phone.
+      """,
+      """
+      Customer: Can someone check my account?
+      Agent: We will get back to you shortly.
+      """,
+    ],
+    nonTriggeringExamples: [
+      """
+      [2024-03-01 09:00] Customer: My replacement phone never arrived.
+      [2024-03-01 09:05] Agent: I'll call you back within 24 hours with the tracking number.
+      [2024-03-01 15:00] Agent: As promised: tracking number 1Z999 shows delivery tomorrow.
+      """
+    ])
+
+  public let configuration: BasicDetectorConfiguration
+
+  public init(configuration: BasicDetectorConfiguration) {
+    self.configuration = configuration
+  }
+
+  public func findings(in conversation: AnalyzedConversation) -> [Finding] {
+    var result: [Finding] = []
+    for turn in conversation.turns where turn.role.isCompanySide {
+      let text = conversation.texts[turn.index]
+      for opener in conversation.resources.lexicons.promises.matches(in: text) {
+        guard let sentence = text.sentences.first(where: { $0.tokenRange.contains(opener.tokenRange.lowerBound) })
+        else { continue }
+        let words = text.tokens[opener.tokenRange.upperBound..<sentence.tokenRange.upperBound]
+          .filter { $0.kind == .word || $0.kind == .number }
+          .map { text.string($0).lowercased() }
+        let promiseRange = opener.byteRange.lowerBound..<sentence.byteRange.upperBound
+        let evidence = Evidence(turn: turn, range: promiseRange, note: "promise")
+        guard let deadline = DeadlineParser.deadline(in: words) else { continue }
+        if case .vague(let phrase) = deadline {
+          result.append(
+            finding(
+              .minor, "Vague promise: \"\(phrase)\" sets no deadline the customer can hold the company to.",
+              [evidence], ["status": "vague", "promise_kind": opener.value]))
+          continue
+        }
+        result.append(judge(turn, deadline, evidence, kind: opener.value, in: conversation))
+      }
+    }
+    return result
+  }
+
+  private func judge(
+    _ turn: Turn, _ deadline: PromiseDeadline, _ evidence: Evidence, kind: String, in conversation: AnalyzedConversation
+  ) -> Finding {
+    var attributes = ["promise_kind": kind, "deadline": deadline.phrase]
+    guard let made = turn.timestamp, let due = dueDate(deadline, from: made) else {
+      attributes["status"] = "open"
+      return finding(
+        .info, "Promise \"\(deadline.phrase)\" recorded; without timestamps it cannot be checked.",
+        [evidence], attributes)
+    }
+    attributes["due"] = ISO8601DateFormatter().string(from: due)
+    let later = conversation.turns.filter { $0.index > turn.index }
+    if later.contains(where: { $0.role.isCompanySide && ($0.timestamp.map { $0 <= due } ?? false) }) {
+      attributes["status"] = "kept"
+      return finding(
+        .info, "Promise \"\(deadline.phrase)\" kept: the company followed up in time.", [evidence], attributes)
+    }
+    if let overdue = later.first(where: { ($0.timestamp.map { $0 > due } ?? false) }) {
+      attributes["status"] = "broken"
+      let range = conversation.texts[overdue.index].sentences.first?.byteRange ?? 0..<0
+      return finding(
+        .major, "Promise \"\(deadline.phrase)\" broken: no follow-up before the deadline.",
+        [evidence, Evidence(turn: overdue, range: range, note: "first message after the deadline")], attributes)
+    }
+    attributes["status"] = "open"
+    return finding(.info, "Promise \"\(deadline.phrase)\" still open when the transcript ends.", [evidence], attributes)
+  }
+
+  private func dueDate(_ deadline: PromiseDeadline, from made: Date) -> Date? {
+    switch deadline {
+    case .after(let seconds, _):
+      return made.addingTimeInterval(seconds)
+    case .weekday(let weekday, _):
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+      let today = calendar.component(.weekday, from: made) - 1
+      var days = (weekday - today + 7) % 7
+      if days == 0 { days = 7 }
+      let startOfDay = calendar.startOfDay(for: made)
+      return startOfDay.addingTimeInterval(TimeInterval(days + 1) * 86_400)
+    case .vague:
+      return nil
+    }
+  }
+}

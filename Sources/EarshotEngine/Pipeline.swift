@@ -1,0 +1,82 @@
+import EarshotDetectors
+import EarshotModel
+import EarshotReaders
+import EarshotScoring
+import Foundation
+
+/// What processing one work unit produced.
+public struct UnitOutcome: Sendable {
+  /// The unit's files.
+  public var files: [InputFile]
+  /// The scored conversations, in reading order, with the conversations themselves.
+  public var results: [(result: ConversationResult, conversation: Conversation)]
+  /// Problems found while reading; the unit's other conversations were still scored.
+  public var diagnostics: [InputDiagnostic]
+  /// Whether reading stopped early (the rest of the file was unreadable).
+  public var failed: Bool
+}
+
+/// Read → analyze → detect → score, for one unit of work. Safe to share across tasks.
+public struct Pipeline: Sendable {
+  /// The scorer.
+  public let scorer: ConversationScorer
+  /// Participant ids or names that are agents whatever the reader decided (`agents.addresses`).
+  public let agentIDs: Set<String>
+
+  /// Creates a pipeline from a configuration.
+  ///
+  /// - Throws: `ConfigurationError` for invalid detector settings, `LexiconError` for broken lexicons.
+  public init(configuration: EarshotConfiguration) throws {
+    let resources = try AnalysisResources.loadDefault(additions: configuration.lexicons)
+    scorer = ConversationScorer(
+      analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectors(),
+      weights: configuration.weights, toolVersion: EarshotVersion.current)
+    agentIDs = Set(configuration.agentAddresses.map { $0.lowercased() })
+  }
+
+  /// Reads and scores every conversation of `unit`.
+  public func process(_ unit: WorkUnit) -> UnitOutcome {
+    var results: [(ConversationResult, Conversation)] = []
+    var diagnostics: [InputDiagnostic] = []
+    var failed = false
+    let emit: (Conversation) throws -> Void = { conversation in
+      let resolved = self.applyingConfiguredRoles(conversation)
+      results.append((self.scorer.score(resolved).result, resolved))
+    }
+    do {
+      if let grouped = unit.reader as? any GroupedTranscriptReader, unit.files.count > 1 {
+        try grouped.read(group: unit.files, emit: emit, diagnose: { diagnostics.append($0) })
+      } else {
+        for file in unit.files {
+          try unit.reader.read(file, emit: emit, diagnose: { diagnostics.append($0) })
+        }
+      }
+    } catch let diagnostic as InputDiagnostic {
+      diagnostics.append(diagnostic)
+      failed = true
+    } catch {
+      diagnostics.append(InputDiagnostic(file: unit.files.first?.path ?? unit.key, "\(error)"))
+      failed = true
+    }
+    return UnitOutcome(files: unit.files, results: results, diagnostics: diagnostics, failed: failed)
+  }
+
+  /// Marks configured agents as agents, in participants and turns.
+  func applyingConfiguredRoles(_ conversation: Conversation) -> Conversation {
+    guard !agentIDs.isEmpty else { return conversation }
+    var copy = conversation
+    var changed = Set<String>()
+    for index in copy.participants.indices {
+      let participant = copy.participants[index]
+      let names = [participant.id.lowercased(), participant.name?.lowercased() ?? ""]
+      if names.contains(where: agentIDs.contains), participant.role != .agent {
+        copy.participants[index].role = .agent
+        changed.insert(participant.id)
+      }
+    }
+    for index in copy.turns.indices where changed.contains(copy.turns[index].speaker) {
+      copy.turns[index].role = .agent
+    }
+    return copy
+  }
+}

@@ -1,0 +1,63 @@
+import EarshotModel
+import Foundation
+
+/// What a row of an aggregate table groups by.
+public enum GroupKind: String, Codable, Sendable, CaseIterable {
+  case agent, company, channel, day
+}
+
+/// The key of one aggregate row.
+public struct GroupKey: Codable, Sendable, Hashable, Comparable {
+  /// What it groups by.
+  public var kind: GroupKind
+  /// The company the group belongs to ("" when unknown); for a company row, the company itself.
+  public var company: String
+  /// The agent id, channel name or day (YYYY-MM-DD); "" for a company row.
+  public var name: String
+
+  /// Creates a key.
+  public init(kind: GroupKind, company: String, name: String) {
+    self.kind = kind
+    self.company = company
+    self.name = name
+  }
+
+  public static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {
+    (lhs.kind.rawValue, lhs.company, lhs.name) < (rhs.kind.rawValue, rhs.company, rhs.name)
+  }
+}
+
+/// Per-agent, per-company, per-channel and per-day totals of a run; mergeable across shards.
+public struct Aggregation: Codable, Sendable, Hashable {
+  /// Totals by group.
+  public var groups: [GroupKey: GroupTotals] = [:]
+
+  /// Creates an empty aggregation.
+  public init() {}
+
+  /// Adds one conversation to every group it belongs to. `day` is the conversation's first
+  /// timestamp's UTC date, when known.
+  public mutating func add(_ result: ConversationResult, day: String?) {
+    let company = result.company ?? ""
+    groups[GroupKey(kind: .company, company: company, name: ""), default: GroupTotals()].add(result)
+    groups[GroupKey(kind: .channel, company: company, name: result.channel), default: GroupTotals()].add(result)
+    if let day { groups[GroupKey(kind: .day, company: company, name: day), default: GroupTotals()].add(result) }
+    for agent in result.agents {
+      groups[GroupKey(kind: .agent, company: company, name: agent), default: GroupTotals()].add(result)
+    }
+  }
+
+  /// Adds another aggregation's totals.
+  public mutating func merge(_ other: Aggregation) {
+    groups.merge(other.groups) { mine, theirs in
+      var merged = mine
+      merged.merge(theirs)
+      return merged
+    }
+  }
+
+  /// The rows of one kind, sorted by key.
+  public func rows(_ kind: GroupKind) -> [(key: GroupKey, totals: GroupTotals)] {
+    groups.filter { $0.key.kind == kind }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+}

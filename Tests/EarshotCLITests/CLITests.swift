@@ -1,0 +1,101 @@
+import EarshotTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `earshot` binary and checks output and exit codes.
+@Suite struct CLITests {
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func earshot(_ arguments: [String]) throws -> Run {
+    let binary = try #require(PackagePaths.earshotBinary, "the earshot executable is built beside the tests")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = PackagePaths.root
+    var environment = ProcessInfo.processInfo.environment
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  @Test func helpDocumentsExitCodes() throws {
+    let run = try earshot(["--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("64  usage error or invalid configuration"))
+    #expect(run.stdout.contains("score"))
+    #expect(run.stdout.contains("batch"))
+  }
+
+  @Test func scoreShowsThePitchWithTheAgentsWords() throws {
+    let run = try earshot(["score", "corpora/chat/02-premature-upsell.txt"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("premature_pitch"))
+    #expect(run.stdout.contains("Did you know we also have a Premium plan"))
+    #expect(run.stdout.contains("Listening score:"))
+  }
+
+  @Test func scoreJSONIsVersioned() throws {
+    let run = try earshot(["score", "--format", "json", "corpora/json/09-listened-email.json"])
+    #expect(run.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["schema_version"] as? Int == 1)
+    #expect(object["conversation_id"] as? String == "globex-mail-009")
+  }
+
+  @Test func batchOnSampleCorporaExitsZero() throws {
+    let output = try TemporaryDirectory()
+    let run = try earshot(["batch", "corpora", "--out", output.url.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("Scored 12 conversations"))
+    for name in ["conversations.jsonl", "agents.csv", "companies.csv"] {
+      #expect(FileManager.default.fileExists(atPath: output.path(name)))
+    }
+  }
+
+  @Test func batchWithMalformedFileExitsTwoAndNamesFileAndLine() throws {
+    let input = try TemporaryDirectory()
+    try input.write("ok.txt", "Customer: hi, where is my order?\nAgent: It ships today.\n")
+    let bad = try input.write("broken.txt", "# id: x\n[10:00] Customer: hello\n[99:00] Agent: hi\n")
+    let output = try TemporaryDirectory()
+    let run = try earshot(["batch", input.url.path, "--out", output.url.path])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("\(bad):3:2: error: expected a time such as 10:32"))
+    #expect(run.stderr.contains("Scored 1 conversation from 2 files"))
+  }
+
+  @Test func invalidConfigurationExits64BeforeWork() throws {
+    let folder = try TemporaryDirectory()
+    let config = try folder.write("earshot.yml", "version: 1\nweigths: {answers: 2}\n")
+    let output = folder.url.appendingPathComponent("out").path
+    let run = try earshot(["batch", "corpora", "--out", output, "--config", config])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("at 'weigths': unknown key; did you mean 'weights'?"))
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
+  @Test func usageErrorsExit64() throws {
+    #expect(try earshot(["batch", "corpora"]).status == 64)
+    #expect(try earshot(["batch", "corpora", "--out", "/tmp/x", "--shard", "4/3"]).status == 64)
+    #expect(try earshot(["frobnicate"]).status == 64)
+  }
+
+  @Test func missingFileIsReported() throws {
+    let run = try earshot(["score", "does-not-exist.txt"])
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("does-not-exist.txt"))
+  }
+}

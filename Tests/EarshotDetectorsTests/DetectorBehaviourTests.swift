@@ -1,0 +1,181 @@
+import EarshotDetectors
+import EarshotModel
+import Testing
+
+@Suite struct QuestionTests {
+  func types(_ customerText: String) throws -> [QuestionType] {
+    try DetectorHarness.analyze("Customer: \(customerText)\nAgent: ok").questions.map(\.type)
+  }
+
+  @Test func interrogativesAndTheirTypes() throws {
+    #expect(try types("When will it arrive?") == [.time])
+    #expect(try types("How much is the fee?") == [.amount])
+    #expect(try types("Why was I charged twice?") == [.reason])
+    #expect(try types("How do I reset my password?") == [.howto])
+    #expect(try types("Is the store open on Sunday?") == [.yesno])
+    #expect(try types("Where is the nearest shop?") == [.place])
+  }
+
+  @Test func questionsWithoutQuestionMarks() throws {
+    #expect(try types("I was wondering if you ship to Canada") == [.yesno])
+    #expect(try types("Please cancel my subscription") == [.request])
+    #expect(try types("I want a refund for order 8812") == [.request])
+    #expect(try types("how do i export my data") == [.howto])
+  }
+
+  @Test func statementsAndSmallTalkAreNotQuestions() throws {
+    #expect(try types("What a day. My order arrived.") == [])
+    #expect(try types("Hi, how are you?") == [])
+    #expect(try types("Hello?") == [])
+  }
+
+  @Test func onlyCustomerTurnsAreSearched() throws {
+    let analyzed = try DetectorHarness.analyze("Customer: It broke.\nAgent: When did it break?")
+    #expect(analyzed.questions.isEmpty)
+  }
+}
+
+@Suite struct NonAnswerTests {
+  @Test func deflectionIsNotAnAnswerAndPointsAtThePhrase() throws {
+    let findings = try DetectorHarness.findings(
+      NonAnswerDetector(),
+      "Customer: When will my refund for order 5521 arrive?\nAgent: Sorry for the trouble. Please DM us the details.")
+    let finding = try #require(findings.first)
+    #expect(finding.attributes["verdict"] == "not_answered")
+    #expect(finding.evidence[0].span.text == "When will my refund for order 5521 arrive?")
+    #expect(finding.evidence[1].span.text == "Please DM us")
+    #expect(finding.evidence[1].turn == 1)
+    #expect(finding.reason.contains("deflects"))
+  }
+
+  @Test func clarifyingQuestionDefersTheJudgement() throws {
+    let findings = try DetectorHarness.findings(
+      NonAnswerDetector(),
+      """
+      Customer: Can you reset my licence key?
+      Agent: Sure, what is the key?
+      Customer: INI-4471
+      Agent: I have reset the activation for INI-4471; sign in again on the new laptop.
+      """)
+    #expect(findings.isEmpty)
+  }
+
+  @Test func customerWithNoReplyIsLeftToTheUnansweredDetector() throws {
+    #expect(try DetectorHarness.findings(NonAnswerDetector(), "Customer: Where is my parcel?").isEmpty)
+    let unanswered = try DetectorHarness.findings(UnansweredCustomerDetector(), "Customer: Where is my parcel?")
+    #expect(unanswered.count == 1)
+  }
+}
+
+@Suite struct PrematurePitchTests {
+  @Test func pitchBeforeResolutionNamesTheOffer() throws {
+    let findings = try DetectorHarness.findings(
+      PrematurePitchDetector(),
+      """
+      Customer: My phone screen is cracked, how do I get it repaired?
+      Agent: Our protection plan covers screens for $9 a month, want to add it?
+      """)
+    let finding = try #require(findings.first)
+    #expect(finding.severity == .major)
+    #expect(finding.evidence[0].span.text.contains("protection plan"))
+    #expect(finding.attributes["resolved_before"] == "false")
+    #expect(finding.attributes["instead_of_answer"] == "true")
+    #expect(finding.reason.contains("in place of an answer"))
+  }
+
+  @Test func pitchAfterContradictedFixIsPremature() throws {
+    let findings = try DetectorHarness.findings(
+      PrematurePitchDetector(),
+      """
+      Agent: I have reset your line, it should be working now.
+      Customer: Still not working.
+      Agent: Would you be interested in our premium plan?
+      """)
+    #expect(findings.count == 1)
+  }
+
+  @Test func pitchAfterConfirmedFixToHappyCustomerIsFine() throws {
+    let findings = try DetectorHarness.findings(
+      PrematurePitchDetector(),
+      """
+      Customer: My data stopped working.
+      Agent: I reset your APN settings, it should work now.
+      Customer: It works now, thank you so much!
+      Agent: Glad to help. Did you know we also offer a 20 GB add-on at half price?
+      """)
+    #expect(findings.isEmpty)
+  }
+}
+
+@Suite struct PromiseTests {
+  @Test func keptPromiseIsRecordedNotPenalized() throws {
+    let findings = try DetectorHarness.findings(
+      PromiseDetector(),
+      """
+      [2024-03-01 09:00] Customer: Where is my phone?
+      [2024-03-01 09:05] Agent: I'll get back to you within 2 hours with the tracking number.
+      [2024-03-01 10:00] Agent: Tracking number 1Z999, it arrives tomorrow.
+      """)
+    #expect(findings.map { $0.attributes["status"] } == ["kept"])
+    #expect(findings.first?.severity == .info)
+  }
+
+  @Test func brokenPromiseByWeekday() throws {
+    // 2024-03-01 is a Friday; "by Monday" is due at the end of 2024-03-04.
+    let findings = try DetectorHarness.findings(
+      PromiseDetector(),
+      """
+      [2024-03-01 09:00] Customer: My modem is dead.
+      [2024-03-01 09:05] Agent: You will hear from us by Monday.
+      [2024-03-06 08:00] Customer: Still nothing from you.
+      """)
+    #expect(findings.map { $0.attributes["status"] } == ["broken"])
+    #expect(findings.first?.attributes["deadline"] == "by monday")
+  }
+
+  @Test func promiseWithoutTimestampsIsOpen() throws {
+    let findings = try DetectorHarness.findings(
+      PromiseDetector(), "Customer: Call me?\nAgent: I will call you tomorrow.")
+    #expect(findings.map { $0.attributes["status"] } == ["open"])
+  }
+}
+
+@Suite struct ResponseTimeTests {
+  @Test func configuredStandardIsUsed() throws {
+    var configuration = ResponseTimeDetector.Configuration()
+    configuration.standards["chat"] = .init(firstResponse: 3600, reply: 3600)
+    let log = """
+      # channel: chat
+      [2024-03-01 10:00] Customer: Hello, my payment failed.
+      [2024-03-01 10:25] Agent: Let me check.
+      """
+    #expect(try DetectorHarness.findings(ResponseTimeDetector(configuration: configuration), log).isEmpty)
+    let findings = try DetectorHarness.findings(ResponseTimeDetector(), log)
+    #expect(findings.first?.attributes["wait_seconds"] == "1500")
+    #expect(findings.first?.reason == "First response took 25 min; the chat standard is 2 min.")
+  }
+
+  @Test func eachCustomerWaitIsMeasuredFromTheFirstUnansweredMessage() throws {
+    let analyzed = try DetectorHarness.analyze(
+      """
+      [2024-03-01 10:00] Customer: hi
+      [2024-03-01 10:01] Agent: hello
+      [2024-03-01 10:02] Customer: it broke
+      [2024-03-01 10:05] Customer: anyone?
+      [2024-03-01 10:12] Agent: back
+      """)
+    let waits = ResponseWaits.waits(in: analyzed.conversation)
+    #expect(waits.map(\.seconds) == [60, 600])
+    #expect(waits.map(\.isFirst) == [true, false])
+  }
+}
+
+@Suite struct SentimentDetectorTests {
+  @Test func trajectoryComparesFirstAndLastThirds() throws {
+    let analyzed = try DetectorHarness.analyze(
+      "Customer: This is great.\nAgent: ok\nCustomer: fine\nAgent: ok\nCustomer: This is terrible and useless.")
+    let trajectory = CustomerTrajectory(analyzed)
+    #expect((trajectory.start ?? 0) > 0.3)
+    #expect((trajectory.end ?? 0) < -0.3)
+  }
+}

@@ -1,0 +1,3 @@
+import EarshotTestSupport
+
+typealias TemporaryFolder = TemporaryDirectory

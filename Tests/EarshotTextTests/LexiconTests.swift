@@ -1,0 +1,65 @@
+import EarshotText
+import Testing
+
+@Suite struct LexiconTests {
+  @Test func termTableIsCaseAndApostropheInsensitive() {
+    var table = TermTable<Double>()
+    table.set("don't", 1)
+    table.set("Refund", 2)
+    #expect(table.value(for: "DON'T") == 1)
+    #expect(table.value(for: "don’t") == 1)
+    #expect(table.value(for: "refund") == 2)
+    #expect(table.value(for: "refunds") == nil)
+    table.set("refund", 3)
+    #expect(table.count == 2)
+    #expect(table.value(for: "REFUND") == 3)
+  }
+
+  @Test func termTableGrowsPastItsCapacity() {
+    var table = TermTable<Int>(capacity: 4)
+    for number in 0..<1000 { table.set("term\(number)", number) }
+    #expect(table.count == 1000)
+    var misses: [Int] = []
+    for number in 0..<1000 where table.value(for: "TERM" + String(number)) != number { misses.append(number) }
+    #expect(misses.isEmpty)
+  }
+
+  @Test func phraseMatcherPrefersLongestMatch() {
+    let matcher = PhraseMatcher<String>([("not working", "phrase"), ("not", "word"), ("still not working", "long")])
+    let text = TokenizedText("It is still not working, not at all")
+    let found = matcher.matches(in: text).map { (text.string($0.byteRange), $0.value) }
+    #expect(found.map(\.0) == ["still not working", "not"])
+    #expect(found.map(\.1) == ["long", "word"])
+  }
+
+  @Test func phraseMatcherNeedsContiguousTokens() {
+    let matcher = PhraseMatcher<Int>([("on hold for", 1)])
+    #expect(matcher.matches(in: TokenizedText("on hold, for an hour")).isEmpty)
+    #expect(matcher.matches(in: TokenizedText("I was ON HOLD FOR an hour")).count == 1)
+  }
+
+  @Test func parsesValuesLabelsAndComments() throws {
+    let entries = try LexiconFile.parse(
+      "# header\n\ngood\t1.9\nhow do i\thowto\textra\nplain\n", name: "test.tsv")
+    #expect(entries.count == 3)
+    #expect(entries[0].term == "good" && entries[0].value == 1.9 && entries[0].line == 3)
+    #expect(entries[1].value == nil && entries[1].extra == ["howto", "extra"])
+    #expect(entries[2].term == "plain" && entries[2].extra.isEmpty)
+  }
+
+  @Test func reportsLineOfAnEmptyTerm() {
+    #expect(throws: LexiconError.self) { try LexiconFile.parse("good\t1\n\t2\n", name: "bad.tsv") }
+    do {
+      _ = try LexiconFile.parse("good\t1\n\t2\n", name: "bad.tsv")
+    } catch let error as LexiconError {
+      #expect(error.description == "bad.tsv:2: error: expected a term before the tab")
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func defaultLexiconsLoad() throws {
+    let sales = try LexiconFile.loadDefault("sales.tsv")
+    #expect(sales.contains { $0.term == "protection plan" })
+  }
+}
