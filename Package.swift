@@ -69,12 +69,23 @@ var targets: [Target] = [
     swiftSettings: sharedSettings
   ),
 
-  // Orchestration: configuration, file discovery, the parallel batch run.
+  // The store: runs, input files with content hashes, results, findings and aggregates in SQLite.
+  .target(
+    name: "EarshotStore",
+    dependencies: [
+      "EarshotModel", "EarshotScoring",
+      .product(name: "GRDB", package: "GRDB.swift"),
+      .product(name: "Crypto", package: "swift-crypto"),
+    ],
+    swiftSettings: sharedSettings
+  ),
+
+  // Orchestration: configuration, file discovery, the parallel batch run, nightly incremental runs.
   .target(
     name: "EarshotEngine",
     dependencies: [
       "EarshotModel", "EarshotReaders", "EarshotText", "EarshotSentiment", "EarshotDetectors",
-      "EarshotScoring", "EarshotReporters",
+      "EarshotScoring", "EarshotReporters", "EarshotStore",
       .product(name: "Yams", package: "Yams"),
     ],
     swiftSettings: sharedSettings
@@ -126,6 +137,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring"], [.copy("Snapshots")]),
   ("EarshotEngineTests", ["EarshotEngine"], []),
+  ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
   ("EarshotEvaluationTests", ["EarshotEvaluation"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
 ]
@@ -151,6 +163,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// The SQLite store (issue 7) is written here.
