@@ -7,11 +7,21 @@ public struct AnalysisResources: Sendable {
   public let sentiment: SentimentAnalyzer
   /// Phrase lists for questions, sales, deflections, resolution, promises and no-nos.
   public let lexicons: DetectorLexicons
+  /// Word rarity and template replies of the run's corpus.
+  public var corpus: CorpusStatistics
 
   /// Creates resources from their parts.
-  public init(sentiment: SentimentAnalyzer, lexicons: DetectorLexicons) {
+  public init(sentiment: SentimentAnalyzer, lexicons: DetectorLexicons, corpus: CorpusStatistics = .empty) {
     self.sentiment = sentiment
     self.lexicons = lexicons
+    self.corpus = corpus
+  }
+
+  /// The same resources with `corpus` statistics.
+  public func with(corpus: CorpusStatistics) -> AnalysisResources {
+    var copy = self
+    copy.corpus = corpus
+    return copy
   }
 
   /// Loads the default lexicons, with user additions layered on top.

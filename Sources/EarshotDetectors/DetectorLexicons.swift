@@ -20,6 +20,8 @@ public struct DetectorLexicons: Sendable {
   public var stopwords: TermTable<Bool>
   /// Phrases that must never be said.
   public var noNos: PhraseMatcher<String>
+  /// Agent phrases asking for a kind of information (identifier, email, phone, problem).
+  public var asks: PhraseMatcher<String>
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -42,6 +44,7 @@ public struct DetectorLexicons: Sendable {
       unresolved: try phrases("unresolved.tsv"),
       promises: try phrases("promises.tsv"),
       stopwords: stopwords,
-      noNos: try phrases("nonos.tsv", extra: additions.noNos))
+      noNos: try phrases("nonos.tsv", extra: additions.noNos),
+      asks: try phrases("asks.tsv"))
   }
 }

@@ -74,6 +74,9 @@ public enum DetectorRegistry {
     DetectorFactory(PromiseDetector.self),
     DetectorFactory(ResponseTimeDetector.self),
     DetectorFactory(CustomerSentimentDetector.self),
+    DetectorFactory(RepeatedAskDetector.self),
+    DetectorFactory(CustomerNameDetector.self),
+    DetectorFactory(TalkBalanceDetector.self),
     DetectorFactory(NoNoDetector.self),
   ]
 

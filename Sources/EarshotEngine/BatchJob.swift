@@ -38,10 +38,12 @@ public struct BatchJob: Sendable {
     -> BatchSummary
   {
     let started = Date()
-    let pipeline = try Pipeline(configuration: configuration)
     let discovery = InputDiscovery(paths: inputs)
     var plan = try WorkPlan(
       files: discovery.files, registry: .builtIn(options: configuration.readers), forcedFormat: forcedFormat)
+    // Statistics come from the whole run's first conversations, before sharding, so every shard agrees.
+    let pipeline = try Pipeline(configuration: configuration)
+      .collectingCorpusStatistics(from: plan.units, limit: configuration.corpusSample)
     if let shard { plan.keepShard(shard.index, of: shard.count) }
     let writer = try BatchOutputWriter(directory: URL(fileURLWithPath: outputDirectory))
     var summary = BatchSummary()

@@ -10,7 +10,7 @@ public struct ConfigurationLoader {
   /// The top-level keys and what each holds (also the source of unknown-key suggestions).
   public static let topLevelKeys = [
     "version", "agents", "companies", "standards", "weights", "penalties", "lexicons", "no_nos", "detectors",
-    "aggregation", "store",
+    "aggregation", "analysis", "store",
   ]
 
   let file: String
@@ -65,6 +65,15 @@ public struct ConfigurationLoader {
     loader.readLexicons(mapping, into: &configuration)
     loader.readDetectors(mapping["detectors"], into: &configuration)
     loader.readAggregation(mapping["aggregation"], into: &configuration)
+    if let analysis = loader.section(mapping["analysis"], "analysis", allowed: ["corpus_sample"]),
+      let sample = analysis["corpus_sample"]
+    {
+      if let value = sample.int, value >= 0 {
+        configuration.corpusSample = value
+      } else {
+        loader.errors.append(loader.error(sample, "analysis.corpus_sample", "expected a whole number of at least 0"))
+      }
+    }
     if let store = mapping["store"] {
       if let storeMap = store.mapping {
         loader.checkKeys(storeMap, path: "store", allowed: ["path"])

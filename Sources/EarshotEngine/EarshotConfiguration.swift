@@ -35,6 +35,8 @@ public struct EarshotConfiguration: Sendable {
   public var detectorSettings: [String: Data] = [:]
   /// Agent ranking policy.
   public var ranking = AgentRanking()
+  /// Conversations read (in input order) to learn word rarity and template replies before scoring.
+  public var corpusSample = 2000
   /// The SQLite store path, when set.
   public var storePath: String?
   /// The raw configuration text, for the fingerprint of incremental runs.

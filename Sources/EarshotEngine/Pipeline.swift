@@ -19,7 +19,7 @@ public struct UnitOutcome: Sendable {
 /// Read → analyze → detect → score, for one unit of work. Safe to share across tasks.
 public struct Pipeline: Sendable {
   /// The scorer.
-  public let scorer: ConversationScorer
+  public private(set) var scorer: ConversationScorer
   /// Participant ids or names that are agents whatever the reader decided (`agents.addresses`).
   public let agentIDs: Set<String>
 
@@ -32,6 +32,31 @@ public struct Pipeline: Sendable {
       analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectors(),
       weights: configuration.weights, toolVersion: EarshotVersion.current)
     agentIDs = Set(configuration.agentAddresses.map { $0.lowercased() })
+  }
+
+  /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
+  /// first conversations of `units`, read in order until `limit` conversations: a deterministic
+  /// sample, the same for every shard of a run.
+  public func collectingCorpusStatistics(from units: [WorkUnit], limit: Int) -> Pipeline {
+    let resources = scorer.analyzer.resources
+    var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
+    var conversations = 0
+    for unit in units where conversations < limit {
+      for file in unit.files where conversations < limit {
+        try? unit.reader.read(
+          file,
+          emit: { conversation in
+            guard conversations < limit else { return }
+            builder.add(conversation)
+            conversations += 1
+          }, diagnose: { _ in })
+      }
+    }
+    var copy = self
+    copy.scorer = ConversationScorer(
+      analyzer: ConversationAnalyzer(resources: resources.with(corpus: builder.build())),
+      detectors: scorer.detectors, weights: scorer.weights, toolVersion: scorer.toolVersion)
+    return copy
   }
 
   /// Reads and scores every conversation of `unit`.

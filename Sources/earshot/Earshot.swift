@@ -9,6 +9,8 @@ struct Earshot: AsyncParsableCommand {
     abstract: "Find where support agents did not listen, and score it.",
     discussion: ExitCodes.helpText,
     version: EarshotVersion.current,
-    subcommands: [Score.self, Batch.self, Nightly.self, Schedule.self, Report.self, Evaluate.self, Detectors.self]
+    subcommands: [
+      Score.self, Batch.self, Nightly.self, Schedule.self, Report.self, Evaluate.self, Detectors.self, Config.self,
+    ]
   )
 }

@@ -92,3 +92,35 @@ import Testing
     #expect(configuration.weights == EarshotConfiguration().weights)
   }
 }
+
+@Suite struct EffectiveConfigurationTests {
+  @Test func effectiveConfigurationLoadsBackToTheSameSettings() throws {
+    let original = try ConfigurationLoader.parse(
+      """
+      version: 1
+      agents: {domains: [acme-support.com], header: X-Agent}
+      standards: {chat: {first_response: 90s}}
+      weights: {answers: 40}
+      lexicons: {sentiment: {"life saver": 2.5}, sales: ["turbo plan"]}
+      no_nos: ["no can do"]
+      detectors: {promise: {enabled: false}, non_answer: {answered_threshold: 0.5}}
+      """, file: "earshot.yml")
+    let text = try EffectiveConfiguration.yaml(original)
+    let reloaded = try ConfigurationLoader.parse(text, file: "effective.yml")
+    #expect(reloaded.agentDomains == original.agentDomains)
+    #expect(reloaded.agentHeader == "X-Agent")
+    #expect(reloaded.standards == original.standards)
+    #expect(reloaded.weights == original.weights)
+    #expect(reloaded.lexicons == original.lexicons)
+    let reloadedDetectors = try reloaded.detectors().map(\.configurationJSON)
+    let originalDetectors = try original.detectors().map(\.configurationJSON)
+    #expect(reloadedDetectors == originalDetectors)
+    #expect(text.contains("\"answered_threshold\": 0.5"))
+  }
+
+  @Test func defaultsAreSpelledOut() throws {
+    let text = try EffectiveConfiguration.yaml(EarshotConfiguration())
+    #expect(text.contains("\"chat\": {first_response: 120s, reply: 300s}"))
+    #expect(text.contains("premature_pitch: {\"enabled\": true, \"negative_mood\": -0.05}"))
+  }
+}

@@ -14,6 +14,8 @@ struct AnswerJudgement {
   var deflection: String?
   /// Whether the reply only asks a question back.
   var asksBack: Bool
+  /// Conversations of the corpus that used a near-identical first reply, when it is a template.
+  var templateUses: Int?
   /// The turn and bytes to show as the reply's evidence.
   var evidenceTurn: Turn?
   var evidenceRange: Range<Int>?
@@ -24,6 +26,7 @@ struct AnswerJudgement {
     if !typeMatch { parts.append("it does not give what the question asks for") }
     if overlap < 0.2 { parts.append("it shares almost none of the question's words") }
     if asksBack { parts.append("it answers with a question") }
+    if let templateUses { parts.append("it is a canned reply used in \(templateUses) conversations") }
     let lead = verdict == "not_answered" ? "The question was not answered" : "The question was only partly answered"
     return parts.isEmpty ? lead + "." : lead + ": " + parts.joined(separator: "; ") + "."
   }
@@ -56,15 +59,35 @@ struct AnswerJudge {
       }
       if !text.endsWithQuestion { asksBack = false }
     }
-    let overlap =
-      questionTerms.isEmpty ? 0.5 : Double(questionTerms.intersection(replyTerms).count) / Double(questionTerms.count)
+    let overlap = weightedOverlap(questionTerms, replyTerms, corpus: conversation.resources.corpus)
     var score = 0.5 * min(1, overlap * 1.5) + (typeMatch ? 0.35 : 0) + min(0.15, Double(replyWords) / 100)
     if deflection != nil { score -= 0.4 }
     if asksBack { score -= 0.15 }
+    // A canned reply reused across many conversations answers this question only if it shares its words.
+    var templateUses: Int?
+    if let first = replies.first, let fingerprint = SimHash.fingerprint(conversation.texts[first.index]),
+      conversation.resources.corpus.isTemplate(fingerprint), overlap < 0.5
+    {
+      templateUses = conversation.resources.corpus.templateUses(fingerprint)
+      score -= 0.2
+    }
     return AnswerJudgement(
       score: max(0, min(1, score)), overlap: overlap, typeMatch: typeMatch, deflection: deflection, asksBack: asksBack,
-      evidenceTurn: evidenceTurn, evidenceRange: evidenceRange)
+      templateUses: templateUses, evidenceTurn: evidenceTurn, evidenceRange: evidenceRange)
   }
+}
+
+/// Share of the question's content, weighted by rarity (IDF), that the reply repeats.
+func weightedOverlap(_ question: Set<String>, _ reply: Set<String>, corpus: CorpusStatistics) -> Double {
+  guard !question.isEmpty else { return 0.5 }
+  var total = 0.0
+  var shared = 0.0
+  for term in question {
+    let weight = corpus.idf(term)
+    total += weight
+    if reply.contains(term) { shared += weight }
+  }
+  return total > 0 ? shared / total : 0
 }
 
 /// What each question type's answer contains.

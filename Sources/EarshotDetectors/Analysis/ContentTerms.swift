@@ -1,6 +1,6 @@
 import EarshotText
 
-/// The content words of a span of text, lowercased and lightly stemmed, for comparing a question
+/// The content words of a span of text, lowercased and Porter2-stemmed, for comparing a question
 /// with its reply.
 public enum ContentTerms {
   /// Content terms of the tokens in `tokenRange`: words of 3+ letters and numbers, minus stopwords.
@@ -26,14 +26,6 @@ public enum ContentTerms {
     return result
   }
 
-  /// A light suffix stripper: plural, -ing, -ed, -ly. Enough to match "refunds" with "refunded".
-  public static func stem(_ word: String) -> String {
-    var word = word.replacingOccurrences(of: "’", with: "'")
-    if word.hasSuffix("'s") { word.removeLast(2) }
-    for suffix in ["ingly", "edly", "ing", "ed", "ies", "es", "ly", "s"] where word.hasSuffix(suffix) {
-      let stemmed = String(word.dropLast(suffix.count))
-      if stemmed.count >= 3 { return suffix == "ies" ? stemmed + "y" : stemmed }
-    }
-    return word
-  }
+  /// The Porter2 stem of a lowercased word.
+  public static func stem(_ word: String) -> String { Stemmer.stem(word) }
 }

@@ -51,10 +51,11 @@ extension Earshot {
         Console.error(diagnostic.description)
         throw ExitCode(EarshotExitCode.usage.rawValue)
       }
+      let sampled = pipeline.collectingCorpusStatistics(from: plan.units, limit: configuration.corpusSample)
       var problems = plan.diagnostics
       var scored: [(result: ConversationResult, conversation: Conversation)] = []
       for unit in plan.units {
-        let outcome = pipeline.process(unit)
+        let outcome = sampled.process(unit)
         problems += outcome.diagnostics
         scored += outcome.results
       }
