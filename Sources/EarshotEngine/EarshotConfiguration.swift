@@ -23,7 +23,11 @@ public struct EarshotConfiguration: Sendable {
 
   /// Settings the readers need, assembled from the sections above.
   public var readers: ReaderOptions {
-    ReaderOptions(email: EmailReaderOptions(), exports: exportOptions)
+    ReaderOptions(
+      email: EmailReaderOptions(
+        agentDomains: agentDomains, agentAddresses: agentAddresses, agentHeader: agentHeader,
+        companyByDomain: companyByDomain),
+      exports: exportOptions)
   }
   /// Score weights and penalties.
   public var weights = ScoringWeights()
