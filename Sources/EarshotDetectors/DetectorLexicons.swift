@@ -22,6 +22,8 @@ public struct DetectorLexicons: Sendable {
   public var noNos: PhraseMatcher<String>
   /// Agent phrases asking for a kind of information (identifier, email, phone, problem).
   public var asks: PhraseMatcher<String>
+  /// Empathy, apology and courtesy words: a reply made only of them says nothing.
+  public var empathy: TermTable<Bool>
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -33,6 +35,8 @@ public struct DetectorLexicons: Sendable {
       for term in extra { matcher.add(term, "configured") }
       return matcher
     }
+    var empathy = TermTable<Bool>(capacity: 64)
+    for entry in try LexiconFile.loadDefault("empathy.tsv") { empathy.set(entry.term, true) }
     var stopwords = TermTable<Bool>(capacity: 256)
     for entry in try LexiconFile.loadDefault("stopwords.tsv") { stopwords.set(entry.term, true) }
     return DetectorLexicons(
@@ -45,6 +49,7 @@ public struct DetectorLexicons: Sendable {
       promises: try phrases("promises.tsv"),
       stopwords: stopwords,
       noNos: try phrases("nonos.tsv", extra: additions.noNos),
-      asks: try phrases("asks.tsv"))
+      asks: try phrases("asks.tsv"),
+      empathy: empathy)
   }
 }

@@ -179,3 +179,45 @@ import Testing
     #expect((trajectory.end ?? 0) < -0.3)
   }
 }
+
+@Suite struct KnowingTheCustomerTests {
+  @Test func repeatedAskPointsAtBothTurns() throws {
+    let findings = try DetectorHarness.findings(
+      RepeatedAskDetector(),
+      "Customer: My email is dana@example.com and I cannot log in.\nAgent: Could you send me your email address?")
+    let finding = try #require(findings.first)
+    #expect(finding.attributes["kind"] == "email")
+    #expect(finding.evidence[1].span.text == "dana@example.com")
+    #expect(finding.evidence[1].turn == 0)
+  }
+
+  @Test func verificationIsNotARepeatedAsk() throws {
+    let findings = try DetectorHarness.findings(
+      RepeatedAskDetector(),
+      "Customer: Order 558123 is late.\nAgent: Can you confirm the order number on the receipt is 558123?")
+    #expect(findings.isEmpty)
+  }
+
+  @Test func phoneNumbersAreFacts() throws {
+    let findings = try DetectorHarness.findings(
+      RepeatedAskDetector(),
+      "Customer: Call me on +44 20 7946 0958 please, the line is dead.\nAgent: What is your phone number?")
+    #expect(findings.first?.evidence[1].span.text == "+44 20 7946 0958")
+  }
+
+  @Test func participantNameCountsWhenItLooksLikeAName() throws {
+    let log = "Customer Dana Reyes: my bill is wrong\nAgent: Let me check.\nAgent: Fixed, the new bill is ready."
+    #expect(try DetectorHarness.findings(CustomerNameDetector(), log).first?.attributes["name"] == "Dana")
+    let numbered = "Customer 115712: my bill is wrong\nAgent: Let me check.\nAgent: Fixed, the new bill is ready."
+    #expect(try DetectorHarness.findings(CustomerNameDetector(), numbered).isEmpty)
+  }
+
+  @Test func talkBalanceCountsWords() throws {
+    let analyzed = try DetectorHarness.analyze("Customer: hi there\nAgent: one two three four\nAgent: five six")
+    let balance = TalkBalance(analyzed)
+    #expect(balance.customerWords == 2)
+    #expect(balance.agentWords == 6)
+    #expect(balance.longestMonologueWords == 6)
+    #expect(balance.longestMonologueStart == 1)
+  }
+}

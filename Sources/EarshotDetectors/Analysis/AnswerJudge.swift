@@ -16,9 +16,17 @@ struct AnswerJudgement {
   var asksBack: Bool
   /// Conversations of the corpus that used a near-identical first reply, when it is a template.
   var templateUses: Int?
+  /// Whether the replies hold nothing but empathy, apology and courtesy.
+  var emptyEmpathy: Bool
   /// The turn and bytes to show as the reply's evidence.
   var evidenceTurn: Turn?
   var evidenceRange: Range<Int>?
+
+  /// A positive sign of talking past the question (not merely a weak match): deflection, empty
+  /// empathy, a canned reply that does not share the question's words, or only a question back.
+  var talksPast: Bool {
+    deflection != nil || emptyEmpathy || templateUses != nil || asksBack
+  }
 
   func reason(verdict: String) -> String {
     var parts: [String] = []
@@ -27,6 +35,7 @@ struct AnswerJudgement {
     if overlap < 0.2 { parts.append("it shares almost none of the question's words") }
     if asksBack { parts.append("it answers with a question") }
     if let templateUses { parts.append("it is a canned reply used in \(templateUses) conversations") }
+    if emptyEmpathy { parts.append("it offers sympathy but no content") }
     let lead = verdict == "not_answered" ? "The question was not answered" : "The question was only partly answered"
     return parts.isEmpty ? lead + "." : lead + ": " + parts.joined(separator: "; ") + "."
   }
@@ -47,6 +56,7 @@ struct AnswerJudge {
     var evidenceRange: Range<Int>?
     var replyWords = 0
     var asksBack = true
+    var substantive = 0
     for reply in replies {
       let text = conversation.texts[reply.index]
       replyTerms.formUnion(ContentTerms.terms(in: text, stopwords: lexicons.stopwords))
@@ -57,12 +67,28 @@ struct AnswerJudge {
         evidenceTurn = reply
         evidenceRange = match.byteRange
       }
-      if !text.endsWithQuestion { asksBack = false }
+      // Content beyond courtesy: words that are neither function words nor empathy.
+      text.bytes.withUnsafeBufferPointer { bytes in
+        for token in text.tokens where token.kind == .word || token.kind == .number {
+          if lexicons.stopwords.value(bytes, token.range) == nil && lexicons.empathy.value(bytes, token.range) == nil {
+            substantive += 1
+          }
+        }
+      }
+      if !text.asksOnly(stopwords: lexicons.stopwords) { asksBack = false }
     }
     let overlap = weightedOverlap(questionTerms, replyTerms, corpus: conversation.resources.corpus)
     var score = 0.5 * min(1, overlap * 1.5) + (typeMatch ? 0.35 : 0) + min(0.15, Double(replyWords) / 100)
     if deflection != nil { score -= 0.4 }
     if asksBack { score -= 0.15 }
+    // Pointing to a contact is the answer when the customer asked whom or where to contact.
+    let asksForContact = ["contact", "complain", "reach", "who", "email", "phone", "call", "where"].contains {
+      questionTerms.contains($0) || questionText.string(question.byteRange).lowercased().contains($0)
+    }
+    if asksForContact, deflection != nil {
+      deflection = nil
+      score += 0.4
+    }
     // A canned reply reused across many conversations answers this question only if it shares its words.
     var templateUses: Int?
     if let first = replies.first, let fingerprint = SimHash.fingerprint(conversation.texts[first.index]),
@@ -73,7 +99,8 @@ struct AnswerJudge {
     }
     return AnswerJudgement(
       score: max(0, min(1, score)), overlap: overlap, typeMatch: typeMatch, deflection: deflection, asksBack: asksBack,
-      templateUses: templateUses, evidenceTurn: evidenceTurn, evidenceRange: evidenceRange)
+      templateUses: templateUses, emptyEmpathy: substantive <= 2, evidenceTurn: evidenceTurn,
+      evidenceRange: evidenceRange)
   }
 }
 
@@ -133,6 +160,22 @@ enum AnswerTypes {
 }
 
 extension TokenizedText {
+  /// Whether every sentence with content (three or more content words) is a question.
+  func asksOnly(stopwords: TermTable<Bool>) -> Bool {
+    var asked = false
+    for sentence in sentences {
+      let isQuestion = tokens[sentence.tokenRange].contains {
+        $0.kind == .punctuation && bytes[$0.range].contains(0x3F)
+      }
+      if isQuestion {
+        asked = true
+      } else if ContentTerms.terms(in: self, tokenRange: sentence.tokenRange, stopwords: stopwords).count >= 3 {
+        return false
+      }
+    }
+    return asked
+  }
+
   /// Whether the text's last sentence ends with a question mark.
   var endsWithQuestion: Bool {
     guard let last = tokens.last(where: { $0.kind == .punctuation || $0.kind == .word }) else { return false }

@@ -15,25 +15,51 @@ public struct CorpusStatistics: Sendable {
   let documentFrequency: [String: Int]
   /// Template clusters: representative fingerprint → number of conversations using it.
   let templateClusters: [UInt64: Int]
+  /// The representatives by each of their eight bytes, so near neighbours are found without a scan.
+  let bands: [[UInt8: [UInt64]]]
   /// Conversations a near-duplicate reply must appear in to count as a template.
   public let templateMinimumConversations: Int
 
   /// Turns needed before corpus IDF replaces the built-in estimate.
   public static let minimumDocuments = 200
-  /// Fingerprints this many bits apart or closer are the same template.
-  public static let templateDistance = 3
+  /// Fingerprints this many bits apart or closer are the same template (unrelated texts sit about
+  /// 32 bits apart). Below 16, two such fingerprints always share at least one of their sixteen
+  /// 4-bit bands, which the band index relies on.
+  public static let templateDistance = 10
+  /// The band index: sixteen bands of four bits.
+  static let bandCount = 16
 
   /// No statistics: built-in IDF estimates, no templates.
   public static let empty = CorpusStatistics(
-    documents: 0, documentFrequency: [:], templateClusters: [:], templateMinimumConversations: 5)
+    documents: 0, documentFrequency: [:], templateClusters: [:], bands: Array(repeating: [:], count: bandCount),
+    templateMinimumConversations: 5)
 
   init(
-    documents: Int, documentFrequency: [String: Int], templateClusters: [UInt64: Int], templateMinimumConversations: Int
+    documents: Int, documentFrequency: [String: Int], templateClusters: [UInt64: Int], bands: [[UInt8: [UInt64]]],
+    templateMinimumConversations: Int
   ) {
     self.documents = documents
     self.documentFrequency = documentFrequency
     self.templateClusters = templateClusters
+    self.bands = bands
     self.templateMinimumConversations = templateMinimumConversations
+  }
+
+  /// The 4-bit value of band `band` of `fingerprint`.
+  static func bandKey(_ fingerprint: UInt64, _ band: Int) -> UInt8 {
+    UInt8(truncatingIfNeeded: (fingerprint >> UInt64(band * 4)) & 0xF)
+  }
+
+  /// The representatives of the clusters `fingerprint` is near.
+  static func neighbours(of fingerprint: UInt64, in bands: [[UInt8: [UInt64]]]) -> [UInt64] {
+    var result: [UInt64] = []
+    for band in 0..<bandCount {
+      for candidate in bands[band][bandKey(fingerprint, band)] ?? []
+      where SimHash.distance(candidate, fingerprint) <= templateDistance && !result.contains(candidate) {
+        result.append(candidate)
+      }
+    }
+    return result
   }
 
   /// Inverse document frequency of a stem: rarer stems weigh more.
@@ -48,12 +74,7 @@ public struct CorpusStatistics: Sendable {
 
   /// How many conversations of the sample used a reply near-identical to `fingerprint`.
   public func templateUses(_ fingerprint: UInt64) -> Int {
-    var best = 0
-    for (representative, count) in templateClusters
-    where SimHash.distance(representative, fingerprint) <= CorpusStatistics.templateDistance {
-      best = max(best, count)
-    }
-    return best
+    CorpusStatistics.neighbours(of: fingerprint, in: bands).reduce(0) { max($0, templateClusters[$1] ?? 0) }
   }
 
   /// Whether `fingerprint` is a template reply in this corpus.
@@ -66,9 +87,9 @@ public struct CorpusStatistics: Sendable {
 public struct CorpusStatisticsBuilder: Sendable {
   var documents = 0
   var documentFrequency: [String: Int] = [:]
-  /// Fingerprint clusters, found through four 16-bit bands so lookups stay cheap.
+  /// Fingerprint clusters, found through the band index so lookups stay cheap.
   var clusters: [UInt64: Int] = [:]
-  var bands: [[UInt16: [UInt64]]] = Array(repeating: [:], count: 4)
+  var bands: [[UInt8: [UInt64]]] = Array(repeating: [:], count: CorpusStatistics.bandCount)
   let stopwords: TermTable<Bool>
 
   /// Creates a builder that ignores `stopwords`.
@@ -90,15 +111,9 @@ public struct CorpusStatisticsBuilder: Sendable {
   }
 
   mutating func cluster(for fingerprint: UInt64) -> UInt64 {
-    for band in 0..<4 {
-      let key = UInt16(truncatingIfNeeded: fingerprint >> UInt64(band * 16))
-      for candidate in bands[band][key] ?? []
-      where SimHash.distance(candidate, fingerprint) <= CorpusStatistics.templateDistance {
-        return candidate
-      }
-    }
-    for band in 0..<4 {
-      bands[band][UInt16(truncatingIfNeeded: fingerprint >> UInt64(band * 16)), default: []].append(fingerprint)
+    if let existing = CorpusStatistics.neighbours(of: fingerprint, in: bands).first { return existing }
+    for band in 0..<CorpusStatistics.bandCount {
+      bands[band][CorpusStatistics.bandKey(fingerprint, band), default: []].append(fingerprint)
     }
     return fingerprint
   }
@@ -106,7 +121,7 @@ public struct CorpusStatisticsBuilder: Sendable {
   /// The statistics collected so far.
   public func build(templateMinimumConversations: Int = 5) -> CorpusStatistics {
     CorpusStatistics(
-      documents: documents, documentFrequency: documentFrequency, templateClusters: clusters,
+      documents: documents, documentFrequency: documentFrequency, templateClusters: clusters, bands: bands,
       templateMinimumConversations: templateMinimumConversations)
   }
 }

@@ -29,8 +29,8 @@ public struct ReplyRanker: Sendable {
   /// Fitted on the SemEval-2016 Task 3 train-part2 file (`evaluate answers --dump-features`, then
   /// L2-regularized logistic regression of Good against the rest).
   public static let fittedWeights: [Double] = [
-    -0.349, -1.301, -1.432, 0.226, 2.441, -1.401, -1.201, -0.38, 0.121, 0.277, 1.134, -1.855, -0.614, 0.383, 0.763,
-    -1.311, -0.571, -0.012, 0.393, 0.411, -0.144,
+    -0.397, -1.302, -1.438, 0.217, 2.284, -1.408, -1.184, -0.363, 0.196, 0.296, 1.138, -1.880, -0.644, 0.359, 0.765,
+    -1.549, -0.553, 0.078, 0.403, 0.429, -0.146,
   ]
 
   /// The answer score of every turn after `questionTurn`, by turn index (higher is a better answer).

@@ -1,6 +1,6 @@
 import EarshotText
 
-/// 64-bit SimHash of a text's word 3-grams: near-duplicate texts get fingerprints a few bits apart.
+/// 64-bit SimHash of a text's words and word pairs: near-duplicate texts get fingerprints a few bits apart.
 public enum SimHash {
   /// The fingerprint of the word tokens of `text` (lowercased), or nil for texts under 8 words.
   public static func fingerprint(_ text: TokenizedText) -> UInt64? {
@@ -14,13 +14,17 @@ public enum SimHash {
       hashes.append(hash)
     }
     var weights = [Int](repeating: 0, count: 64)
-    for index in 0..<(hashes.count - 2) {
-      var shingle = hashes[index] &* 31 &+ hashes[index + 1]
-      shingle = shingle &* 31 &+ hashes[index + 2]
-      shingle ^= shingle >> 33
-      shingle = shingle &* 0xff51_afd7_ed55_8ccd
-      shingle ^= shingle >> 33
-      for bit in 0..<64 { weights[bit] += (shingle >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+    func add(_ feature: UInt64) {
+      var mixed = feature
+      mixed ^= mixed >> 33
+      mixed = mixed &* 0xff51_afd7_ed55_8ccd
+      mixed ^= mixed >> 33
+      for bit in 0..<64 { weights[bit] += (mixed >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
+    }
+    // Words and word pairs: a one-word edit moves few features, so few bits.
+    for index in hashes.indices {
+      add(hashes[index])
+      if index + 1 < hashes.count { add(hashes[index] &* 31 &+ hashes[index + 1]) }
     }
     var fingerprint: UInt64 = 0
     for bit in 0..<64 where weights[bit] > 0 { fingerprint |= 1 << UInt64(bit) }

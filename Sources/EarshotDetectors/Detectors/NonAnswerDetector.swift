@@ -57,6 +57,7 @@ public struct NonAnswerDetector: Detector {
       // A clarifying question back ("what is your order number?") defers the answer to the
       // agent's next replies, after the customer supplies what was asked.
       if let last = replies.last, conversation.texts[last.index].endsWithQuestion,
+        conversation.resources.lexicons.deflections.matches(in: conversation.texts[last.index]).isEmpty,
         let customerAnswer = conversation.turns.first(where: { $0.index > last.index && $0.role == .customer })
       {
         replies += conversation.replies(to: customerAnswer.index)
@@ -65,14 +66,18 @@ public struct NonAnswerDetector: Detector {
       let questionTurn = conversation.turns[question.turn]
       let verdict: String
       let severity: Severity
+      // "Not answered" needs a positive sign of talking past the question; a reply that merely
+      // shares few words with it is at most "partly answered".
       if judgement.score >= configuration.answeredThreshold {
         continue
-      } else if judgement.score >= configuration.partlyThreshold {
+      } else if judgement.talksPast {
+        verdict = "not_answered"
+        severity = .major
+      } else if judgement.score < configuration.partlyThreshold {
         verdict = "partly_answered"
         severity = .minor
       } else {
-        verdict = "not_answered"
-        severity = .major
+        continue
       }
       let replyRange = judgement.evidenceRange ?? firstSentenceRange(conversation.texts[firstReply.index])
       result.append(

@@ -44,15 +44,10 @@ public struct PrematurePitchDetector: Detector {
     var result: [Finding] = []
     for turn in conversation.turns where turn.role.isCompanySide {
       let text = conversation.texts[turn.index]
-      let offers = conversation.resources.lexicons.sales.matches(in: text)
-      guard let pitch = offers.first, let lastOffer = offers.last else { continue }
-      // Show the whole offer: from the sentence of the first sales phrase to that of the last.
-      let offerSentences = text.sentences.filter {
-        $0.byteRange.overlaps(pitch.byteRange) || $0.byteRange.overlaps(lastOffer.byteRange)
-      }
-      let offerStart = offerSentences.first?.byteRange.lowerBound ?? pitch.byteRange.lowerBound
-      let offerEnd = offerSentences.last?.byteRange.upperBound ?? lastOffer.byteRange.upperBound
-      let offerRange = offerStart..<offerEnd
+      let offers = SalesOffers.pitches(in: conversation, turn: turn.index)
+      guard let first = offers.first, let last = offers.last else { continue }
+      let offerRange = first.sentence.lowerBound..<last.sentence.upperBound
+      let pitch = first
       let resolved = conversation.resolution.map { $0.turn < turn.index } ?? false
       let lastCustomer = conversation.turns[..<turn.index].last { $0.role == .customer }
       let mood = lastCustomer.map { conversation.sentiments[$0.index].compound } ?? 0
@@ -62,7 +57,7 @@ public struct PrematurePitchDetector: Detector {
       }
       let insteadOfAnswer =
         openQuestion != nil && !resolved && conversation.replies(to: openQuestion?.turn ?? 0).first == turn
-        && !hasOtherContent(conversation, turn: turn.index, pitchRange: pitch.byteRange)
+        && !hasOtherContent(conversation, turn: turn.index, pitchRange: pitch.sentence)
       if resolved && !upset { continue }
       var reasons: [String] = []
       if insteadOfAnswer { reasons.append("it came in place of an answer to the customer's question") }
@@ -78,7 +73,7 @@ public struct PrematurePitchDetector: Detector {
         finding(
           .major, "Sales offer made too early: " + reasons.joined(separator: "; ") + ".", evidence,
           [
-            "offer_kind": Set(offers.map(\.value)).sorted().joined(separator: ","),
+            "offer_terms": offers.flatMap(\.terms).joined(separator: ","),
             "instead_of_answer": String(insteadOfAnswer), "resolved_before": String(resolved),
           ]))
     }

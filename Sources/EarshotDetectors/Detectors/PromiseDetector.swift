@@ -46,18 +46,57 @@ public struct PromiseDetector: Detector {
           .map { text.string($0).lowercased() }
         let promiseRange = opener.byteRange.lowerBound..<sentence.byteRange.upperBound
         let evidence = Evidence(turn: turn, range: promiseRange, note: "promise")
-        guard let deadline = DeadlineParser.deadline(in: words) else { continue }
-        if case .vague(let phrase) = deadline {
-          result.append(
-            finding(
-              .minor, "Vague promise: \"\(phrase)\" sets no deadline the customer can hold the company to.",
-              [evidence], ["status": "vague", "promise_kind": opener.value]))
+        let deadline = DeadlineParser.deadline(in: words)
+        if deadline == nil || { if case .vague = deadline { return true } else { return false } }() {
+          result.append(judgeWithoutDeadline(turn, deadline, evidence, kind: opener.value, in: conversation))
           continue
         }
+        guard let deadline else { continue }
         result.append(judge(turn, deadline, evidence, kind: opener.value, in: conversation))
       }
     }
     return result
+  }
+
+  /// A promise without a deadline ("we'll look into it", "shortly"): minor for the vagueness, and
+  /// judged from what follows: a later follow-up by the company keeps it, a customer still
+  /// complaining without one breaks it.
+  private func judgeWithoutDeadline(
+    _ turn: Turn, _ deadline: PromiseDeadline?, _ evidence: Evidence, kind: String,
+    in conversation: AnalyzedConversation
+  ) -> Finding {
+    let phrase = deadline?.phrase
+    var attributes = ["promise_kind": kind, "vague": "true"]
+    if let phrase { attributes["deadline"] = phrase }
+    let later = conversation.turns.filter { $0.index > turn.index }
+    let firstCustomerAfter = later.first { $0.role == .customer }?.index
+    let followUp = later.first { candidate in
+      guard candidate.role.isCompanySide else { return false }
+      if let firstCustomerAfter, candidate.index > firstCustomerAfter { return true }
+      if let made = turn.timestamp, let at = candidate.timestamp { return at.timeIntervalSince(made) >= 600 }
+      return false
+    }
+    let unhappy = later.first { candidate in
+      candidate.role == .customer
+        && (conversation.sentiments[candidate.index].compound < -0.3
+          || !conversation.resources.lexicons.unresolved.matches(in: conversation.texts[candidate.index]).isEmpty)
+    }
+    let what = phrase.map { "\"\($0)\" sets no deadline" } ?? "it sets no deadline"
+    if followUp != nil {
+      attributes["status"] = "kept"
+      return finding(
+        .minor, "Vague promise, later followed up: \(what) the customer can hold the company to.",
+        [evidence], attributes)
+    }
+    if let unhappy {
+      attributes["status"] = "broken"
+      let range = conversation.texts[unhappy.index].sentences.first?.byteRange ?? 0..<0
+      return finding(
+        .major, "Vague promise not kept: \(what), and the customer was still waiting.",
+        [evidence, Evidence(turn: unhappy, range: range, note: "customer still waiting")], attributes)
+    }
+    attributes["status"] = "open"
+    return finding(.minor, "Vague promise: \(what) the customer can hold the company to.", [evidence], attributes)
   }
 
   private func judge(
@@ -65,10 +104,16 @@ public struct PromiseDetector: Detector {
   ) -> Finding {
     var attributes = ["promise_kind": kind, "deadline": deadline.phrase]
     guard let made = turn.timestamp, let due = dueDate(deadline, from: made) else {
-      attributes["status"] = "open"
-      return finding(
-        .info, "Promise \"\(deadline.phrase)\" recorded; without timestamps it cannot be checked.",
-        [evidence], attributes)
+      // Without timestamps the deadline cannot be checked: judge from what follows, as for a vague one.
+      var judged = judgeWithoutDeadline(turn, deadline, evidence, kind: kind, in: conversation)
+      judged.attributes["vague"] = nil
+      let status = judged.attributes["status"] ?? "open"
+      if status != "broken" {
+        judged.severity = .info
+        judged.reason =
+          "Promise \"\(deadline.phrase)\" \(status == "kept" ? "followed up later" : "still open when the transcript ends"); without timestamps its deadline cannot be checked."
+      }
+      return judged
     }
     attributes["due"] = ISO8601DateFormatter().string(from: due)
     let later = conversation.turns.filter { $0.index > turn.index }
