@@ -10,7 +10,7 @@ public struct ConfigurationLoader {
   /// The top-level keys and what each holds (also the source of unknown-key suggestions).
   public static let topLevelKeys = [
     "version", "agents", "companies", "standards", "weights", "penalties", "lexicons", "no_nos", "detectors",
-    "aggregation", "analysis", "store",
+    "aggregation", "analysis", "input", "store",
   ]
 
   let file: String
@@ -65,6 +65,7 @@ public struct ConfigurationLoader {
     loader.readLexicons(mapping, into: &configuration)
     loader.readDetectors(mapping["detectors"], into: &configuration)
     loader.readAggregation(mapping["aggregation"], into: &configuration)
+    loader.readInput(mapping["input"], into: &configuration)
     if let analysis = loader.section(mapping["analysis"], "analysis", allowed: ["corpus_sample"]),
       let sample = analysis["corpus_sample"]
     {

@@ -23,11 +23,13 @@ public struct EarshotConfiguration: Sendable {
 
   /// Settings the readers need, assembled from the sections above.
   public var readers: ReaderOptions {
-    ReaderOptions(
+    var exports = exportOptions
+    exports.agentNames.formUnion(agentAddresses)
+    return ReaderOptions(
       email: EmailReaderOptions(
         agentDomains: agentDomains, agentAddresses: agentAddresses, agentHeader: agentHeader,
         companyByDomain: companyByDomain),
-      exports: exportOptions)
+      exports: exports)
   }
   /// Score weights and penalties.
   public var weights = ScoringWeights()

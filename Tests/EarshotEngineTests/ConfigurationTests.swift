@@ -124,3 +124,42 @@ import Testing
     #expect(text.contains("premature_pitch: {\"enabled\": true, \"negative_mood\": -0.05}"))
   }
 }
+
+@Suite struct InputConfigurationTests {
+  @Test func csvMappingAndExportSettingsReachTheReaders() throws {
+    let configuration = try ConfigurationLoader.parse(
+      """
+      version: 1
+      agents: {addresses: [Sam]}
+      input:
+        company: Acme
+        time_zone: Europe/Paris
+        twitter_sign_offs: false
+        csv:
+          delimiter: ";"
+          columns: {conversation_id: ticket, speaker: author, role: kind, text: body}
+          agent_values: [staff]
+      """, file: "earshot.yml")
+    let options = configuration.readers.exports
+    #expect(options.company == "Acme")
+    #expect(options.timeZone?.identifier == "Europe/Paris")
+    #expect(options.twitterSignOffs == false)
+    #expect(options.csvDelimiter == UInt8(ascii: ";"))
+    #expect(options.csvColumns?.conversationID == "ticket")
+    #expect(options.csvColumns?.text == "body")
+    #expect(options.agentRoleValues == ["staff"])
+    #expect(options.agentNames.contains("Sam"))
+  }
+
+  @Test func csvMappingNeedsSpeakerAndText() throws {
+    do {
+      _ = try ConfigurationLoader.parse(
+        "version: 1\ninput: {csv: {columns: {speaker: author}}, time_zone: Mars/Olympus}", file: "earshot.yml")
+      Issue.record("expected errors")
+    } catch let errors as ConfigurationErrors {
+      let paths = errors.errors.map(\.keyPath)
+      #expect(paths.contains("input.csv.columns"))
+      #expect(paths.contains("input.time_zone"))
+    }
+  }
+}
