@@ -10,6 +10,8 @@ public struct AnalyzedConversation: Sendable {
   public let texts: [TokenizedText]
   /// Each turn's sentiment, by turn index.
   public let sentiments: [SentimentScore]
+  /// Each turn's content terms (stems of words that are not stopwords), by turn index, computed once.
+  public let contentTerms: [Set<String>]
   /// Questions and requests found in customer turns, in order.
   public let questions: [CustomerQuestion]
   /// Where the customer's problem was resolved, if it was.
@@ -53,11 +55,13 @@ public struct ConversationAnalyzer: Sendable {
   public func analyze(_ conversation: Conversation) -> AnalyzedConversation {
     let texts = conversation.turns.map { TokenizedText($0.text) }
     let sentiments = texts.map { resources.sentiment.score($0) }
+    let contentTerms = texts.map { ContentTerms.terms(in: $0, stopwords: resources.lexicons.stopwords) }
     let questions = QuestionFinder(lexicons: resources.lexicons).questions(in: conversation.turns, texts: texts)
     let resolution = ResolutionTracker(lexicons: resources.lexicons).resolution(
       in: conversation.turns, texts: texts, sentiments: sentiments)
     return AnalyzedConversation(
-      conversation: conversation, texts: texts, sentiments: sentiments, questions: questions,
+      conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
+      questions: questions,
       resolution: resolution, resources: resources)
   }
 }

@@ -40,15 +40,19 @@ private struct Word {
     "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
   ]
 
+  static let exceptionBytes = Dictionary(
+    uniqueKeysWithValues: exceptions.map { (Array($0.key.utf8), Array($0.value.utf8)) })
+  static let invariantBytes = Set(invariantAfter1a.map { Array($0.utf8) })
+
   mutating func stemmed() -> [UInt8] {
     if b.count <= 2 { return b }
     if b.first == 0x27 { b.removeFirst() }
-    if let special = Word.exceptions[String(decoding: b, as: UTF8.self)] { return Array(special.utf8) }
+    if let special = Word.exceptionBytes[b] { return special }
     markConsonantY()
     computeRegions()
     step0()
     step1a()
-    if Word.invariantAfter1a.contains(String(decoding: b, as: UTF8.self)) { return b }
+    if Word.invariantBytes.contains(b) { return b }
     step1b()
     step1c()
     step2()
@@ -73,10 +77,9 @@ private struct Word {
   }
 
   mutating func computeRegions() {
-    let text = String(decoding: b, as: UTF8.self)
-    if text.hasPrefix("gener") || text.hasPrefix("arsen") {
+    if b.starts(with: "gener".utf8) || b.starts(with: "arsen".utf8) {
       r1 = 5
-    } else if text.hasPrefix("commun") {
+    } else if b.starts(with: "commun".utf8) {
       r1 = 6
     } else {
       r1 = regionStart(after: 0)
@@ -96,22 +99,44 @@ private struct Word {
 
   // MARK: - Suffix helpers
 
-  func ends(_ suffix: String) -> Bool {
-    let s = Array(suffix.utf8)
-    return b.count >= s.count && Array(b[(b.count - s.count)...]) == s
+  /// Whether the word ends with `suffix` (compared in place, no allocation).
+  func ends(_ suffix: StaticString) -> Bool {
+    suffix.withUTF8Buffer { suffixBytes in
+      guard b.count >= suffixBytes.count else { return false }
+      let start = b.count - suffixBytes.count
+      for offset in 0..<suffixBytes.count where b[start + offset] != suffixBytes[offset] { return false }
+      return true
+    }
   }
 
-  /// The start of `suffix` when the word ends with it.
-  func suffixStart(_ suffix: String) -> Int? { ends(suffix) ? b.count - suffix.utf8.count : nil }
+  func ends(_ suffix: [UInt8]) -> Bool {
+    guard b.count >= suffix.count else { return false }
+    let start = b.count - suffix.count
+    for offset in 0..<suffix.count where b[start + offset] != suffix[offset] { return false }
+    return true
+  }
 
-  mutating func replace(_ count: Int, with replacement: String) {
+  mutating func replace(_ count: Int, with replacement: [UInt8]) {
     b.removeLast(count)
-    b.append(contentsOf: replacement.utf8)
+    b.append(contentsOf: replacement)
   }
 
-  /// The longest of `suffixes` the word ends with.
-  func longest(_ suffixes: [String]) -> String? {
-    suffixes.filter { ends($0) }.max { $0.utf8.count < $1.utf8.count }
+  mutating func replace(_ count: Int, with replacement: StaticString) {
+    b.removeLast(count)
+    replacement.withUTF8Buffer { b.append(contentsOf: $0) }
+  }
+
+  /// The index in `rules` of the longest suffix the word ends with.
+  func longest(_ rules: [(suffix: [UInt8], replacement: [UInt8])]) -> Int? {
+    var best: Int?
+    for index in rules.indices where ends(rules[index].suffix) {
+      if best == nil || rules[index].suffix.count > rules[best ?? 0].suffix.count { best = index }
+    }
+    return best
+  }
+
+  static func rules(_ pairs: [(String, String)]) -> [(suffix: [UInt8], replacement: [UInt8])] {
+    pairs.map { (Array($0.0.utf8), Array($0.1.utf8)) }
   }
 
   func containsVowel(before end: Int) -> Bool { b[..<end].contains { isVowel($0) } }
@@ -129,15 +154,17 @@ private struct Word {
 
   // MARK: - Steps
 
+  static let step0Rules = rules([("'s'", ""), ("'s", ""), ("'", "")])
+
   mutating func step0() {
-    if let suffix = longest(["'s'", "'s", "'"]) { b.removeLast(suffix.utf8.count) }
+    if let rule = longest(Word.step0Rules) { b.removeLast(Word.step0Rules[rule].suffix.count) }
   }
 
   mutating func step1a() {
     if ends("sses") {
       replace(4, with: "ss")
     } else if ends("ied") || ends("ies") {
-      replace(3, with: b.count > 4 ? "i" : "ie")
+      if b.count > 4 { replace(3, with: "i") } else { replace(3, with: "ie") }
     } else if ends("us") || ends("ss") {
       return
     } else if ends("s"), b.count >= 2, containsVowel(before: b.count - 2) {
@@ -145,15 +172,19 @@ private struct Word {
     }
   }
 
+  static let step1bLongRules = rules([("eed", ""), ("eedly", "")])
+  static let step1bRules = rules([("ed", ""), ("edly", ""), ("ing", ""), ("ingly", "")])
+
   mutating func step1b() {
-    if let suffix = longest(["eed", "eedly"]) {
-      if b.count - suffix.utf8.count >= r1 { replace(suffix.utf8.count, with: "ee") }
+    if let rule = longest(Word.step1bLongRules) {
+      let count = Word.step1bLongRules[rule].suffix.count
+      if b.count - count >= r1 { replace(count, with: "ee") }
       return
     }
-    guard let suffix = longest(["ed", "edly", "ing", "ingly"]) else { return }
-    let start = b.count - suffix.utf8.count
-    guard containsVowel(before: start) else { return }
-    b.removeLast(suffix.utf8.count)
+    guard let rule = longest(Word.step1bRules) else { return }
+    let count = Word.step1bRules[rule].suffix.count
+    guard containsVowel(before: b.count - count) else { return }
+    b.removeLast(count)
     if ends("at") || ends("bl") || ends("iz") {
       b.append(UInt8(ascii: "e"))
     } else if let last = b.last, b.count >= 2, b[b.count - 2] == last, "bdfgmnprt".utf8.contains(last) {
@@ -170,46 +201,56 @@ private struct Word {
     b[b.count - 1] = UInt8(ascii: "i")
   }
 
-  static let step2Rules: [(String, String)] = [
+  static let step2Rules = rules([
     ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("entli", "ent"),
     ("izer", "ize"), ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("aliti", "al"),
     ("alli", "al"), ("fulness", "ful"), ("ousli", "ous"), ("ousness", "ous"), ("iveness", "ive"), ("iviti", "ive"),
     ("biliti", "ble"), ("bli", "ble"), ("ogi", "og"), ("fulli", "ful"), ("lessli", "less"), ("li", ""),
-  ]
+  ])
 
   mutating func step2() {
-    guard let suffix = longest(Word.step2Rules.map(\.0)), let start = suffixStart(suffix), start >= r1 else { return }
-    let replacement = Word.step2Rules.first { $0.0 == suffix }?.1 ?? ""
-    if suffix == "ogi" {
+    guard let rule = longest(Word.step2Rules) else { return }
+    let (suffix, replacement) = Word.step2Rules[rule]
+    let start = b.count - suffix.count
+    guard start >= r1 else { return }
+    if suffix == Array("ogi".utf8) {
       guard start > 0, b[start - 1] == UInt8(ascii: "l") else { return }
-    } else if suffix == "li" {
+    } else if suffix == Array("li".utf8) {
       guard start > 0, "cdeghkmnrt".utf8.contains(b[start - 1]) else { return }
     }
-    replace(suffix.utf8.count, with: replacement)
+    replace(suffix.count, with: replacement)
   }
 
-  static let step3Rules: [(String, String)] = [
+  static let step3Rules = rules([
     ("tional", "tion"), ("ational", "ate"), ("alize", "al"), ("icate", "ic"), ("iciti", "ic"), ("ical", "ic"),
     ("ful", ""), ("ness", ""), ("ative", ""),
-  ]
+  ])
 
   mutating func step3() {
-    guard let suffix = longest(Word.step3Rules.map(\.0)), let start = suffixStart(suffix), start >= r1 else { return }
-    if suffix == "ative" && start < r2 { return }
-    replace(suffix.utf8.count, with: Word.step3Rules.first { $0.0 == suffix }?.1 ?? "")
+    guard let rule = longest(Word.step3Rules) else { return }
+    let (suffix, replacement) = Word.step3Rules[rule]
+    let start = b.count - suffix.count
+    guard start >= r1 else { return }
+    if suffix == Array("ative".utf8) && start < r2 { return }
+    replace(suffix.count, with: replacement)
   }
 
-  static let step4Suffixes = [
-    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous", "ive",
-    "ize", "ion",
-  ]
+  static let step4Rules = rules(
+    [
+      "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate", "iti", "ous",
+      "ive",
+      "ize", "ion",
+    ].map { ($0, "") })
 
   mutating func step4() {
-    guard let suffix = longest(Word.step4Suffixes), let start = suffixStart(suffix), start >= r2 else { return }
-    if suffix == "ion" {
+    guard let rule = longest(Word.step4Rules) else { return }
+    let suffix = Word.step4Rules[rule].suffix
+    let start = b.count - suffix.count
+    guard start >= r2 else { return }
+    if suffix == Array("ion".utf8) {
       guard start > 0, b[start - 1] == UInt8(ascii: "s") || b[start - 1] == UInt8(ascii: "t") else { return }
     }
-    b.removeLast(suffix.utf8.count)
+    b.removeLast(suffix.count)
   }
 
   mutating func step5() {

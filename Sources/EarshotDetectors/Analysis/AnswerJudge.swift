@@ -59,7 +59,7 @@ struct AnswerJudge {
     var substantive = 0
     for reply in replies {
       let text = conversation.texts[reply.index]
-      replyTerms.formUnion(ContentTerms.terms(in: text, stopwords: lexicons.stopwords))
+      replyTerms.formUnion(conversation.contentTerms[reply.index])
       replyWords += text.tokens.filter { $0.kind == .word }.count
       if AnswerTypes.matches(question.type, text) { typeMatch = true }
       if deflection == nil, let match = lexicons.deflections.matches(in: text).first {
@@ -160,6 +160,17 @@ enum AnswerTypes {
 }
 
 extension TokenizedText {
+  /// Words of three or more letters that are not stopwords, in `range` (no stemming, no allocation).
+  func contentWordCount(_ range: Range<Int>, stopwords: TermTable<Bool>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      range.reduce(0) { count, index in
+        let token = tokens[index]
+        return token.kind == .word && token.length >= 3 && stopwords.value(buffer, token.range) == nil
+          ? count + 1 : count
+      }
+    }
+  }
+
   /// Whether every sentence with content (three or more content words) is a question.
   func asksOnly(stopwords: TermTable<Bool>) -> Bool {
     var asked = false
@@ -169,7 +180,7 @@ extension TokenizedText {
       }
       if isQuestion {
         asked = true
-      } else if ContentTerms.terms(in: self, tokenRange: sentence.tokenRange, stopwords: stopwords).count >= 3 {
+      } else if contentWordCount(sentence.tokenRange, stopwords: stopwords) >= 3 {
         return false
       }
     }

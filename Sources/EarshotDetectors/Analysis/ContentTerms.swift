@@ -15,7 +15,13 @@ public enum ContentTerms {
         switch token.kind {
         case .word where token.length >= 3:
           if stopwords.value(bytes, token.range) != nil { continue }
-          result.insert(stem(text.string(token).lowercased()))
+          var word = [UInt8](bytes[token.range])
+          if word.allSatisfy({ $0 < 0x80 }) {
+            for index in word.indices { word[index] = ASCII.lowercase(word[index]) }
+            result.insert(String(decoding: Stemmer.stem(bytes: word), as: UTF8.self))
+          } else {
+            result.insert(stem(text.string(token).lowercased()))
+          }
         case .number, .email, .url:
           result.insert(text.string(token).lowercased())
         default:

@@ -33,8 +33,7 @@ enum CustomerFacts {
       }
       facts += phoneNumbers(text).map { CustomerFact(kind: "phone", turn: turn.index, byteRange: $0) }
       // A customer turn with a real description (eight or more content words) states the problem.
-      let content = ContentTerms.terms(in: text, stopwords: conversation.resources.lexicons.stopwords)
-      if content.count >= 8, let sentence = text.sentences.first {
+      if conversation.contentTerms[turn.index].count >= 8, let sentence = text.sentences.first {
         facts.append(CustomerFact(kind: "problem", turn: turn.index, byteRange: sentence.byteRange))
       }
     }
