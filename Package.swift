@@ -138,7 +138,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
   ("EarshotEngineTests", ["EarshotEngine"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
-  ("EarshotEvaluationTests", ["EarshotEvaluation"], []),
+  ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
 ]
 for module in testedModules {

@@ -1,22 +1,25 @@
 import EarshotText
 
 /// Rule-based valence scoring in the spirit of VADER: lexicon valences adjusted for negation,
-/// boosters, capitals, contrastive "but" and exclamation marks, normalized per sentence.
+/// boosters and dampeners, capitals, contrastive "but", exclamation and question marks, emoticons
+/// and emoji, normalized per sentence.
 ///
-/// A text's score is the mean of its sentences' scores, so long turns do not saturate.
+/// A text's score aggregates its sentences' scores (see `aggregate(_:)`), so long turns do not
+/// saturate the way one sum over a whole text does. Scoring works on the token byte ranges of a
+/// `TokenizedText` and allocates nothing per token.
 public struct SentimentAnalyzer: Sendable {
   /// The word lists.
   public let lexicon: SentimentLexicon
-
-  /// Normalization constant: compound = sum / sqrt(sum² + alpha).
-  static let alpha = 15.0
-  static let negationFactor = -0.74
-  static let capsBoost = 0.733
-  static let exclamationBoost = 0.292
+  /// The rule constants.
+  public var rules: SentimentRules
+  /// The lexicon compiled for the scoring loop.
+  let compiled: CompiledLexicon
 
   /// Creates an analyzer over `lexicon`.
-  public init(lexicon: SentimentLexicon) {
+  public init(lexicon: SentimentLexicon, rules: SentimentRules = SentimentRules()) {
     self.lexicon = lexicon
+    self.rules = rules
+    self.compiled = CompiledLexicon(lexicon)
   }
 
   /// Creates an analyzer over the default lexicons.
@@ -24,119 +27,458 @@ public struct SentimentAnalyzer: Sendable {
     SentimentAnalyzer(lexicon: try SentimentLexicon.loadDefault())
   }
 
-  /// The score of a whole text: the mean over its sentences that carry sentiment.
+  /// Creates an analyzer over the default lexicons with user `additions`, leaving out the optional
+  /// layers named in `without`.
+  public static func loadDefault(
+    additions: [String: Double], without: Set<String> = []
+  ) throws -> SentimentAnalyzer {
+    SentimentAnalyzer(lexicon: try SentimentLexicon.loadDefault(additions: additions, without: without))
+  }
+
+  // MARK: - Public scoring
+
+  /// The score of a whole text: its sentence scores aggregated by `aggregate(_:)`.
   public func score(_ text: TokenizedText) -> SentimentScore {
-    let sentences = scoreSentences(text)
-    let carrying = sentences.filter { $0.compound != 0 }
-    guard !carrying.isEmpty else { return .neutral }
-    let count = Double(carrying.count)
-    return SentimentScore(
-      compound: carrying.reduce(0) { $0 + $1.compound } / count,
-      positive: carrying.reduce(0) { $0 + $1.positive } / count,
-      neutral: carrying.reduce(0) { $0 + $1.neutral } / count,
-      negative: carrying.reduce(0) { $0 + $1.negative } / count)
+    var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
+    text.bytes.withUnsafeBufferPointer { bytes in
+      var unused: [SentimentCue] = []
+      for sentence in text.sentences {
+        accumulator.add(scoreSentence(bytes, text.tokens, sentence.tokenRange, cues: &unused, collect: false))
+      }
+    }
+    return accumulator.result
   }
 
   /// One score per sentence of `text`.
   public func scoreSentences(_ text: TokenizedText) -> [SentimentScore] {
-    text.sentences.map { scoreSentence(text, $0).score }
+    text.bytes.withUnsafeBufferPointer { bytes in
+      var unused: [SentimentCue] = []
+      return text.sentences.map { scoreSentence(bytes, text.tokens, $0.tokenRange, cues: &unused, collect: false) }
+    }
+  }
+
+  /// The score of the tokens in `tokenRange` of `text`, taken as one sentence.
+  public func score(_ text: TokenizedText, tokenRange: Range<Int>) -> SentimentScore {
+    text.bytes.withUnsafeBufferPointer { bytes in
+      var unused: [SentimentCue] = []
+      return scoreSentence(bytes, text.tokens, tokenRange, cues: &unused, collect: false)
+    }
   }
 
   /// The lexicon terms behind the score, with their adjusted valences.
   public func cues(_ text: TokenizedText) -> [SentimentCue] {
-    text.sentences.flatMap { scoreSentence(text, $0).cues }
-  }
-
-  func scoreSentence(_ text: TokenizedText, _ sentence: Sentence) -> (score: SentimentScore, cues: [SentimentCue]) {
     text.bytes.withUnsafeBufferPointer { bytes in
-      let tokens = text.tokens
-      let range = sentence.tokenRange
-      let hasMixedCase = range.contains { tokens[$0].kind == .word && !tokens[$0].isAllCaps }
       var cues: [SentimentCue] = []
-      var cueTokens: [Int] = []
-      var index = range.lowerBound
-      var butIndex: Int?
-      while index < range.upperBound {
-        let token = tokens[index]
-        if token.kind == .word, text.token(token, equals: "but") { butIndex = index }
-        guard let match = lexicon.valences.longestMatch(bytes, tokens, at: index, limit: range.upperBound) else {
-          index += 1
-          continue
-        }
-        var valence = match.value
-        // Boosters directly before the term.
-        if index > range.lowerBound, let booster = boosterBefore(bytes, tokens, index, range.lowerBound) {
-          valence += valence > 0 ? booster : -booster
-        }
-        if hasMixedCase, match.tokenRange.count == 1, token.isAllCaps {
-          valence += valence > 0 ? SentimentAnalyzer.capsBoost : -SentimentAnalyzer.capsBoost
-        }
-        let negated = isNegated(bytes, tokens, index, range.lowerBound)
-        if negated { valence *= SentimentAnalyzer.negationFactor }
-        cues.append(SentimentCue(byteRange: match.byteRange, valence: valence, negated: negated))
-        cueTokens.append(index)
-        index = match.tokenRange.upperBound
+      for sentence in text.sentences {
+        _ = scoreSentence(bytes, text.tokens, sentence.tokenRange, cues: &cues, collect: true)
       }
-      if let butIndex {
-        for position in cues.indices {
-          cues[position].valence *= cueTokens[position] < butIndex ? 0.5 : 1.5
-        }
-      }
-      var sum = cues.reduce(0) { $0 + $1.valence }
-      if sum != 0 { sum += (sum > 0 ? 1 : -1) * exclamationEmphasis(bytes, tokens, range) }
-      let compound = sum / (sum * sum + SentimentAnalyzer.alpha).squareRoot()
-      var positive = 0.0
-      var negative = 0.0
-      for cue in cues {
-        if cue.valence > 0 { positive += cue.valence + 1 } else if cue.valence < 0 { negative += -cue.valence + 1 }
-      }
-      let neutralCount = Double(range.count - cues.count)
-      let total = positive + negative + max(0, neutralCount)
-      let score =
-        total == 0
-        ? SentimentScore.neutral
-        : SentimentScore(
-          compound: compound, positive: positive / total, neutral: max(0, neutralCount) / total,
-          negative: negative / total)
-      return (score, cues)
+      return cues
     }
   }
 
-  func boosterBefore(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ index: Int, _ lower: Int
-  ) -> Double? {
-    for start in stride(from: index - 1, through: max(lower, index - 2), by: -1) {
-      if let match = lexicon.boosters.longestMatch(bytes, tokens, at: start, limit: index),
-        match.tokenRange.upperBound == index
-      {
-        return match.value
+  /// Combines sentence scores into one: the mean valence of the sentences that carry sentiment,
+  /// strengthened by agreement across up to three of them, so a neutral greeting does not dilute a
+  /// complaint and fifty complaints do not make an angrier score than three.
+  public static func aggregate(_ scores: [SentimentScore]) -> SentimentScore {
+    var accumulator = SentimentAggregator()
+    for score in scores { accumulator.add(score) }
+    return accumulator.result
+  }
+
+  // MARK: - One sentence
+
+  func scoreSentence(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, cues: inout [SentimentCue],
+    collect: Bool
+  ) -> SentimentScore {
+    // Pass 1: sentence-wide facts (mixed case, the contrastive word, end marks).
+    var hasCaps = false
+    var hasLower = false
+    var contrastIndex = -1
+    var exclamations = 0
+    var questions = 0
+    for index in range {
+      let token = tokens[index]
+      switch token.kind {
+      case .word:
+        if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
+        if contrastIndex < 0, isContrast(bytes, token) { contrastIndex = index }
+      case .punctuation:
+        for offset in token.range {
+          if bytes[offset] == 0x21 { exclamations += 1 } else if bytes[offset] == 0x3F { questions += 1 }
+        }
+      default:
+        break
       }
+    }
+    let mixedCase = hasCaps && hasLower
+
+    // Pass 2: terms and their adjusted valences.
+    var sum = 0.0
+    var positiveMass = 0.0
+    var negativeMass = 0.0
+    var neutralCount = 0
+    var index = range.lowerBound
+    let upper = range.upperBound
+    var previousCue = range.lowerBound..<range.lowerBound
+    var phraseFloor = range.lowerBound
+    var thanks = 0.0
+    var firstNegation = -1  // for the bare-negation rule
+    while index < upper {
+      let token = tokens[index]
+      let first = compiled.id(bytes, token)
+      if firstNegation < 0, token.kind == .word,
+        (first >= 0 && compiled.info[Int(first)].isNegation && !isWord(bytes, token, "no")) || endsWithNT(bytes, token)
+      {
+        firstNegation = index
+      }
+      var phrase = compiled.valencePhrase(first, bytes, tokens, at: index, limit: upper)
+      // Emoticons the tokenizer splits (":l", "(-:") count only when written without spaces.
+      if let match = phrase, match.count > 1, !isContiguous(tokens, index..<(index + match.count)),
+        hasPunctuation(tokens, index..<(index + match.count))
+      {
+        phrase = nil
+      }
+      if token.kind == .punctuation {
+        if let phrase {
+          cue(phrase.value, index..<(index + phrase.count))
+        }
+        index += phrase?.count ?? 1
+        continue
+      }
+      // A lone letter ("l", "x") is noise, not the lexicon's emoticon fragment.
+      if let match = phrase, match.count == 1, token.kind == .word, token.length == 1 { phrase = nil }
+      // Boosters carry no valence of their own, unless a longer sentiment phrase starts with them.
+      // A word that is both a booster and a sentiment word ("pretty", "super") boosts only when a
+      // sentiment word follows ("pretty bad"); on its own it keeps its valence ("a pretty girl").
+      if token.kind == .word, let booster = compiled.booster(first, bytes, tokens, at: index, limit: upper),
+        (phrase?.count ?? 0) <= booster.count,
+        booster.count > 1 || compiled.info[Int(first)].valence == 0
+          || nextCarriesValence(bytes, tokens, after: index + booster.count - 1, upper)
+      {
+        neutralCount += 1
+        index += booster.count
+        continue
+      }
+      var valence = 0.0
+      var end = index + 1
+      if let phrase {
+        valence = phrase.value
+        end = index + phrase.count
+      } else if let partial = partialTokenValence(bytes, token) {
+        valence = partial
+      }
+      if valence == 0 {
+        neutralCount += 1
+        index = end
+        continue
+      }
+      // "no" right before another sentiment word negates it instead of counting itself ("no problem").
+      if end == index + 1, token.kind == .word, isWord(bytes, token, "no"), index + 1 < upper,
+        tokens[index + 1].kind != .punctuation,
+        let next = compiled.valencePhrase(
+          compiled.id(bytes, tokens[index + 1]), bytes, tokens, at: index + 1, limit: upper),
+        next.value != 0
+      {
+        neutralCount += 1
+        index = end
+        continue
+      }
+      // "like" is a preposition or filler far more often than a verb of liking.
+      if end == index + 1, isWord(bytes, token, "like") || isWord(bytes, token, "likes"),
+        !likeIsVerb(bytes, tokens, index, range.lowerBound)
+      {
+        valence = rules.prepositionLikeValence
+        if valence == 0 {
+          neutralCount += 1
+          index = end
+          continue
+        }
+      }
+      if mixedCase, token.isAllCaps, end == index + 1 {
+        valence += valence > 0 ? rules.capsBoost : -rules.capsBoost
+      }
+      var negated = false
+      valence = applyContext(bytes, tokens, index, phraseFloor, mixedCase, valence, previousCue, &negated)
+      previousCue = index..<end
+      // Words inside a multi-word term never negate or boost a later term ("still not working ... been").
+      if end - index > 1 { phraseFloor = end }
+      cue(valence, index..<end, negated: negated)
+      index = end
+    }
+
+    func cue(_ raw: Double, _ tokenRange: Range<Int>, negated: Bool = false) {
+      var valence = raw
+      if contrastIndex >= 0 {
+        valence *= tokenRange.lowerBound < contrastIndex ? rules.beforeContrast : rules.afterContrast
+      }
+      if valence > 0, isThanks(bytes, tokens[tokenRange.lowerBound]) { thanks += valence }
+      sum += valence
+      if valence > 0 { positiveMass += valence + 1 } else if valence < 0 { negativeMass += -valence + 1 }
+      if collect {
+        let byteRange = tokens[tokenRange.lowerBound].start..<tokens[tokenRange.upperBound - 1].end
+        cues.append(SentimentCue(byteRange: byteRange, valence: valence, negated: negated))
+      }
+    }
+
+    // "It still won't load", "I can't log in": in a sentence with no sentiment word, a negated
+    // action is usually a failure being reported.
+    if positiveMass == 0, negativeMass == 0, rules.bareNegationValence != 0, firstNegation >= 0 {
+      cue(rules.bareNegationValence, firstNegation..<(firstNegation + 1))
+    }
+    // "Thanks for the three-hour delay": thanks in a sentence that is otherwise negative is
+    // politeness or sarcasm, not praise, and does not offset the complaint.
+    if rules.thanksYieldToComplaint, thanks > 0, sum - thanks < 0 {
+      sum -= thanks
+      positiveMass = max(0, positiveMass - thanks - 1)
+      neutralCount += 1
+    }
+    // "Is there special assistance?", "Any chance of a free upgrade?": a question that only sounds
+    // positive is a request, not praise.
+    if questions > 0, rules.positiveQuestionScale != 1, sum > 0, endsWithQuestion(bytes, tokens, range) {
+      sum *= rules.positiveQuestionScale
+    }
+    guard positiveMass > 0 || negativeMass > 0 else { return .neutral }
+    var emphasis = Double(min(exclamations, rules.maxExclamations)) * rules.exclamationBoost
+    if questions > 1 { emphasis += questions <= 3 ? Double(questions) * rules.questionBoost : rules.questionCap }
+    if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
+    if positiveMass > negativeMass {
+      positiveMass += emphasis
+    } else if negativeMass > positiveMass {
+      negativeMass += emphasis
+    }
+    let compound = max(-1, min(1, sum / (sum * sum + rules.normalizationAlpha).squareRoot()))
+    let total = positiveMass + negativeMass + Double(neutralCount)
+    return SentimentScore(
+      compound: compound, positive: positiveMass / total, neutral: Double(neutralCount) / total,
+      negative: negativeMass / total)
+  }
+
+  /// Boosters, dampeners and negations in the few words before the term at `index`.
+  func applyContext(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ index: Int, _ lower: Int, _ mixedCase: Bool,
+    _ initial: Double, _ previousCue: Range<Int>, _ negated: inout Bool
+  ) -> Double {
+    var valence = initial
+    var distance = 0
+    var position = index - 1
+    var soOrThisBefore = false  // "so" or "this" right before the term: "never so good" is not a negation
+    var flips = 0
+    while distance < rules.negationWindow, position >= lower {
+      let previous = tokens[position]
+      if previous.kind == .punctuation {
+        if rules.negationStopsAtClause, isClauseBreak(bytes, previous) { break }
+        position -= 1
+        continue
+      }
+      defer {
+        if distance == 0, isWord(bytes, previous, "so") || isWord(bytes, previous, "this") { soOrThisBefore = true }
+        distance += 1
+        position -= 1
+      }
+      guard previous.kind == .word else { continue }
+      let id = compiled.id(bytes, previous)
+      let word = id >= 0 ? compiled.info[Int(id)] : CompiledLexicon.WordInfo()
+      // As in VADER, a word that carries sentiment itself neither boosts nor negates, nor do the
+      // words of a sentiment phrase ("still no" is a complaint, not a negation of what follows).
+      let isNo = isWord(bytes, previous, "no")
+      if !isNo, previousCue.contains(position) || word.valence != 0 { continue }
+      if let scalar = boosterEnding(bytes, tokens, at: position, lower, word) {
+        var step = valence >= 0 ? scalar : -scalar
+        if mixedCase, previous.isAllCaps { step += valence >= 0 ? rules.capsBoost : -rules.capsBoost }
+        if distance == 1 { step *= rules.boosterDamping1 } else if distance == 2 { step *= rules.boosterDamping2 }
+        valence += step
+        continue
+      }
+      if word.isNegation || endsWithNT(bytes, previous) {
+        if soOrThisBefore, isWord(bytes, previous, "never") || distance == 2 {
+          valence *= 1.25  // "never so good", "haven't been this sore": emphasis, not negation
+        } else if isWord(bytes, previous, "without"),
+          (position + 1 < index && isWord(bytes, tokens[position + 1], "doubt"))
+            || (position + 2 < index && isWord(bytes, tokens[position + 2], "doubt"))
+        {
+          // "without a doubt, excellent" is not a negation
+        } else {
+          flips += 1
+          valence *= valence > 0 ? rules.negatedPositive : rules.negatedNegative
+        }
+      } else if distance == 0, isWord(bytes, previous, "least") {
+        // "least compelling" negates; "at least compelling" does not.
+        var before = position - 1
+        while before >= lower, tokens[before].kind == .punctuation { before -= 1 }
+        if before < lower || !(isWord(bytes, tokens[before], "at") || isWord(bytes, tokens[before], "very")) {
+          flips += 1
+          valence *= valence > 0 ? rules.negatedPositive : rules.negatedNegative
+        }
+      }
+    }
+    negated = flips % 2 == 1
+    return valence
+  }
+
+  // MARK: - Token helpers (byte-level, allocation-free)
+
+  /// The valence of a hashtag's word (`#fail`) or of an emoji without its modifiers.
+  func partialTokenValence(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Double? {
+    let range: Range<Int>
+    switch token.kind {
+    case .hashtag where token.length > 1:
+      range = (token.start + 1)..<token.end
+    case .emoji:
+      let lead = bytes[token.start]
+      let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+      guard token.start + length < token.end else { return nil }
+      range = token.start..<(token.start + length)
+    default:
+      return nil
+    }
+    let id = compiled.id(bytes, range)
+    return id >= 0 ? compiled.info[Int(id)].valence : nil
+  }
+
+  /// The value of a booster (one word, or two such as "kind of") ending at token `position`.
+  func boosterEnding(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at position: Int, _ lower: Int,
+    _ word: CompiledLexicon.WordInfo
+  ) -> Double? {
+    if word.isBooster { return word.booster }
+    guard position > lower else { return nil }
+    let first = compiled.id(bytes, tokens[position - 1])
+    if let match = compiled.booster(first, bytes, tokens, at: position - 1, limit: position + 1), match.count == 2 {
+      return match.value
     }
     return nil
   }
 
-  func isNegated(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ index: Int, _ lower: Int) -> Bool {
-    var negations = 0
-    for previous in stride(from: index - 1, through: max(lower, index - 3), by: -1) {
-      let token = tokens[previous]
-      if token.kind == .punctuation { break }
-      if lexicon.negations.value(bytes, token.range) != nil || endsWithNT(bytes, token) { negations += 1 }
+  func endsWithQuestion(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+    var last = range.upperBound - 1
+    while last > range.lowerBound, tokens[last].kind != .punctuation || bytes[tokens[last].start] != 0x3F {
+      if tokens[last].kind != .punctuation && tokens[last].kind != .emoticon && tokens[last].kind != .emoji
+        && tokens[last].kind != .url && tokens[last].kind != .hashtag
+      {
+        return false
+      }
+      last -= 1
     }
-    return negations % 2 == 1
+    return tokens[last].kind == .punctuation && bytes[tokens[last].start] == 0x3F
+  }
+
+  func isThanks(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    isWord(bytes, token, "thanks") || isWord(bytes, token, "thank") || isWord(bytes, token, "thx")
+      || isWord(bytes, token, "ty")
+  }
+
+  /// Whether the token after `index` (not punctuation) starts a sentiment term.
+  func nextCarriesValence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after index: Int, _ upper: Int)
+    -> Bool
+  {
+    let next = index + 1
+    guard next < upper, tokens[next].kind != .punctuation else { return false }
+    let phrase = compiled.valencePhrase(compiled.id(bytes, tokens[next]), bytes, tokens, at: next, limit: upper)
+    return (phrase?.value ?? 0) != 0
+  }
+
+  /// Whether the "like" at `index` follows a subject or auxiliary ("I like", "would like", "don't like"),
+  /// rather than being a preposition ("looks like rain", "like that").
+  func likeIsVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ index: Int, _ lower: Int) -> Bool {
+    guard index > lower else { return false }
+    let previous = tokens[index - 1]
+    guard previous.kind == .word else { return false }
+    if isNegation(bytes, previous) { return true }
+    for word in SentimentAnalyzer.likeSubjects where isWord(bytes, previous, word) { return true }
+    return previous.isContraction && ASCII.lowercase(bytes[previous.end - 1]) == 0x64  // I'd, we'd
+  }
+
+  static let likeSubjects: [StaticString] = [
+    "i", "we", "you", "they", "he", "she", "u", "ya", "really", "also", "just", "would", "do", "does", "did", "to",
+    "definitely", "totally", "still", "actually", "truly", "kinda", "people", "who", "and", "all", "everyone", "might",
+  ]
+
+  func isContiguous(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+    for index in range.dropFirst() where tokens[index].start != tokens[index - 1].end { return false }
+    return true
+  }
+
+  func hasPunctuation(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+    range.contains { tokens[$0].kind == .punctuation }
+  }
+
+  func isNegation(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    guard token.kind == .word else { return false }
+    let id = compiled.id(bytes, token.range)
+    return (id >= 0 && compiled.info[Int(id)].isNegation) || endsWithNT(bytes, token)
+  }
+
+  func isContrast(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    isWord(bytes, token, "but") || isWord(bytes, token, "however")
+  }
+
+  /// A comma, semicolon, colon or dash: the end of a clause, where a negation stops reaching.
+  func isClauseBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    let lead = bytes[token.start]
+    return lead == 0x2C || lead == 0x3B || lead == 0x3A || lead == 0x2D || lead == 0x2E || lead == 0x21
+      || lead == 0x3F || (lead == 0xE2 && token.length == 3 && bytes[token.start + 1] == 0x80)
   }
 
   func endsWithNT(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
     guard token.isContraction, token.length >= 3 else { return false }
     let last = ASCII.lowercase(bytes[token.end - 1])
-    let beforeLast = ASCII.lowercase(bytes[token.end - 2])
-    return last == UInt8(ascii: "t") && beforeLast == UInt8(ascii: "'") && ASCII.lowercase(bytes[token.end - 3]) == 0x6E
+    let beforeLast = bytes[token.end - 2]
+    if last == 0x74, beforeLast == 0x27, ASCII.lowercase(bytes[token.end - 3]) == 0x6E { return true }
+    // n’t with a typographic apostrophe (E2 80 99).
+    return last == 0x74 && beforeLast == 0x99 && token.length >= 5 && bytes[token.end - 4] == 0xE2
+      && ASCII.lowercase(bytes[token.end - 5]) == 0x6E
   }
 
-  func exclamationEmphasis(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> Double {
-    var marks = 0
-    for index in range where tokens[index].kind == .punctuation {
-      for offset in tokens[index].range where bytes[offset] == UInt8(ascii: "!") { marks += 1 }
+  func hasLetterLower(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    for offset in token.range where bytes[offset] >= 0x61 && bytes[offset] <= 0x7A { return true }
+    return false
+  }
+
+  /// Whether the token spells the lowercase ASCII `word`, ignoring case.
+  @inline(__always)
+  func isWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, _ word: StaticString) -> Bool {
+    guard token.length == word.utf8CodeUnitCount else { return false }
+    return word.withUTF8Buffer { expected in
+      for offset in 0..<expected.count where ASCII.lowercase(bytes[token.start + offset]) != expected[offset] {
+        return false
+      }
+      return true
     }
-    return Double(min(marks, 4)) * SentimentAnalyzer.exclamationBoost
+  }
+}
+
+/// Combines sentence scores: the sentences that carry sentiment have their compound scores turned
+/// back into valence sums, the sums are averaged, and the mean is normalized again. A text of one
+/// sentence scores exactly as that sentence; a strong sentence outweighs a mild aside (as sums do);
+/// agreement across two or three sentences strengthens the mean by sqrt(2) or sqrt(3), and no
+/// further, so a hundred angry sentences score like three and turns and conversations do not saturate.
+struct SentimentAggregator {
+  var alpha = 15.0
+  var count = 0
+  var valence = 0.0
+  var positive = 0.0
+  var neutral = 0.0
+  var negative = 0.0
+
+  mutating func add(_ score: SentimentScore) {
+    guard score.compound != 0 else { return }
+    let compound = max(-0.9999, min(0.9999, score.compound))
+    count += 1
+    valence += compound * (alpha / (1 - compound * compound)).squareRoot()
+    positive += score.positive
+    neutral += score.neutral
+    negative += score.negative
+  }
+
+  var result: SentimentScore {
+    guard count > 0 else { return .neutral }
+    let total = Double(count)
+    // Agreement across a few sentences strengthens the impression ("Great service. Thanks!"), but
+    // only up to three sentences' worth, so length alone never pushes a score to ±1.
+    let mean = valence / total * min(total, 3).squareRoot()
+    return SentimentScore(
+      compound: mean / (mean * mean + alpha).squareRoot(), positive: positive / total, neutral: neutral / total,
+      negative: negative / total)
   }
 }

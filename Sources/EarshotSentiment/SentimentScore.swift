@@ -32,11 +32,18 @@ public enum Polarity: String, Codable, Sendable, CaseIterable {
 }
 
 /// A lexicon term found in a text, with the valence it contributed: the evidence behind a score.
-public struct SentimentCue: Sendable, Hashable {
+public struct SentimentCue: Codable, Sendable, Hashable {
   /// The matched bytes in the text.
   public var byteRange: Range<Int>
   /// The valence after negation, boosters and emphasis.
   public var valence: Double
   /// Whether a negation flipped it.
   public var negated: Bool
+
+  /// Creates a cue.
+  public init(byteRange: Range<Int>, valence: Double, negated: Bool) {
+    self.byteRange = byteRange
+    self.valence = valence
+    self.negated = negated
+  }
 }

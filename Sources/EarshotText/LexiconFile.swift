@@ -42,7 +42,8 @@ public enum LexiconFile {
   public static func parse(_ text: String, name: String) throws -> [LexiconEntry] {
     var entries: [LexiconEntry] = []
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift: split on both so CRLF files read line by line.
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       let trimmed = line.trimmingCharacters(in: .whitespaces)

@@ -103,3 +103,13 @@ import Testing
     #expect(run.stderr.contains("does-not-exist.txt"))
   }
 }
+
+@Suite struct CLIFailureTests {
+  @Test func unwritableOutputExitsOne() throws {
+    let folder = try TemporaryDirectory()
+    let blocker = try folder.write("not-a-folder", "a file where the output folder should go")
+    let run = try CLITests().earshot(["batch", "corpora", "--out", blocker + "/out"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("error:"))
+  }
+}

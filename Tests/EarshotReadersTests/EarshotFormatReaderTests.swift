@@ -194,3 +194,11 @@ enum EarshotFixtures {
     #expect(parser.parse("2024-03-01T10:32:00Zjunk") == nil)
   }
 }
+
+@Suite struct ChatLogLineEndingTests {
+  @Test func crlfChatLogReadsLineByLine() throws {
+    let conversations = try ChatLogReader().parse(text: "# id: w\r\nCustomer: hi\r\nAgent: hello\r\n")
+    #expect(conversations.first?.turns.map(\.text) == ["hi", "hello"])
+    #expect(conversations.first?.id == "w")
+  }
+}

@@ -63,3 +63,11 @@ import Testing
     #expect(sales.contains { $0.term == "protection plan" })
   }
 }
+
+@Suite struct LineEndingTests {
+  @Test func crlfLexiconReadsLineByLine() throws {
+    let entries = try LexiconFile.parse("# header\r\ngood\t1.5\r\nbad\t-1.5\r\n", name: "crlf.tsv")
+    #expect(entries.map(\.term) == ["good", "bad"])
+    #expect(entries.map(\.line) == [2, 3])
+  }
+}

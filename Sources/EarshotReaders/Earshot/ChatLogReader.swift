@@ -55,7 +55,8 @@ public struct ChatLogReader: TranscriptReader {
   private func read(text: String, file: InputFile, emit: (Conversation) throws -> Void) throws {
     var builder = ChatLogBuilder(file: file)
     var lineNumber = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character in Swift: split on both so CRLF logs read line by line.
+    for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       let line = String(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
       if line.trimmingCharacters(in: .whitespaces) == "---" {

@@ -1,0 +1,60 @@
+import EarshotSentiment
+import EarshotText
+import Foundation
+
+/// Throughput of the sentiment scorer on one core, for `earshot-bench sentiment`.
+public struct SentimentThroughput: Sendable {
+  /// Texts scored per pass.
+  public var texts: Int
+  /// UTF-8 bytes per pass.
+  public var bytesPerPass: Int
+  /// Passes run.
+  public var passes: Int
+  /// Wall-clock seconds for all passes.
+  public var seconds: Double
+
+  /// Texts per second.
+  public var textsPerSecond: Double { Double(texts * passes) / seconds }
+  /// Megabytes (10⁶ bytes) of text per second.
+  public var megabytesPerSecond: Double { Double(bytesPerPass * passes) / seconds / 1_000_000 }
+
+  /// Scores `texts` repeatedly on the calling thread for at least `minimumSeconds`.
+  ///
+  /// - Parameter tokenize: when true each pass tokenizes and scores (what a caller pays end to end);
+  ///   when false the texts are tokenized once beforehand and only scoring is timed.
+  public static func measure(
+    _ texts: [String], analyzer: SentimentAnalyzer, minimumSeconds: Double, tokenize: Bool
+  ) -> SentimentThroughput {
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    let tokenized = tokenize ? [] : texts.map { TokenizedText($0) }
+    let raw = texts.map { Array($0.utf8) }
+    var checksum = 0.0
+    var passes = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    var elapsed = 0.0
+    repeat {
+      if tokenize {
+        for text in raw { checksum += analyzer.score(TokenizedText(bytes: text)).compound }
+      } else {
+        for text in tokenized { checksum += analyzer.score(text).compound }
+      }
+      passes += 1
+      let duration = clock.now - start
+      elapsed = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    } while elapsed < minimumSeconds
+    // Keep the optimizer from dropping the work.
+    if checksum.isNaN { print("checksum NaN") }
+    return SentimentThroughput(texts: texts.count, bytesPerPass: bytes, passes: passes, seconds: elapsed)
+  }
+
+  /// The process's peak resident memory in bytes (VmHWM in /proc/self/status), when available.
+  public static func peakResidentBytes() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let digits = line.split(separator: " ").compactMap { Int($0) }
+      if let kilobytes = digits.first { return kilobytes * 1024 }
+    }
+    return nil
+  }
+}
