@@ -136,7 +136,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotDetectorsTests", ["EarshotDetectors", "EarshotSentiment", "EarshotText", "EarshotReaders"], []),
   ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
-  ("EarshotEngineTests", ["EarshotEngine"], []),
+  ("EarshotEngineTests", ["EarshotEngine", "EarshotStore"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),

@@ -8,4 +8,6 @@ public enum EarshotExitCode: Int32, Sendable {
   case someInputsUnreadable = 2
   /// Bad usage or invalid configuration; nothing was done.
   case usage = 64
+  /// Another nightly run holds the store's lock; nothing was done, try again later.
+  case storeLocked = 75
 }

@@ -1,1 +1,293 @@
-// The SQLite store (issue 7) is written here.
+import EarshotScoring
+import Foundation
+import GRDB
+
+/// The SQLite store: runs, input files with content hashes, conversation results, findings and
+/// per-run aggregates, so nightly runs are incremental and history is kept.
+///
+/// One `EarshotStore` is the one connection to its file. Writes happen in explicit transactions,
+/// one per batch of processed files, so a run killed halfway leaves a consistent store and the next
+/// run picks up where it stopped. Writers also hold a ``StoreLock``. The schema is in
+/// `docs/store.md`.
+///
+/// ## Topics
+///
+/// ### Opening
+/// - ``init(path:)``
+/// - ``defaultPath(environment:)``
+///
+/// ### Running
+/// - ``beginRun(inputs:fingerprint:toolVersion:startedAt:)``
+/// - ``write(_:runID:fingerprint:counts:)``
+/// - ``markRemoved(_:runID:)``
+/// - ``finishRun(id:counts:finishedAt:)``
+///
+/// ### Reading
+/// - ``files()``
+/// - ``runs()``
+/// - ``aggregation(runID:)``
+public final class EarshotStore: Sendable {
+  /// The database file's path.
+  public let path: String
+  let queue: DatabaseQueue
+
+  /// The default store path: `$XDG_DATA_HOME/earshot/earshot.sqlite`, else
+  /// `~/.local/share/earshot/earshot.sqlite`.
+  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    if let data = environment["XDG_DATA_HOME"], !data.isEmpty, data.hasPrefix("/") {
+      return data + "/earshot/earshot.sqlite"
+    }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return home + "/.local/share/earshot/earshot.sqlite"
+  }
+
+  /// Opens (creating when missing) the store at `path` and applies pending migrations.
+  ///
+  /// - Throws: when the file cannot be opened or migrated.
+  public init(path: String) throws {
+    self.path = path
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+    var configuration = Configuration()
+    // A report may read while a run writes: wait for the writer's transaction instead of failing.
+    configuration.busyMode = .timeout(30)
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA journal_mode = WAL")
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    queue = try DatabaseQueue(path: path, configuration: configuration)
+    let migrator = StoreMigrations.migrator
+    let unknown = try queue.read { db in try migrator.appliedIdentifiers(db) }.subtracting(migrator.migrations)
+    guard unknown.isEmpty else {
+      // A newer Earshot changed the schema; writing with the old one could lose its data.
+      throw StoreError.newerSchema(path: path, migrations: unknown.sorted())
+    }
+    try migrator.migrate(queue)
+  }
+
+  /// The names of the migrations applied to this store, in order.
+  public func appliedMigrations() throws -> [String] {
+    try queue.read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+  }
+
+  /// The names of every migration this build knows, in order.
+  public static var knownMigrations: [String] { StoreMigrations.migrator.migrations }
+
+  // MARK: - Runs
+
+  /// Starts a run: runs left `running` by a killed process become `interrupted`, and a new
+  /// `running` row is created.
+  ///
+  /// - Returns: the new run's id.
+  public func beginRun(inputs: [String], fingerprint: String, toolVersion: String, startedAt: Date) throws -> Int64 {
+    try queue.write { db in
+      try db.execute(sql: "UPDATE run SET status = 'interrupted' WHERE status = 'running'")
+      try db.execute(
+        sql: """
+          INSERT INTO run (started_at, status, fingerprint, tool_version, schema_version, inputs)
+          VALUES (?, 'running', ?, ?, ?, ?)
+          """,
+        arguments: [
+          ResultCoding.timestamp(startedAt), fingerprint, toolVersion, ConversationResult.schemaVersion,
+          ResultCoding.encode(inputs),
+        ])
+      return db.lastInsertedRowID
+    }
+  }
+
+  /// Every file the store knows (removed ones included), by path.
+  public func files() throws -> [String: StoredFile] {
+    try queue.read { db in
+      var files: [String: StoredFile] = [:]
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT path, unit_key, size, mtime_ns, content_hash, fingerprint, status FROM input_file")
+      while let row = try rows.next() {
+        let path: String = row["path"]
+        files[path] = StoredFile(
+          path: path, unitKey: row["unit_key"],
+          stamp: FileStamp(size: row["size"], modifiedNanoseconds: row["mtime_ns"]),
+          contentHash: row["content_hash"], fingerprint: row["fingerprint"],
+          status: FileStatus(rawValue: row["status"]) ?? .failed)
+      }
+      return files
+    }
+  }
+
+  /// Marks files gone from the inputs as removed and deletes their results, in one transaction.
+  ///
+  /// The other files of a group that lost a file are marked for re-reading (their hash is
+  /// cleared), because the group's conversations are rebuilt from all its files.
+  public func markRemoved(_ paths: [String], runID: Int64) throws {
+    guard !paths.isEmpty else { return }
+    try queue.write { db in
+      for path in paths {
+        guard
+          let unitKey = try String.fetchOne(
+            db, sql: "SELECT unit_key FROM input_file WHERE path = ?", arguments: [path])
+        else { continue }
+        try db.execute(
+          sql: "UPDATE input_file SET status = 'removed', removed_run_id = ? WHERE path = ?", arguments: [runID, path])
+        try db.execute(
+          sql: "UPDATE input_file SET content_hash = NULL WHERE unit_key = ? AND status != 'removed'",
+          arguments: [unitKey])
+        try deleteResults(db, unitKey: unitKey)
+      }
+    }
+  }
+
+  /// Writes processed units in one transaction: their old results are replaced, their files
+  /// recorded with hash, stamp and fingerprint, and the run's progress counts updated.
+  ///
+  /// A run killed before this commits leaves the units as they were, so the next run redoes them.
+  public func write(_ units: [ProcessedUnit], runID: Int64, fingerprint: String, counts: RunCounts) throws {
+    try queue.write { db in
+      for unit in units {
+        try deleteResults(db, unitKey: unit.key)
+        var totals = Aggregation()
+        for (ordinal, result) in unit.results.enumerated() {
+          let day = result.startedAt.map(ResultCoding.day)
+          totals.add(result, day: day)
+          try insert(db, result, unitKey: unit.key, ordinal: ordinal, day: day, runID: runID, fingerprint: fingerprint)
+        }
+        try db.execute(
+          sql: "INSERT INTO unit_totals (unit_key, totals) VALUES (?, ?)",
+          arguments: [unit.key, try ResultCoding.encode(totals)])
+        for file in unit.files {
+          let messages = unit.diagnostics.filter { $0.file == file.path }.map(\.message)
+          let status: FileStatus = (unit.failed || !messages.isEmpty) ? .failed : .current
+          try db.execute(
+            sql: """
+              INSERT INTO input_file (path, unit_key, size, mtime_ns, content_hash, fingerprint, status, diagnostics,
+                first_run_id, scored_run_id, removed_run_id)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+              ON CONFLICT(path) DO UPDATE SET unit_key = excluded.unit_key, size = excluded.size,
+                mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash, fingerprint = excluded.fingerprint,
+                status = excluded.status, diagnostics = excluded.diagnostics, scored_run_id = excluded.scored_run_id,
+                removed_run_id = NULL
+              """,
+            arguments: [
+              file.path, unit.key, file.stamp.size, file.stamp.modifiedNanoseconds, file.contentHash, fingerprint,
+              status.rawValue, ResultCoding.encode(messages), runID, runID,
+            ])
+        }
+      }
+      try updateCounts(db, runID: runID, counts: counts)
+    }
+  }
+
+  /// Records that unchanged files were touched (same content, new modification time), so the
+  /// next run's fast pre-check matches again without hashing.
+  public func updateStamps(_ stamps: [(path: String, stamp: FileStamp)]) throws {
+    guard !stamps.isEmpty else { return }
+    try queue.write { db in
+      for (path, stamp) in stamps {
+        try db.execute(
+          sql: "UPDATE input_file SET size = ?, mtime_ns = ? WHERE path = ?",
+          arguments: [stamp.size, stamp.modifiedNanoseconds, path])
+      }
+    }
+  }
+
+  /// Finishes a run: its aggregates are recomputed from the stored results of current files
+  /// (merging each unit's totals, in unit order) and stored with the run, in one transaction.
+  ///
+  /// - Returns: the run's aggregation.
+  @discardableResult
+  public func finishRun(id: Int64, counts: RunCounts, finishedAt: Date, status: String = "succeeded") throws
+    -> Aggregation
+  {
+    try queue.write { db in
+      var aggregation = Aggregation()
+      let rows = try String.fetchCursor(db, sql: "SELECT totals FROM unit_totals ORDER BY unit_key")
+      while let text = try rows.next() { aggregation.merge(try ResultCoding.decodeAggregation(text)) }
+      for (key, totals) in aggregation.groups.sorted(by: { $0.key < $1.key }) {
+        try db.execute(
+          sql: """
+            INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            id, key.kind.rawValue, key.company, key.name, totals.conversations, totals.meanScore,
+            try ResultCoding.encode(totals),
+          ])
+      }
+      var final = counts
+      final.conversationsTotal = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation") ?? 0
+      try updateCounts(db, runID: id, counts: final)
+      let mean = try Double.fetchOne(db, sql: "SELECT AVG(score) FROM conversation")
+      try db.execute(
+        sql: "UPDATE run SET status = ?, finished_at = ?, mean_score = ? WHERE id = ?",
+        arguments: [status, ResultCoding.timestamp(finishedAt), mean, id])
+      return aggregation
+    }
+  }
+
+  // MARK: - Writing helpers
+
+  private func deleteResults(_ db: Database, unitKey: String) throws {
+    try db.execute(sql: "DELETE FROM conversation WHERE unit_key = ?", arguments: [unitKey])
+    try db.execute(sql: "DELETE FROM unit_totals WHERE unit_key = ?", arguments: [unitKey])
+  }
+
+  private func insert(
+    _ db: Database, _ result: ConversationResult, unitKey: String, ordinal: Int, day: String?, runID: Int64,
+    fingerprint: String
+  ) throws {
+    let company = result.company ?? ""
+    try db.execute(
+      sql: """
+        INSERT INTO conversation (unit_key, ordinal, conversation_id, source_file, company, channel, agents,
+          started_at, day, score, fingerprint, run_id, result)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        unitKey, ordinal, result.conversationId, result.sourceFile, company, result.channel,
+        ResultCoding.encode(result.agents), result.startedAt.map(ResultCoding.timestamp), day, result.score.value,
+        fingerprint, runID, try ResultCoding.encode(result),
+      ])
+    let row = db.lastInsertedRowID
+    for agent in result.agents {
+      try db.execute(
+        sql: "INSERT INTO conversation_agent (conversation_row, company, agent) VALUES (?, ?, ?)",
+        arguments: [row, company, agent])
+    }
+    for (index, finding) in result.findings.enumerated() {
+      let evidence = finding.evidence.first
+      try db.execute(
+        sql: """
+          INSERT INTO finding (conversation_row, ordinal, detector, category, severity, reason, turn, speaker, evidence)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          row, index, finding.detector, finding.category, finding.severity.rawValue, finding.reason, evidence?.turn,
+          evidence?.speaker, evidence?.span.text,
+        ])
+    }
+  }
+
+  func updateCounts(_ db: Database, runID: Int64, counts: RunCounts) throws {
+    try db.execute(
+      sql: """
+        UPDATE run SET files_new = ?, files_changed = ?, files_rescored = ?, files_unchanged = ?, files_removed = ?,
+          files_failed = ?, conversations_scored = ?, conversations_total = ? WHERE id = ?
+        """,
+      arguments: [
+        counts.new, counts.changed, counts.rescored, counts.unchanged, counts.removed, counts.failed,
+        counts.conversationsScored, counts.conversationsTotal, runID,
+      ])
+  }
+}
+
+extension EarshotStore {
+  /// Marks a run that stopped on an error as `failed`, keeping what it committed.
+  public func abandonRun(id: Int64, counts: RunCounts, finishedAt: Date) throws {
+    try queue.write { db in
+      try updateCounts(db, runID: id, counts: counts)
+      try db.execute(
+        sql: "UPDATE run SET status = 'failed', finished_at = ? WHERE id = ?",
+        arguments: [ResultCoding.timestamp(finishedAt), id])
+    }
+  }
+}

@@ -8,5 +8,6 @@ enum ExitCodes {
       1   the run failed (an output could not be written, an internal error)
       2   the run finished, but some inputs could not be read (each is reported on stderr)
       64  usage error or invalid configuration; nothing was done
+      75  another nightly run holds the store's lock; nothing was done
     """
 }

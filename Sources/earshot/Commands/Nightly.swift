@@ -1,12 +1,91 @@
 import ArgumentParser
+import EarshotEngine
+import EarshotModel
+import EarshotStore
+import Foundation
 
 extension Earshot {
-  /// `earshot nightly` (being written).
+  /// `earshot nightly INPUTS... [--store PATH] [--out DIR]`: score only what changed since last night.
   struct Nightly: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+      abstract: "Score only the files that are new or changed since the last run, into the store.",
+      discussion: """
+        Keeps runs, files (size, modification time, SHA-256), results, findings and per-run aggregates in a
+        SQLite store. A file is scored again when its content changed, and every file is scored again when
+        the configuration, the lexicons, the tool version or the result schema changed. Files that
+        disappeared are marked removed. Give the same input paths every night: files are known by path.
+        With --out, the run's agents.csv, companies.csv, channels.csv, days.csv and nightly.json are
+        written there. See docs/store.md.
+
+        Store: --store, else store.path in earshot.yml, else $XDG_DATA_HOME/earshot/earshot.sqlite
+        (~/.local/share/earshot/earshot.sqlite).
+
+        \(ExitCodes.helpText)
+          75  another run holds the store's lock (<store>.lock); nothing was done, try again later
+        """)
+
+    @Argument(help: "Transcript files or folders.", completion: .directory)
+    var inputs: [String]
+
+    @Option(help: "The SQLite store.", completion: .file(extensions: ["sqlite"]))
+    var store: String?
+
+    @Option(name: .shortAndLong, help: "Also write the run's tables to this folder.")
+    var out: String?
+
+    @Option(name: .shortAndLong, help: "Files processed in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
+    func validate() throws {
+      if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() async throws {
-      throw ValidationError("not implemented yet")
+      let configuration = try configurationOptions.load()
+      let storePath = StorePathOption.resolve(store, configuration: configuration)
+      let job = NightlyJob(
+        inputs: inputs, storePath: storePath, outputDirectory: out, configuration: configuration, jobs: jobs)
+      let progress = ProgressBar(enabled: Console.stderrIsTerminal)
+      let summary: NightlySummary
+      do {
+        summary = try await job.run(
+          report: { diagnostic in
+            progress.clear()
+            Console.error(diagnostic.description)
+          },
+          progress: progress.update)
+      } catch let error as StoreError {
+        progress.clear()
+        Console.error(error.description)
+        if case .locked = error { throw ExitCode(StorePathOption.lockedExitCode) }
+        throw ExitCode(EarshotExitCode.failure.rawValue)
+      } catch let error as ConfigurationError {
+        Console.error(error.description)
+        throw ExitCode(EarshotExitCode.usage.rawValue)
+      } catch {
+        progress.clear()
+        Console.error("error: \(error)")
+        throw ExitCode(EarshotExitCode.failure.rawValue)
+      }
+      progress.clear()
+      for line in summary.lines { Console.error(line) }
+      if summary.exitCode != .ok { throw ExitCode(summary.exitCode.rawValue) }
     }
+  }
+}
+
+/// Where the store is: `--store`, else `store.path` in the configuration, else the XDG default.
+enum StorePathOption {
+  /// `EX_TEMPFAIL` from sysexits.h: the store is busy, try again later.
+  static let lockedExitCode: Int32 = EarshotExitCode.storeLocked.rawValue
+
+  static func resolve(_ option: String?, configuration: EarshotConfiguration) -> String {
+    if let option { return option }
+    if let configured = configuration.storePath {
+      return configured.hasPrefix("~/") ? NSHomeDirectory() + configured.dropFirst() : configured
+    }
+    return EarshotStore.defaultPath()
   }
 }

@@ -1,12 +1,59 @@
 import ArgumentParser
+import EarshotEngine
+import EarshotReporters
+import EarshotStore
+import Foundation
 
 extension Earshot {
-  /// `earshot report` (being written).
+  /// `earshot report [--store PATH] --out DIR`: Markdown and HTML reports from the store.
   struct Report: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+      abstract: "Write report.md and a self-contained report.html from the store.",
+      discussion: """
+        Reads the store that `earshot nightly` fills and writes, to the output folder, report.md and
+        report.html: the agent ranking with intervals (chart), the score distribution, findings by kind,
+        a table per company, trends across nightly runs, and each agent's worst conversations with the
+        evidence. The HTML page needs no network (charts are inline SVG).
+
+        \(ExitCodes.helpText)
+        """)
+
+    @Option(help: "The SQLite store (default: store.path in earshot.yml, else the XDG data folder).")
+    var store: String?
+
+    @Option(name: .shortAndLong, help: "The output folder.")
+    var out: String
+
+    @Option(help: "How many of each agent's worst conversations to show.")
+    var worst: Int = 3
+
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
+    func validate() throws {
+      if worst < 0 { throw ValidationError("--worst must be 0 or more") }
+    }
 
     func run() async throws {
-      throw ValidationError("not implemented yet")
+      let configuration = try configurationOptions.load()
+      let storePath = StorePathOption.resolve(store, configuration: configuration)
+      guard FileManager.default.fileExists(atPath: storePath) else {
+        Console.error("error: no store at \(storePath); run `earshot nightly` first or pass --store")
+        throw ExitCode(EarshotExitCode.failure.rawValue)
+      }
+      do {
+        let report = try StoreReport.load(
+          storePath: storePath, ranking: configuration.ranking, generatedAt: Date(), worstPerAgent: worst)
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(MarkdownReport.render(report).utf8).write(
+          to: folder.appendingPathComponent("report.md"), options: .atomic)
+        try Data(HTMLReport.render(report).utf8).write(
+          to: folder.appendingPathComponent("report.html"), options: .atomic)
+        Console.error("Wrote \(out)/report.md and report.html")
+      } catch {
+        Console.error("error: \(error)")
+        throw ExitCode(EarshotExitCode.failure.rawValue)
+      }
     }
   }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Batch and nightly benchmark on a generated corpus of at least 1 GB (kept under /tmp, never in git).
+#
+#   Scripts/bench-batch.sh                 # build release, generate 1024 MB, measure
+#   MB=256 Scripts/bench-batch.sh          # a smaller corpus
+#   BIN=/path/to/release Scripts/bench-batch.sh   # use already-built release binaries
+#   STEPS="batch2 nightly noop batch1" Scripts/bench-batch.sh   # choose and order the measurements
+#
+# Generates the corpus with `earshot-bench batch-corpus` (sample corpora varied in ids, agents and
+# companies, plus real corpora from ../shared/corpora when present), then measures with
+# /usr/bin/time -v: `earshot batch` with 1 and 2 jobs, a first `earshot nightly` into an empty store,
+# and a second `earshot nightly` with nothing new. Prints wall time, MB/s, conversations/s and peak
+# RSS for each. Figures are recorded in docs/performance.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+mb=${MB:-1024}
+work=${WORK:-/tmp/earshot-bench}
+corpus=${CORPUS:-$work/corpus}
+real=${REAL:-$root/../shared/corpora}
+
+if [[ -z "${BIN:-}" ]]; then
+  scratch=${SCRATCH:-$root/.build}
+  (cd "$root" && swift build -c release --scratch-path "$scratch" --product earshot >&2 \
+    && swift build -c release --scratch-path "$scratch" --product earshot-bench >&2)
+  BIN=$(cd "$root" && swift build -c release --scratch-path "$scratch" --show-bin-path)
+fi
+earshot=$BIN/earshot
+bench=$BIN/earshot-bench
+[[ -x /usr/bin/time ]] || { echo "bench-batch.sh: needs /usr/bin/time (apt-get install -y time)" >&2; exit 1; }
+
+mkdir -p "$work"
+if [[ ! -f "$corpus/.complete-$mb" ]]; then
+  rm -rf "$corpus"
+  (cd "$root" && "$bench" batch-corpus "$corpus" --megabytes "$mb" --samples corpora --real "$real")
+  touch "$corpus/.complete-$mb"
+fi
+bytes=$(du -sb --exclude='.complete-*' "$corpus" | cut -f1)
+files=$(find "$corpus" -type f ! -name '.complete-*' | wc -l)
+echo "corpus: $corpus, $((bytes / 1048576)) MB in $files files; $(nproc) cores; $(uname -sr)"
+
+# measure LABEL CONVERSATIONS-SOURCE COMMAND...: prints one row.
+measure() {
+  local label=$1
+  shift
+  sync
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -v "$@" 2> "$work/stderr.txt" > /dev/null || true
+  end=$(date +%s.%N)
+  local rss seconds
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/stderr.txt")
+  seconds=$(echo "$end - $start" | bc -l)
+  echo "$seconds $rss"
+}
+
+row() {
+  # label seconds rss conversations bytes
+  awk -v l="$1" -v s="$2" -v r="$3" -v c="$4" -v b="$5" 'BEGIN {
+    printf "%-34s %8.1f s %9.1f MB/s %10.0f conv/s %8.0f MB peak RSS (%d conversations)\n", l, s, b / 1048576 / s, c / s, r / 1024, c }'
+}
+
+out=$work/out
+rm -rf "$out"-* "$work"/store.sqlite*
+# STEPS picks and orders the measurements (the no-op nightly needs the first nightly before it).
+for step in ${STEPS:-batch1 batch2 nightly noop}; do
+  case $step in
+    batch1 | batch2)
+      jobs=${step#batch}
+      read -r seconds rss < <(measure "batch" "$earshot" batch "$corpus" --out "$out-$jobs" --jobs "$jobs")
+      conversations=$(sed -n 's/.*"conversations" : \([0-9]*\).*/\1/p' "$out-$jobs/summary.json")
+      read_bytes=$(sed -n 's/.*"bytes" : \([0-9]*\).*/\1/p' "$out-$jobs/summary.json")
+      row "batch --jobs $jobs" "$seconds" "$rss" "$conversations" "$read_bytes"
+      rm -rf "$out-$jobs"
+      ;;
+    nightly)
+      read -r seconds rss < <(measure "nightly" "$earshot" nightly "$corpus" --store "$work/store.sqlite" --jobs 2)
+      conversations=$(sed -n 's/^Scored \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
+      row "nightly, empty store (--jobs 2)" "$seconds" "$rss" "${conversations:-0}" "$bytes"
+      grep -E '^(Files|Scored|Run)' "$work/stderr.txt" | sed 's/^/    /'
+      ls -la "$work"/store.sqlite | awk '{printf "    store size: %.0f MB\n", $5 / 1048576}'
+      ;;
+    noop)
+      read -r seconds rss < <(measure "nightly" "$earshot" nightly "$corpus" --store "$work/store.sqlite" --jobs 2)
+      total=$(sed -n 's/.*store now holds \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
+      row "nightly, nothing new (--jobs 2)" "$seconds" "$rss" "${total:-0}" "$bytes"
+      grep -E '^(Files|Nothing|Run)' "$work/stderr.txt" | sed 's/^/    /'
+      echo "    (MB/s and conv/s over the whole corpus; this run reads no transcript, it stats and sniffs files)"
+      ;;
+    *) echo "bench-batch.sh: unknown step $step" >&2; exit 64 ;;
+  esac
+done

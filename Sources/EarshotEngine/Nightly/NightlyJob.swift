@@ -1,0 +1,267 @@
+import EarshotModel
+import EarshotReaders
+import EarshotReporters
+import EarshotScoring
+import EarshotStore
+import Foundation
+
+/// An incremental run over the same inputs every night: only files that are new or changed since
+/// the last run are scored, and everything is scored again when the fingerprint changed.
+///
+/// A file is unchanged when its size and modification time match the store (fast pre-check) or,
+/// failing that, its SHA-256 does, and its stored fingerprint is the current one. Results stream
+/// into the store in transactions of a few dozen files, so a run killed halfway leaves the store
+/// consistent and the next run scores only what is left. The store's lock makes a second run
+/// started meanwhile fail at once with ``StoreError/locked(lockPath:holder:)``.
+public struct NightlyJob: Sendable {
+  /// Input files or folders (give the same paths every night: files are known by path).
+  public var inputs: [String]
+  /// The SQLite store.
+  public var storePath: String
+  /// Where to write the run's tables (`agents.csv`, `companies.csv`, ...), when set.
+  public var outputDirectory: String?
+  /// The configuration.
+  public var configuration: EarshotConfiguration
+  /// Parallel units.
+  public var jobs: Int
+  /// Units (files or groups) per store transaction.
+  public var unitsPerTransaction: Int
+  /// The clock (injected by tests).
+  public var now: @Sendable () -> Date
+
+  /// Creates a job.
+  public init(
+    inputs: [String], storePath: String, outputDirectory: String? = nil, configuration: EarshotConfiguration,
+    jobs: Int, unitsPerTransaction: Int = 64, now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.inputs = inputs
+    self.storePath = storePath
+    self.outputDirectory = outputDirectory
+    self.configuration = configuration
+    self.jobs = jobs
+    self.unitsPerTransaction = max(1, unitsPerTransaction)
+    self.now = now
+  }
+
+  /// A file of a unit, classified against the store.
+  struct ClassifiedFile {
+    var path: String
+    var stamp: FileStamp
+    var contentHash: String
+    var change: Change
+  }
+
+  enum Change {
+    case new, changed, sameContent
+  }
+
+  /// Runs it.
+  ///
+  /// - Parameters:
+  ///   - report: called with each input problem found in this run.
+  ///   - progress: files done, files to score, conversations scored so far.
+  /// - Throws: ``StoreError/locked(lockPath:holder:)`` when another run holds the store; store or
+  ///   output errors. Input problems never throw.
+  public func run(
+    report: (InputDiagnostic) -> Void, progress: (Int, Int, Int) -> Void = { _, _, _ in }
+  ) async throws -> NightlySummary {
+    let started = now()
+    let lock = try StoreLock(storePath: storePath)
+    defer { withExtendedLifetime(lock) {} }
+    let pipeline = try Pipeline(configuration: configuration)
+    let store = try EarshotStore(path: storePath)
+    let fingerprint = NightlyFingerprint.compute(configuration: configuration)
+    var summary = NightlySummary()
+    summary.storePath = storePath
+    let previousRun = try store.runs().last { $0.status == "succeeded" }
+    summary.fingerprintChanged = previousRun.map { $0.fingerprint != fingerprint } ?? false
+
+    let discovery = InputDiscovery(paths: inputs)
+    let plan = try WorkPlan(files: discovery.files, registry: .builtIn(options: configuration.readers))
+    let stored = try store.files()
+    let runID = try store.beginRun(
+      inputs: inputs, fingerprint: fingerprint, toolVersion: EarshotVersion.current, startedAt: started)
+    summary.runID = runID
+    var counts = RunCounts()
+    do {
+      for diagnostic in discovery.diagnostics {
+        report(diagnostic)
+        summary.diagnostics += 1
+      }
+      // Files under an input that is missing tonight (an unmounted share) are not "removed".
+      let missingInputs = discovery.diagnostics.map(\.location.file)
+      let present = Set(discovery.files.map(\.path))
+      let removed = stored.values.filter { file in
+        file.status != .removed && !present.contains(file.path)
+          && !missingInputs.contains { file.path == $0 || file.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+      }.map(\.path).sorted()
+      try store.markRemoved(removed, runID: runID)
+      counts.removed = removed.count
+      let afterRemoval = removed.isEmpty ? stored : try store.files()
+
+      // Files no reader recognizes are one-file units without a reader.
+      var unreadable: [ProcessedUnit] = []
+      var unreadableDiagnostics: [InputDiagnostic] = []
+      for diagnostic in plan.diagnostics {
+        let path = diagnostic.location.file
+        guard let file = try classify(path, unitKey: path, stored: afterRemoval, fingerprint: fingerprint) else {
+          continue
+        }
+        if case .unchanged = file { counts.unchanged += 1; continue }
+        guard case .scoring(let classified) = file else { continue }
+        count(classified.change, into: &counts)
+        counts.failed += 1
+        unreadable.append(
+          ProcessedUnit(
+            key: path, files: [(path, classified.stamp, classified.contentHash)], results: [],
+            diagnostics: [(path, diagnostic.description)], failed: true))
+        unreadableDiagnostics.append(diagnostic)
+      }
+      for diagnostic in unreadableDiagnostics {
+        report(diagnostic)
+        summary.diagnostics += 1
+      }
+      try store.write(unreadable, runID: runID, fingerprint: fingerprint, counts: counts)
+
+      // Classify every unit; only those with something new are read.
+      var toScore: [(unit: WorkUnit, files: [ClassifiedFile])] = []
+      var touched: [(path: String, stamp: FileStamp)] = []
+      let storedPerUnit = Dictionary(grouping: afterRemoval.values.filter { $0.status != .removed }, by: \.unitKey)
+        .mapValues(\.count)
+      for unit in plan.units {
+        var classified: [ClassifiedFile] = []
+        var unchanged = storedPerUnit[unit.key] == unit.files.count
+        var unitTouched: [(String, FileStamp)] = []
+        for file in unit.files {
+          switch try classify(file.path, unitKey: unit.key, stored: afterRemoval, fingerprint: fingerprint) {
+          case .unchanged(let stamp, let hash, let stampMoved):
+            classified.append(ClassifiedFile(path: file.path, stamp: stamp, contentHash: hash, change: .sameContent))
+            if stampMoved { unitTouched.append((file.path, stamp)) }
+          case .scoring(let file):
+            classified.append(file)
+            unchanged = false
+          case nil:
+            unchanged = false
+          }
+        }
+        if unchanged {
+          counts.unchanged += unit.files.count
+          touched += unitTouched
+        } else if classified.count == unit.files.count {
+          toScore.append((unit, classified))
+        } else {
+          // A file vanished between discovery and hashing: tomorrow's run will see it.
+          counts.unchanged += classified.count
+        }
+      }
+      try store.updateStamps(touched)
+
+      let totalFiles = toScore.reduce(0) { $0 + $1.files.count }
+      var filesDone = 0
+      var pending: [ProcessedUnit] = []
+      var pendingConversations = 0
+      var nextUnit = 0
+      // Outcomes arrive in the units' order, whatever the number of jobs.
+      try await BatchRunner(jobs: jobs).run(toScore.map(\.unit), pipeline: pipeline) { outcome in
+        let (unit, files) = toScore[nextUnit]
+        nextUnit += 1
+        for file in files {
+          count(file.change, into: &counts)
+          summary.bytesScored += file.stamp.size
+        }
+        for diagnostic in outcome.diagnostics {
+          report(diagnostic)
+          summary.diagnostics += 1
+        }
+        let failedFiles = Set(outcome.diagnostics.map(\.location.file))
+        counts.failed += outcome.failed ? files.count : files.filter { failedFiles.contains($0.path) }.count
+        counts.conversationsScored += outcome.results.count
+        pending.append(
+          ProcessedUnit(
+            key: unit.key, files: files.map { ($0.path, $0.stamp, $0.contentHash) },
+            results: outcome.results.map(\.result),
+            diagnostics: outcome.diagnostics.map { ($0.location.file, $0.description) }, failed: outcome.failed))
+        pendingConversations += outcome.results.count
+        if pending.count >= unitsPerTransaction || pendingConversations >= 2_000 {
+          try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
+          pending.removeAll(keepingCapacity: true)
+          pendingConversations = 0
+        }
+        filesDone += files.count
+        progress(filesDone, totalFiles, counts.conversationsScored)
+      }
+      try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
+      let aggregation = try store.finishRun(id: runID, counts: counts, finishedAt: now())
+      summary.counts = counts
+      summary.counts.conversationsTotal = try store.runs().last { $0.id == runID }?.counts.conversationsTotal ?? 0
+      if let outputDirectory { try writeTables(aggregation, summary: summary, to: outputDirectory) }
+    } catch {
+      try? store.abandonRun(id: runID, counts: counts, finishedAt: now())
+      throw error
+    }
+    summary.seconds = now().timeIntervalSince(started)
+    return summary
+  }
+
+  enum Classification {
+    case unchanged(FileStamp, String, stampMoved: Bool)
+    case scoring(ClassifiedFile)
+  }
+
+  /// Compares a file on disk with the store: size and modification time first, then the hash.
+  func classify(_ path: String, unitKey: String, stored: [String: StoredFile], fingerprint: String) throws
+    -> Classification?
+  {
+    guard let stamp = FileStamp.of(path: path) else { return nil }
+    guard let known = stored[path], known.status != .removed else {
+      return .scoring(ClassifiedFile(path: path, stamp: stamp, contentHash: try hash(path), change: .new))
+    }
+    let sameStamp = known.stamp == stamp && known.contentHash != nil
+    let contentHash = sameStamp ? known.contentHash ?? "" : try hash(path)
+    let sameContent = contentHash == known.contentHash
+    if sameContent && known.fingerprint == fingerprint && known.unitKey == unitKey {
+      return .unchanged(stamp, contentHash, stampMoved: !sameStamp)
+    }
+    return .scoring(
+      ClassifiedFile(path: path, stamp: stamp, contentHash: contentHash, change: sameContent ? .sameContent : .changed))
+  }
+
+  private func hash(_ path: String) throws -> String {
+    do {
+      return try ContentHash.sha256(ofFile: path)
+    } catch {
+      // Unreadable files still get a row (the reader will report why); an empty hash never matches.
+      return ""
+    }
+  }
+
+  private func count(_ change: Change, into counts: inout RunCounts) {
+    switch change {
+    case .new: counts.new += 1
+    case .changed: counts.changed += 1
+    case .sameContent: counts.rescored += 1
+    }
+  }
+
+  private func writeTables(_ aggregation: Aggregation, summary: NightlySummary, to directory: String) throws {
+    let url = URL(fileURLWithPath: directory)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    func write(_ name: String, _ text: String) throws {
+      try Data(text.utf8).write(to: url.appendingPathComponent(name), options: .atomic)
+    }
+    try write("agents.csv", CSVTableWriter.agentsCSV(aggregation, ranking: configuration.ranking))
+    try write("companies.csv", CSVTableWriter.groupsCSV(aggregation, kind: .company))
+    try write("channels.csv", CSVTableWriter.groupsCSV(aggregation, kind: .channel))
+    try write("days.csv", CSVTableWriter.groupsCSV(aggregation, kind: .day))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    struct Nightly: Encodable {
+      var runId: Int64
+      var counts: RunCounts
+      var fingerprintChanged: Bool
+    }
+    let body = Nightly(runId: summary.runID, counts: summary.counts, fingerprintChanged: summary.fingerprintChanged)
+    try write("nightly.json", String(decoding: try encoder.encode(body), as: UTF8.self) + "\n")
+  }
+}

@@ -1,0 +1,51 @@
+import EarshotReporters
+import EarshotScoring
+import EarshotStore
+import Foundation
+
+/// Gathers a ``ListeningReport`` from the store: the latest succeeded run's aggregates, the
+/// current results' score distribution and findings, company trends across runs, and each
+/// agent's worst conversations.
+public enum StoreReport {
+  /// The report for the store at `path`.
+  ///
+  /// - Parameters:
+  ///   - generatedAt: the time printed on the report (injected, so tests are stable).
+  ///   - worstPerAgent: how many of each agent's lowest-scoring conversations to show.
+  /// - Throws: when the store cannot be opened or read.
+  public static func load(
+    storePath: String, ranking: AgentRanking, generatedAt: Date, worstPerAgent: Int = 3, agentLimit: Int = 200
+  ) throws -> ListeningReport {
+    let store = try EarshotStore(path: storePath)
+    let runs = try store.runs()
+    let latest = runs.last { $0.status == "succeeded" }
+    let aggregation = try latest.map { try store.aggregation(runID: $0.id) } ?? Aggregation()
+    var worst: [GroupKey: [ConversationResult]] = [:]
+    for standing in ranking.rank(aggregation).prefix(agentLimit) {
+      worst[standing.key] = try store.worstConversations(
+        company: standing.key.company, agent: standing.key.name, limit: worstPerAgent)
+    }
+    let trend = try store.companyTrend().compactMap { point -> ListeningReport.TrendPoint? in
+      guard let mean = point.meanScore else { return nil }
+      return ListeningReport.TrendPoint(
+        runID: point.runID, finishedAt: point.finishedAt, company: point.company, meanScore: mean,
+        conversations: point.conversations)
+    }
+    var report = ListeningReport(
+      generatedAt: generatedAt,
+      latestRun: latest.map { run in
+        ListeningReport.Run(id: run.id, finishedAt: run.finishedAt ?? run.startedAt, summary: describe(run.counts))
+      }, aggregation: aggregation, ranking: ranking, scoreHistogram: try store.scoreHistogram(),
+      findings: try store.findingCounts().map {
+        ListeningReport.FindingTally(detector: $0.detector, minor: $0.minor, major: $0.major)
+      }, trend: trend, worstConversations: worst)
+    report.agentSectionLimit = agentLimit
+    return report
+  }
+
+  /// "3 new, 1 changed, …" for a run.
+  public static func describe(_ counts: RunCounts) -> String {
+    "\(counts.new) new, \(counts.changed) changed, \(counts.rescored) re-scored, \(counts.unchanged) unchanged, "
+      + "\(counts.removed) removed, \(counts.failed) failed files; \(counts.conversationsScored) conversations scored"
+  }
+}

@@ -1,0 +1,116 @@
+import EarshotModel
+import EarshotScoring
+import Foundation
+
+/// Renders a ``ListeningReport`` as Markdown (tables, no charts), for review tools and e-mail.
+public enum MarkdownReport {
+  /// The document.
+  public static func render(_ report: ListeningReport) -> String {
+    let standings = report.standings
+    var lines = ["# \(report.title)", ""]
+    var meta = "Generated \(ListeningReport.timestamp(report.generatedAt))"
+    if let run = report.latestRun {
+      meta += " from run \(run.id), finished \(ListeningReport.timestamp(run.finishedAt)): \(run.summary)"
+    }
+    lines += [meta + ".", ""]
+
+    lines += ["## Agent ranking", ""]
+    lines.append("| # | Agent | Company | Conversations | Ranked score | Mean | 95% interval | Small sample |")
+    lines.append("|---:|---|---|---:|---:|---:|---|---|")
+    for (index, standing) in standings.enumerated() {
+      let totals = standing.totals
+      let interval =
+        totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
+        ?? "–"
+      lines.append(
+        "| \(index + 1) | [\(cell(standing.key.name))](#\(ListeningReport.anchor(standing.key))) | "
+          + "\(cell(ListeningReport.companyName(standing.key.company))) | \(totals.conversations) | "
+          + "\(ListeningReport.format(standing.shrunkScore)) | \(ListeningReport.format(totals.meanScore)) | \(interval) | "
+          + "\(standing.smallSample ? "yes" : "") |")
+    }
+
+    lines += ["", "## Score distribution", "", "| Score | Conversations |", "|---|---:|"]
+    let bins = max(report.scoreHistogram.count, 1)
+    for (index, count) in report.scoreHistogram.enumerated() {
+      lines.append("| \(100 * index / bins)–\(100 * (index + 1) / bins) | \(count) |")
+    }
+
+    lines += ["", "## Findings by kind", "", "| Detector | Major | Minor |", "|---|---:|---:|"]
+    for tally in report.findings where tally.major + tally.minor > 0 {
+      lines.append("| \(cell(tally.detector)) | \(tally.major) | \(tally.minor) |")
+    }
+
+    lines += [
+      "", "## Companies", "",
+      "| Company | Conversations | Mean | 95% interval | Non-answers | Premature pitches | Promises kept |",
+      "|---|---:|---:|---|---:|---:|---:|",
+    ]
+    for (key, totals) in report.aggregation.rows(.company) {
+      let interval =
+        totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
+        ?? "–"
+      lines.append(
+        "| \(cell(ListeningReport.companyName(key.company))) | \(totals.conversations) | "
+          + "\(ListeningReport.format(totals.meanScore)) | \(interval) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
+          + "\(ListeningReport.percent(totals.prematurePitchRate)) | \(ListeningReport.percent(totals.promisesKeptRate)) |"
+      )
+    }
+
+    lines += ["", "## Trends across nightly runs", ""]
+    let runs = Array(Set(report.trend.map(\.runID))).sorted()
+    let companies = Array(Set(report.trend.map(\.company))).sorted()
+    if runs.isEmpty {
+      lines.append("No succeeded nightly runs yet.")
+    } else {
+      lines.append(
+        "| Run | Finished | " + companies.map { cell(ListeningReport.companyName($0)) }.joined(separator: " | ") + " |")
+      lines.append("|---:|---|" + companies.map { _ in "---:|" }.joined())
+      for run in runs {
+        let points = report.trend.filter { $0.runID == run }
+        let date = points.first.map { ListeningReport.day($0.finishedAt) } ?? ""
+        let cells = companies.map { company in
+          ListeningReport.format(points.first { $0.company == company }?.meanScore)
+        }
+        lines.append("| \(run) | \(date) | " + cells.joined(separator: " | ") + " |")
+      }
+    }
+
+    lines += ["", "## Agents and their worst conversations"]
+    for standing in standings.prefix(report.agentSectionLimit) {
+      lines += [
+        "", "<a id=\"\(ListeningReport.anchor(standing.key))\"></a>",
+        "### \(inline(standing.key.name)) · \(inline(ListeningReport.companyName(standing.key.company)))", "",
+        "\(plural(standing.totals.conversations, "conversation")), ranked score \(ListeningReport.format(standing.shrunkScore))"
+          + (standing.smallSample ? " (small sample)" : "") + ".",
+      ]
+      for result in report.worstConversations[standing.key] ?? [] {
+        lines += [
+          "",
+          "- **\(ListeningReport.format(result.score.value))** `\(result.conversationId)` (\(result.channel), "
+            + "`\(result.sourceFile)`)",
+        ]
+        for finding in ListeningReport.shownFindings(result).prefix(6) {
+          lines.append("  - \(finding.severity.rawValue) `\(finding.detector)`: \(inline(finding.reason))")
+          for evidence in finding.evidence.prefix(3) {
+            lines.append(
+              "    > turn \(evidence.turn), \(evidence.speaker): “\(evidence.span.text.replacingOccurrences(of: "\n", with: " "))”"
+            )
+          }
+        }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func cell(_ text: String) -> String {
+    inline(text).replacingOccurrences(of: "|", with: "\\|")
+  }
+
+  /// Text outside code spans: angle brackets would start HTML, newlines would end the line.
+  static func inline(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+}

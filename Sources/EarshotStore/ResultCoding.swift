@@ -1,0 +1,102 @@
+import EarshotScoring
+import Foundation
+
+/// How results and totals are written into the store: the result in the same JSON as
+/// `conversations.jsonl` (snake_case, sorted keys, ISO 8601 dates), totals sorted by key, so the
+/// stored text is the same whichever process or run wrote it.
+enum ResultCoding {
+  static func encoder(snakeCase: Bool) -> JSONEncoder {
+    let encoder = JSONEncoder()
+    if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return encoder
+  }
+
+  static func decoder(snakeCase: Bool) -> JSONDecoder {
+    let decoder = JSONDecoder()
+    if snakeCase { decoder.keyDecodingStrategy = .convertFromSnakeCase }
+    decoder.dateDecodingStrategy = .iso8601
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return decoder
+  }
+
+  static func encode(_ result: ConversationResult) throws -> String {
+    String(decoding: try encoder(snakeCase: true).encode(result), as: UTF8.self)
+  }
+
+  static func decodeResult(_ text: String) throws -> ConversationResult {
+    do {
+      return try decoder(snakeCase: true).decode(ConversationResult.self, from: Data(text.utf8))
+    } catch {
+      throw StoreError.corrupt("a stored conversation result: \(error)")
+    }
+  }
+
+  /// One group of an aggregation; a dictionary keyed by a struct would encode in hash order.
+  struct Entry: Codable {
+    var key: GroupKey
+    var totals: GroupTotals
+  }
+
+  static func encode(_ aggregation: Aggregation) throws -> String {
+    let entries = aggregation.groups.sorted { $0.key < $1.key }.map { Entry(key: $0.key, totals: $0.value) }
+    return String(decoding: try encoder(snakeCase: false).encode(entries), as: UTF8.self)
+  }
+
+  static func decodeAggregation(_ text: String) throws -> Aggregation {
+    do {
+      var aggregation = Aggregation()
+      for entry in try decoder(snakeCase: false).decode([Entry].self, from: Data(text.utf8)) {
+        aggregation.groups[entry.key] = entry.totals
+      }
+      return aggregation
+    } catch {
+      throw StoreError.corrupt("stored totals: \(error)")
+    }
+  }
+
+  static func encode(_ totals: GroupTotals) throws -> String {
+    String(decoding: try encoder(snakeCase: false).encode(totals), as: UTF8.self)
+  }
+
+  static func decodeTotals(_ text: String) throws -> GroupTotals {
+    do {
+      return try decoder(snakeCase: false).decode(GroupTotals.self, from: Data(text.utf8))
+    } catch {
+      throw StoreError.corrupt("stored totals: \(error)")
+    }
+  }
+
+  static func encode(_ strings: [String]) -> String {
+    (try? encoder(snakeCase: false).encode(strings)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+  }
+
+  static func decodeStrings(_ text: String) -> [String] {
+    (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+  }
+
+  /// The UTC calendar day of a date, as the batch tables use it.
+  static func day(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.string(from: date)
+  }
+
+  static func date(_ text: String?) -> Date? {
+    guard let text else { return nil }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+  }
+}
