@@ -13,6 +13,9 @@ public struct AgentStanding: Sendable, Hashable {
 /// Ranks agents by a score shrunk toward their company's mean, so two lucky conversations do
 /// not top the table.
 ///
+/// The company mean is itself shrunk toward the mean of all conversations with the same prior
+/// strength, so a company seen in one conversation does not lend its agent a perfect prior.
+///
 /// Shrinkage: shrunk = (n·mean + k·companyMean) / (n + k) with k = σ²_within / τ²_between
 /// estimated per company from its agents (method of moments); k falls back to `priorStrength`
 /// when a company has too few agents to estimate it.
@@ -32,10 +35,16 @@ public struct AgentRanking: Sendable {
   public func rank(_ aggregation: Aggregation) -> [AgentStanding] {
     let agents = aggregation.rows(.agent)
     let byCompany = Dictionary(grouping: agents, by: { $0.key.company })
+    let companies = aggregation.rows(.company).map(\.totals)
+    let allConversations = companies.reduce(0) { $0 + $1.conversations }
+    let overallMean =
+      allConversations > 0 ? companies.reduce(0.0) { $0 + $1.scoreSum } / Double(allConversations) : 0
     var standings: [AgentStanding] = []
     for (company, rows) in byCompany {
       let companyTotals = aggregation.groups[GroupKey(kind: .company, company: company, name: "")]
-      let companyMean = companyTotals?.meanScore ?? 0
+      let companyCount = Double(companyTotals?.conversations ?? 0)
+      let rawCompanyMean = companyTotals?.meanScore ?? overallMean
+      let companyMean = (companyCount * rawCompanyMean + priorStrength * overallMean) / (companyCount + priorStrength)
       let strength = estimatedStrength(rows.map(\.totals))
       for row in rows {
         let n = Double(row.totals.conversations)

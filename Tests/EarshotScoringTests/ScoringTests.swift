@@ -92,3 +92,27 @@ func finding(_ category: ScoreCategory, _ severity: Severity, detector: String =
     #expect(abs((lucky?.shrunkScore ?? 0) - 64.29) < 0.01)
   }
 }
+
+@Suite struct CompanyShrinkageTests {
+  @Test func aOneConversationCompanyDoesNotLendAPerfectPrior() {
+    var aggregation = Aggregation()
+    func totals(_ scores: [Double]) -> GroupTotals {
+      var totals = GroupTotals()
+      for score in scores {
+        totals.conversations += 1
+        totals.scoreSum += score
+        totals.scoreSquares += score * score
+      }
+      return totals
+    }
+    aggregation.groups[GroupKey(kind: .company, company: "Tiny", name: "")] = totals([100])
+    aggregation.groups[GroupKey(kind: .agent, company: "Tiny", name: "solo")] = totals([100])
+    aggregation.groups[GroupKey(kind: .company, company: "Big", name: "")] = totals(Array(repeating: 80, count: 20))
+    aggregation.groups[GroupKey(kind: .agent, company: "Big", name: "steady")] = totals(Array(repeating: 80, count: 20))
+    let ranking = AgentRanking(minimumConversations: 5, priorStrength: 5).rank(aggregation)
+    let solo = ranking.first { $0.key.name == "solo" }
+    // Overall mean 80.95; Tiny's prior (1·100 + 5·80.95)/6 = 84.13; solo (1·100 + 5·84.13)/6 = 86.8.
+    #expect(abs((solo?.shrunkScore ?? 0) - 86.77) < 0.05)
+    #expect((solo?.shrunkScore ?? 100) < 100)
+  }
+}
