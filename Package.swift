@@ -148,6 +148,8 @@ for module in testedModules {
       dependencies: module.dependencies + (module.name == "EarshotModelTests" ? [] : ["EarshotModel"]) + [
         "EarshotTestSupport"
       ],
+      // Fixture notes (SOURCE.md) sit beside the tests they serve; they are not resources.
+      exclude: module.name == "EarshotEvaluationTests" ? ["SOURCE.md"] : [],
       resources: module.resources,
       swiftSettings: sharedSettings
     )

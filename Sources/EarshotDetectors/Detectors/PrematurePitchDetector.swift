@@ -43,7 +43,6 @@ public struct PrematurePitchDetector: Detector {
   public func findings(in conversation: AnalyzedConversation) -> [Finding] {
     var result: [Finding] = []
     for turn in conversation.turns where turn.role.isCompanySide {
-      let text = conversation.texts[turn.index]
       let offers = SalesOffers.pitches(in: conversation, turn: turn.index)
       guard let first = offers.first, let last = offers.last else { continue }
       let offerRange = first.sentence.lowerBound..<last.sentence.upperBound
