@@ -113,3 +113,25 @@ import Testing
     #expect(run.stderr.contains("error:"))
   }
 }
+
+@Suite struct CLIInputTests {
+  @Test func missingInputIsAUsageError() throws {
+    let run = try CLITests().earshot(["batch", "no/such/folder", "--out", "/tmp/earshot-never"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("no/such/folder: no such file or folder"))
+  }
+
+  @Test func scoringAFolderPointsToBatch() throws {
+    let run = try CLITests().earshot(["score", "corpora"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("use `earshot batch corpora --out DIR`"))
+  }
+
+  @Test func emptyFolderSaysSo() throws {
+    let input = try TemporaryDirectory()
+    let output = try TemporaryDirectory()
+    let run = try CLITests().earshot(["batch", input.url.path, "--out", output.url.path])
+    #expect(run.status == 0)
+    #expect(run.stderr.contains("warning: no input files found"))
+  }
+}

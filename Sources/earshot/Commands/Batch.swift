@@ -37,6 +37,9 @@ extension Earshot {
 
     func validate() throws {
       if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+      for input in inputs where !FileManager.default.fileExists(atPath: input) {
+        throw ValidationError("\(input): no such file or folder")
+      }
       if let shard, Self.parseShard(shard) == nil {
         throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N, for example 2/8; found '\(shard)'")
       }
@@ -76,6 +79,9 @@ extension Earshot {
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
       progress.clear()
+      if summary.filesFound == 0 {
+        Console.error("warning: no input files found under \(inputs.joined(separator: ", "))")
+      }
       Console.error(summary.line)
       Console.error("Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, summary.json")
       if summary.exitCode != .ok { throw ExitCode(summary.exitCode.rawValue) }

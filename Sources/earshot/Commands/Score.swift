@@ -33,6 +33,16 @@ extension Earshot {
 
     @OptionGroup var configurationOptions: ConfigurationOptions
 
+    func validate() throws {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+        throw ValidationError("\(file): no such file")
+      }
+      if isDirectory.boolValue {
+        throw ValidationError("\(file) is a folder; score one file, or use `earshot batch \(file) --out DIR`")
+      }
+    }
+
     func run() async throws {
       let configuration = try configurationOptions.load()
       let pipeline: Pipeline
