@@ -8,6 +8,7 @@ public enum EarshotExitCode: Int32, Sendable {
   case someInputsUnreadable = 2
   /// Bad usage or invalid configuration; nothing was done.
   case usage = 64
-  /// Another nightly run holds the store's lock; nothing was done, try again later.
+  /// Another nightly run holds the store's lock; nothing was done, try again later
+  /// (`EX_TEMPFAIL` from sysexits.h).
   case storeLocked = 75
 }

@@ -61,22 +61,9 @@ extension Earshot {
       let progress = ProgressBar(enabled: Console.stderrIsTerminal)
       let summary: BatchSummary
       do {
-        summary = try await job.run(
-          report: { diagnostic in
-            progress.clear()
-            Console.error(diagnostic.description)
-          },
-          progress: progress.update)
-      } catch let diagnostic as InputDiagnostic {
-        Console.error(diagnostic.description)
-        throw ExitCode(EarshotExitCode.usage.rawValue)
-      } catch let error as ConfigurationError {
-        Console.error(error.description)
-        throw ExitCode(EarshotExitCode.usage.rawValue)
+        summary = try await job.run(report: RunReporting.diagnosticPrinter(progress), progress: progress.update)
       } catch {
-        progress.clear()
-        Console.error("error: \(error)")
-        throw ExitCode(EarshotExitCode.failure.rawValue)
+        throw RunReporting.exitCode(for: error, progress: progress)
       }
       progress.clear()
       if summary.filesFound == 0 {

@@ -50,24 +50,9 @@ extension Earshot {
       let progress = ProgressBar(enabled: Console.stderrIsTerminal)
       let summary: NightlySummary
       do {
-        summary = try await job.run(
-          report: { diagnostic in
-            progress.clear()
-            Console.error(diagnostic.description)
-          },
-          progress: progress.update)
-      } catch let error as StoreError {
-        progress.clear()
-        Console.error(error.description)
-        if case .locked = error { throw ExitCode(StorePathOption.lockedExitCode) }
-        throw ExitCode(EarshotExitCode.failure.rawValue)
-      } catch let error as ConfigurationError {
-        Console.error(error.description)
-        throw ExitCode(EarshotExitCode.usage.rawValue)
+        summary = try await job.run(report: RunReporting.diagnosticPrinter(progress), progress: progress.update)
       } catch {
-        progress.clear()
-        Console.error("error: \(error)")
-        throw ExitCode(EarshotExitCode.failure.rawValue)
+        throw RunReporting.exitCode(for: error, progress: progress)
       }
       progress.clear()
       for line in summary.lines { Console.error(line) }
@@ -78,9 +63,6 @@ extension Earshot {
 
 /// Where the store is: `--store`, else `store.path` in the configuration, else the XDG default.
 enum StorePathOption {
-  /// `EX_TEMPFAIL` from sysexits.h: the store is busy, try again later.
-  static let lockedExitCode: Int32 = EarshotExitCode.storeLocked.rawValue
-
   static func resolve(_ option: String?, configuration: EarshotConfiguration) -> String {
     if let option { return option }
     if let configured = configuration.storePath {
