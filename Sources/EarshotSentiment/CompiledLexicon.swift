@@ -18,6 +18,17 @@ struct CompiledLexicon: Sendable {
     /// Multi-word boosters starting with this word.
     var boosterStart: Int32 = 0
     var boosterEnd: Int32 = 0
+    /// One bit (id mod 64) for the second word of each multi-word phrase or booster starting here:
+    /// when the next token's bit is clear, only the single word can match, so ":" or "(" (which
+    /// start dozens of emoticons) skip their candidates.
+    var phraseSecondWords: UInt64 = 0
+    var boosterSecondWords: UInt64 = 0
+
+    /// Neither a sentiment word, a booster, a negation nor the start of a phrase: scoring counts
+    /// it as neutral without looking further.
+    var isInert: Bool {
+      valence == 0 && !isBooster && !isNegation && phraseEnd == phraseStart && boosterEnd == boosterStart
+    }
   }
 
   /// A term of one or more words: `words[start..<end]` are their ids.
@@ -28,11 +39,31 @@ struct CompiledLexicon: Sendable {
     var count: Int { Int(end - start) }
   }
 
+  /// Ids of the words the rules test by name, so a rule compares one integer instead of spelling.
+  struct RuleWords: Sendable {
+    var no: Int32 = -1, like: Int32 = -1, likes: Int32 = -1, so: Int32 = -1, this: Int32 = -1
+    var never: Int32 = -1, without: Int32 = -1, doubt: Int32 = -1, least: Int32 = -1, at: Int32 = -1
+    var very: Int32 = -1, but: Int32 = -1, however: Int32 = -1
+    var thanks: Int32 = -1, thank: Int32 = -1, thx: Int32 = -1, ty: Int32 = -1
+
+    /// The same words under new ids.
+    func renumbered(_ newID: [Int32]) -> RuleWords {
+      func map(_ id: Int32) -> Int32 { id >= 0 ? newID[Int(id)] : id }
+      return RuleWords(
+        no: map(no), like: map(like), likes: map(likes), so: map(so), this: map(this), never: map(never),
+        without: map(without), doubt: map(doubt), least: map(least), at: map(at), very: map(very), but: map(but),
+        however: map(however), thanks: map(thanks), thank: map(thank), thx: map(thx), ty: map(ty))
+    }
+  }
+
   var vocabulary = WordTable()
   var info: [WordInfo] = []
   var words: [Int32] = []
   var phrases: [Phrase] = []
   var boosterPhrases: [Phrase] = []
+  var rule = RuleWords()
+  /// Ids from here on are inert words (see `WordInfo.isInert`).
+  var firstInertID: Int32 = 0
 
   init(_ lexicon: SentimentLexicon) {
     let valenceTerms = lexicon.valences.terms
@@ -66,7 +97,43 @@ struct CompiledLexicon: Sendable {
       }
       info[Int(first)].boosterEnd = Int32(boosterPhrases.count)
     }
+    // A word added here only for its id has no valence, booster or negation: it scores as unknown.
+    rule = RuleWords(
+      no: id(for: "no"), like: id(for: "like"), likes: id(for: "likes"), so: id(for: "so"), this: id(for: "this"),
+      never: id(for: "never"), without: id(for: "without"), doubt: id(for: "doubt"), least: id(for: "least"),
+      at: id(for: "at"), very: id(for: "very"), but: id(for: "but"), however: id(for: "however"),
+      thanks: id(for: "thanks"), thank: id(for: "thank"), thx: id(for: "thx"), ty: id(for: "ty"))
+    renumberInertWordsLast()
   }
+
+  /// Gives the words that need a closer look (sentiment words, boosters, negations, phrase starts)
+  /// the lowest ids, so scoring recognizes an inert word by its id alone, without a memory access.
+  private mutating func renumberInertWordsLast() {
+    let order = info.indices.filter { !info[$0].isInert } + info.indices.filter { info[$0].isInert }
+    var newID = [Int32](repeating: 0, count: info.count)
+    for (new, old) in order.enumerated() { newID[old] = Int32(new) }
+    info = order.map { info[$0] }
+    words = words.map { newID[Int($0)] }
+    vocabulary.renumber(newID)
+    rule = rule.renumbered(newID)
+    firstInertID = Int32(info.firstIndex(where: \.isInert) ?? info.count)
+    for id in info.indices {
+      info[id].phraseSecondWords = secondWords(phrases, info[id].phraseStart..<info[id].phraseEnd)
+      info[id].boosterSecondWords = secondWords(boosterPhrases, info[id].boosterStart..<info[id].boosterEnd)
+    }
+  }
+
+  private func secondWords(_ list: [Phrase], _ range: Range<Int32>) -> UInt64 {
+    var mask: UInt64 = 0
+    for phrase in list[Int(range.lowerBound)..<Int(range.upperBound)] where phrase.count > 1 {
+      mask |= 1 << UInt64(words[Int(phrase.start) + 1] & 63)
+    }
+    return mask
+  }
+
+  /// Whether the token with id `id` (or -1) is neutral with nothing to look up.
+  @inline(__always)
+  func isInert(_ id: Int32) -> Bool { id < 0 || id >= firstInertID }
 
   private mutating func id(for word: String) -> Int32 {
     let bytes = Array(word.utf8)
@@ -99,183 +166,77 @@ struct CompiledLexicon: Sendable {
     }
   }
 
-  /// The longest phrase of `list` starting at token `index` whose first word has id `first`.
+  /// The id of every token in `range` of `tokens`, written to the same indices of `ids`; scoring
+  /// reads ids from there so each token is hashed once however many rules look at it.
   @inline(__always)
-  func longest(
-    _ list: [Phrase], _ range: Range<Int32>, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int,
-    limit: Int
-  ) -> Phrase? {
-    // Ids of the next tokens, looked up once however many candidate phrases compare them.
-    var nextIDs: (Int32, Int32, Int32, Int32) = (-2, -2, -2, -2)
-    func nextID(_ offset: Int) -> Int32 {
-      switch offset {
-      case 1:
-        if nextIDs.0 == -2 { nextIDs.0 = id(bytes, tokens[index + 1]) }
-        return nextIDs.0
-      case 2:
-        if nextIDs.1 == -2 { nextIDs.1 = id(bytes, tokens[index + 2]) }
-        return nextIDs.1
-      case 3:
-        if nextIDs.2 == -2 { nextIDs.2 = id(bytes, tokens[index + 3]) }
-        return nextIDs.2
-      default:
-        return id(bytes, tokens[index + offset])
-      }
-    }
-    var candidate = Int(range.lowerBound)
-    while candidate < Int(range.upperBound) {
-      let phrase = list[candidate]
-      candidate += 1
-      let count = phrase.count
-      guard index + count <= limit else { continue }
-      var matched = true
-      var offset = 1
-      while offset < count {
-        if nextID(offset) != words[Int(phrase.start) + offset] {
-          matched = false
-          break
-        }
-        offset += 1
-      }
-      if matched { return phrase }
-    }
-    return nil
+  func fillIDs(
+    _ ids: UnsafeMutableBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+    _ range: Range<Int>
+  ) {
+    for index in range { ids[index] = id(bytes, tokens[index]) }
   }
 
-  /// The longest valence term starting at token `index` (its first word's id is `first`).
+  /// The longest phrase of `list` starting at token `index`, comparing the ids of the next tokens.
   @inline(__always)
-  func valencePhrase(
-    _ first: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, limit: Int
+  func longest(
+    _ list: [Phrase], _ range: Range<Int32>, secondWords: UInt64, _ ids: UnsafeBufferPointer<Int32>, at index: Int,
+    limit: Int
   ) -> Phrase? {
+    var range = range
+    let next = index &+ 1 < limit ? ids[index &+ 1] : -1
+    if next < 0 || secondWords & (1 << UInt64(next & 63)) == 0 {
+      // Only the single word can match; it sorts last.
+      range = (range.upperBound - 1)..<range.upperBound
+    }
+    // Raw buffers: this loop runs for every candidate phrase of every sentiment word.
+    return list.withUnsafeBufferPointer { list -> Phrase? in
+      words.withUnsafeBufferPointer { words -> Phrase? in
+        var candidate = Int(range.lowerBound)
+        while candidate < Int(range.upperBound) {
+          let phrase = list[candidate]
+          candidate &+= 1
+          let count = phrase.count
+          guard index &+ count <= limit else { continue }
+          var matched = true
+          var offset = 1
+          while offset < count {
+            if ids[index &+ offset] != words[Int(phrase.start) &+ offset] {
+              matched = false
+              break
+            }
+            offset &+= 1
+          }
+          if matched { return phrase }
+        }
+        return nil
+      }
+    }
+  }
+
+  /// The longest valence term starting at token `index` (its first word's id is `ids[index]`).
+  @inline(__always)
+  func valencePhrase(_ ids: UnsafeBufferPointer<Int32>, at index: Int, limit: Int) -> Phrase? {
+    let first = ids[index]
     guard first >= 0 else { return nil }
     let word = info[Int(first)]
     guard word.phraseEnd > word.phraseStart else { return nil }
-    return longest(phrases, word.phraseStart..<word.phraseEnd, bytes, tokens, at: index, limit: limit)
+    return longest(
+      phrases, word.phraseStart..<word.phraseEnd, secondWords: word.phraseSecondWords, ids, at: index, limit: limit)
   }
 
   /// The booster starting at token `index` and its length in tokens (one word, or a phrase such as "kind of").
   @inline(__always)
-  func booster(
-    _ first: Int32, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, limit: Int
-  ) -> (value: Double, count: Int)? {
+  func booster(_ ids: UnsafeBufferPointer<Int32>, at index: Int, limit: Int) -> (value: Double, count: Int)? {
+    let first = ids[index]
     guard first >= 0 else { return nil }
     let word = info[Int(first)]
     if word.boosterEnd > word.boosterStart,
-      let phrase = longest(boosterPhrases, word.boosterStart..<word.boosterEnd, bytes, tokens, at: index, limit: limit)
+      let phrase = longest(
+        boosterPhrases, word.boosterStart..<word.boosterEnd, secondWords: word.boosterSecondWords, ids, at: index,
+        limit: limit)
     {
       return (phrase.value, phrase.count)
     }
     return word.isBooster ? (word.booster, 1) : nil
-  }
-}
-
-/// An open-addressing hash table from words to ids, probed with byte ranges: ASCII is lowercased and
-/// the typographic apostrophe `’` read as `'` on the fly, as `TermTable` does, but non-generic and
-/// with the hash stored per slot so most probes compare one integer.
-struct WordTable: Sendable {
-  private var keyBytes: [UInt8] = []
-  /// Per slot: the entry's id, or -1 when empty.
-  private var slotIDs: [Int32]
-  /// Per slot: the entry's hash.
-  private var slotHashes: [UInt32]
-  /// Per id: where its key starts and ends in `keyBytes`.
-  private var keyStarts: [Int32] = []
-  private var keyEnds: [Int32] = []
-  private var mask: Int
-
-  init() {
-    slotIDs = Array(repeating: -1, count: 1 << 15)
-    slotHashes = Array(repeating: 0, count: 1 << 15)
-    mask = (1 << 15) - 1
-  }
-
-  var count: Int { keyStarts.count }
-
-  /// Adds a word (not already present) with id `id`; ids must be 0, 1, 2, … in order.
-  mutating func insert(_ word: [UInt8], _ id: Int32) {
-    var normalized: [UInt8] = []
-    word.withUnsafeBufferPointer { buffer in
-      var index = 0
-      while index < buffer.count {
-        let (byte, width) = WordTable.normalizedByte(buffer, index, buffer.count)
-        normalized.append(byte)
-        index += width
-      }
-    }
-    if (count + 1) * 2 > slotIDs.count { grow() }
-    keyStarts.append(Int32(keyBytes.count))
-    keyBytes.append(contentsOf: normalized)
-    keyEnds.append(Int32(keyBytes.count))
-    let hash = normalized.withUnsafeBufferPointer { WordTable.hash($0, 0..<$0.count) }
-    place(id, hash)
-  }
-
-  private mutating func place(_ id: Int32, _ hash: UInt32) {
-    var slot = Int(hash) & mask
-    while slotIDs[slot] >= 0 { slot = (slot + 1) & mask }
-    slotIDs[slot] = id
-    slotHashes[slot] = hash
-  }
-
-  private mutating func grow() {
-    let old = zip(slotIDs, slotHashes).filter { $0.0 >= 0 }
-    slotIDs = Array(repeating: -1, count: slotIDs.count * 2)
-    slotHashes = Array(repeating: 0, count: slotHashes.count * 2)
-    mask = slotIDs.count - 1
-    for (id, hash) in old { place(id, hash) }
-  }
-
-  /// The id of the word spelled by `range` of `bytes`, or -1.
-  @inline(__always)
-  func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-    let hash = WordTable.hash(bytes, range)
-    var slot = Int(hash) & mask
-    return slotIDs.withUnsafeBufferPointer { ids in
-      slotHashes.withUnsafeBufferPointer { hashes in
-        while true {
-          let id = ids[slot]
-          if id < 0 { return -1 }
-          if hashes[slot] == hash, equals(Int(id), bytes, range) { return id }
-          slot = (slot + 1) & mask
-        }
-      }
-    }
-  }
-
-  @inline(__always)
-  private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-    keyBytes.withUnsafeBufferPointer { keys in
-      var keyIndex = Int(keyStarts[id])
-      let keyEnd = Int(keyEnds[id])
-      var probe = range.lowerBound
-      while probe < range.upperBound {
-        guard keyIndex < keyEnd else { return false }
-        let (byte, width) = WordTable.normalizedByte(bytes, probe, range.upperBound)
-        if keys[keyIndex] != byte { return false }
-        keyIndex += 1
-        probe += width
-      }
-      return keyIndex == keyEnd
-    }
-  }
-
-  @inline(__always)
-  static func normalizedByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt8, Int) {
-    let byte = bytes[index]
-    if byte < 0x80 { return (byte &- 0x41 < 26 ? byte | 0x20 : byte, 1) }
-    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
-    return (byte, 1)
-  }
-
-  @inline(__always)
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
-    var hash: UInt32 = 0x811C_9DC5
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let (byte, width) = normalizedByte(bytes, index, range.upperBound)
-      hash = (hash ^ UInt32(byte)) &* 0x0100_0193
-      index += width
-    }
-    return hash ^ (hash >> 15)
   }
 }

@@ -8,18 +8,28 @@ import EarshotText
 /// saturate the way one sum over a whole text does. Scoring works on the token byte ranges of a
 /// `TokenizedText` and allocates nothing per token.
 public struct SentimentAnalyzer: Sendable {
+  /// The word lists and their compiled form, shared by reference: every scoring call captures
+  /// the analyzer, and copying a struct of arrays would retain each of them per call.
+  final class Tables: Sendable {
+    let lexicon: SentimentLexicon
+    let compiled: CompiledLexicon
+
+    init(_ lexicon: SentimentLexicon) {
+      self.lexicon = lexicon
+      self.compiled = CompiledLexicon(lexicon)
+    }
+  }
+
   /// The word lists.
-  public let lexicon: SentimentLexicon
+  public var lexicon: SentimentLexicon { tables.lexicon }
   /// The rule constants.
   public var rules: SentimentRules
-  /// The lexicon compiled for the scoring loop.
-  let compiled: CompiledLexicon
+  let tables: Tables
 
   /// Creates an analyzer over `lexicon`.
   public init(lexicon: SentimentLexicon, rules: SentimentRules = SentimentRules()) {
-    self.lexicon = lexicon
     self.rules = rules
-    self.compiled = CompiledLexicon(lexicon)
+    self.tables = Tables(lexicon)
   }
 
   /// Creates an analyzer over the default lexicons.
@@ -39,40 +49,57 @@ public struct SentimentAnalyzer: Sendable {
 
   /// The score of a whole text: its sentence scores aggregated by `aggregate(_:)`.
   public func score(_ text: TokenizedText) -> SentimentScore {
-    var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
-    text.bytes.withUnsafeBufferPointer { bytes in
+    withTokenIDs(text, 0..<text.tokens.count) { bytes, tokens, ids in
+      var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
       var unused: [SentimentCue] = []
       for sentence in text.sentences {
-        accumulator.add(scoreSentence(bytes, text.tokens, sentence.tokenRange, cues: &unused, collect: false))
+        accumulator.add(scoreSentence(bytes, tokens, ids, sentence.tokenRange, cues: &unused, collect: false))
       }
+      return accumulator.result
     }
-    return accumulator.result
   }
 
   /// One score per sentence of `text`.
   public func scoreSentences(_ text: TokenizedText) -> [SentimentScore] {
-    text.bytes.withUnsafeBufferPointer { bytes in
+    withTokenIDs(text, 0..<text.tokens.count) { bytes, tokens, ids in
       var unused: [SentimentCue] = []
-      return text.sentences.map { scoreSentence(bytes, text.tokens, $0.tokenRange, cues: &unused, collect: false) }
+      return text.sentences.map { scoreSentence(bytes, tokens, ids, $0.tokenRange, cues: &unused, collect: false) }
     }
   }
 
   /// The score of the tokens in `tokenRange` of `text`, taken as one sentence.
   public func score(_ text: TokenizedText, tokenRange: Range<Int>) -> SentimentScore {
-    text.bytes.withUnsafeBufferPointer { bytes in
+    withTokenIDs(text, tokenRange) { bytes, tokens, ids in
       var unused: [SentimentCue] = []
-      return scoreSentence(bytes, text.tokens, tokenRange, cues: &unused, collect: false)
+      return scoreSentence(bytes, tokens, ids, tokenRange, cues: &unused, collect: false)
     }
   }
 
   /// The lexicon terms behind the score, with their adjusted valences.
   public func cues(_ text: TokenizedText) -> [SentimentCue] {
-    text.bytes.withUnsafeBufferPointer { bytes in
+    withTokenIDs(text, 0..<text.tokens.count) { bytes, tokens, ids in
       var cues: [SentimentCue] = []
       for sentence in text.sentences {
-        _ = scoreSentence(bytes, text.tokens, sentence.tokenRange, cues: &cues, collect: true)
+        _ = scoreSentence(bytes, tokens, ids, sentence.tokenRange, cues: &cues, collect: true)
       }
       return cues
+    }
+  }
+
+  /// Runs `body` over the text's bytes, tokens and the lexicon id of each token in `range` (the
+  /// only tokens scoring reads), held in scratch memory that lives for the call.
+  @inline(__always)
+  func withTokenIDs<Result>(
+    _ text: TokenizedText, _ range: Range<Int>,
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Token>, UnsafeBufferPointer<Int32>) -> Result
+  ) -> Result {
+    text.bytes.withUnsafeBufferPointer { bytes in
+      text.tokens.withUnsafeBufferPointer { tokens in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+          tables.compiled.fillIDs(ids, bytes, tokens, range)
+          return body(bytes, tokens, UnsafeBufferPointer(ids))
+        }
+      }
     }
   }
 
@@ -88,9 +115,10 @@ public struct SentimentAnalyzer: Sendable {
   // MARK: - One sentence
 
   func scoreSentence(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>, cues: inout [SentimentCue],
-    collect: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
+    _ range: Range<Int>, cues: inout [SentimentCue], collect: Bool
   ) -> SentimentScore {
+    let rule = tables.compiled.rule
     // Pass 1: sentence-wide facts (mixed case, the contrastive word, end marks).
     var hasCaps = false
     var hasLower = false
@@ -102,7 +130,7 @@ public struct SentimentAnalyzer: Sendable {
       switch token.kind {
       case .word:
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
-        if contrastIndex < 0, isContrast(bytes, token) { contrastIndex = index }
+        if contrastIndex < 0, ids[index] == rule.but || ids[index] == rule.however { contrastIndex = index }
       case .punctuation:
         for offset in token.range {
           if bytes[offset] == 0x21 { exclamations += 1 } else if bytes[offset] == 0x3F { questions += 1 }
@@ -126,13 +154,19 @@ public struct SentimentAnalyzer: Sendable {
     var firstNegation = -1  // for the bare-negation rule
     while index < upper {
       let token = tokens[index]
-      let first = compiled.id(bytes, token)
+      let first = ids[index]
+      // Most tokens are plain words in no lexicon: neutral, and nothing below applies to them.
+      if token.kind == .word || token.kind == .number, !token.isContraction, tables.compiled.isInert(first) {
+        neutralCount += 1
+        index += 1
+        continue
+      }
       if firstNegation < 0, token.kind == .word,
-        (first >= 0 && compiled.info[Int(first)].isNegation && !isWord(bytes, token, "no")) || endsWithNT(bytes, token)
+        (first >= 0 && tables.compiled.info[Int(first)].isNegation && first != rule.no) || endsWithNT(bytes, token)
       {
         firstNegation = index
       }
-      var phrase = compiled.valencePhrase(first, bytes, tokens, at: index, limit: upper)
+      var phrase = tables.compiled.valencePhrase(ids, at: index, limit: upper)
       // Emoticons the tokenizer splits (":l", "(-:") count only when written without spaces.
       if let match = phrase, match.count > 1, !isContiguous(tokens, index..<(index + match.count)),
         hasPunctuation(tokens, index..<(index + match.count))
@@ -151,10 +185,10 @@ public struct SentimentAnalyzer: Sendable {
       // Boosters carry no valence of their own, unless a longer sentiment phrase starts with them.
       // A word that is both a booster and a sentiment word ("pretty", "super") boosts only when a
       // sentiment word follows ("pretty bad"); on its own it keeps its valence ("a pretty girl").
-      if token.kind == .word, let booster = compiled.booster(first, bytes, tokens, at: index, limit: upper),
+      if token.kind == .word, let booster = tables.compiled.booster(ids, at: index, limit: upper),
         (phrase?.count ?? 0) <= booster.count,
-        booster.count > 1 || compiled.info[Int(first)].valence == 0
-          || nextCarriesValence(bytes, tokens, after: index + booster.count - 1, upper)
+        booster.count > 1 || tables.compiled.info[Int(first)].valence == 0
+          || nextCarriesValence(tokens, ids, after: index + booster.count - 1, upper)
       {
         neutralCount += 1
         index += booster.count
@@ -174,10 +208,9 @@ public struct SentimentAnalyzer: Sendable {
         continue
       }
       // "no" right before another sentiment word negates it instead of counting itself ("no problem").
-      if end == index + 1, token.kind == .word, isWord(bytes, token, "no"), index + 1 < upper,
+      if end == index + 1, token.kind == .word, first == rule.no, index + 1 < upper,
         tokens[index + 1].kind != .punctuation,
-        let next = compiled.valencePhrase(
-          compiled.id(bytes, tokens[index + 1]), bytes, tokens, at: index + 1, limit: upper),
+        let next = tables.compiled.valencePhrase(ids, at: index + 1, limit: upper),
         next.value != 0
       {
         neutralCount += 1
@@ -185,8 +218,8 @@ public struct SentimentAnalyzer: Sendable {
         continue
       }
       // "like" is a preposition or filler far more often than a verb of liking.
-      if end == index + 1, isWord(bytes, token, "like") || isWord(bytes, token, "likes"),
-        !likeIsVerb(bytes, tokens, index, range.lowerBound)
+      if end == index + 1, first == rule.like || first == rule.likes,
+        !likeIsVerb(bytes, tokens, ids, index, range.lowerBound)
       {
         valence = rules.prepositionLikeValence
         if valence == 0 {
@@ -199,7 +232,7 @@ public struct SentimentAnalyzer: Sendable {
         valence += valence > 0 ? rules.capsBoost : -rules.capsBoost
       }
       var negated = false
-      valence = applyContext(bytes, tokens, index, phraseFloor, mixedCase, valence, previousCue, &negated)
+      valence = applyContext(bytes, tokens, ids, index, phraseFloor, mixedCase, valence, previousCue, &negated)
       previousCue = index..<end
       // Words inside a multi-word term never negate or boost a later term ("still not working ... been").
       if end - index > 1 { phraseFloor = end }
@@ -212,7 +245,7 @@ public struct SentimentAnalyzer: Sendable {
       if contrastIndex >= 0 {
         valence *= tokenRange.lowerBound < contrastIndex ? rules.beforeContrast : rules.afterContrast
       }
-      if valence > 0, isThanks(bytes, tokens[tokenRange.lowerBound]) { thanks += valence }
+      if valence > 0, isThanks(ids[tokenRange.lowerBound]) { thanks += valence }
       sum += valence
       if valence > 0 { positiveMass += valence + 1 } else if valence < 0 { negativeMass += -valence + 1 }
       if collect {
@@ -256,9 +289,11 @@ public struct SentimentAnalyzer: Sendable {
 
   /// Boosters, dampeners and negations in the few words before the term at `index`.
   func applyContext(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ index: Int, _ lower: Int, _ mixedCase: Bool,
-    _ initial: Double, _ previousCue: Range<Int>, _ negated: inout Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
+    _ index: Int, _ lower: Int, _ mixedCase: Bool, _ initial: Double, _ previousCue: Range<Int>,
+    _ negated: inout Bool
   ) -> Double {
+    let rule = tables.compiled.rule
     var valence = initial
     var distance = 0
     var position = index - 1
@@ -272,18 +307,18 @@ public struct SentimentAnalyzer: Sendable {
         continue
       }
       defer {
-        if distance == 0, isWord(bytes, previous, "so") || isWord(bytes, previous, "this") { soOrThisBefore = true }
+        if distance == 0, ids[position] == rule.so || ids[position] == rule.this { soOrThisBefore = true }
         distance += 1
         position -= 1
       }
       guard previous.kind == .word else { continue }
-      let id = compiled.id(bytes, previous)
-      let word = id >= 0 ? compiled.info[Int(id)] : CompiledLexicon.WordInfo()
+      let id = ids[position]
+      let word = id >= 0 ? tables.compiled.info[Int(id)] : CompiledLexicon.WordInfo()
       // As in VADER, a word that carries sentiment itself neither boosts nor negates, nor do the
       // words of a sentiment phrase ("still no" is a complaint, not a negation of what follows).
-      let isNo = isWord(bytes, previous, "no")
+      let isNo = id == rule.no
       if !isNo, previousCue.contains(position) || word.valence != 0 { continue }
-      if let scalar = boosterEnding(bytes, tokens, at: position, lower, word) {
+      if let scalar = boosterEnding(ids, at: position, lower, word) {
         var step = valence >= 0 ? scalar : -scalar
         if mixedCase, previous.isAllCaps { step += valence >= 0 ? rules.capsBoost : -rules.capsBoost }
         if distance == 1 { step *= rules.boosterDamping1 } else if distance == 2 { step *= rules.boosterDamping2 }
@@ -291,22 +326,22 @@ public struct SentimentAnalyzer: Sendable {
         continue
       }
       if word.isNegation || endsWithNT(bytes, previous) {
-        if soOrThisBefore, isWord(bytes, previous, "never") || distance == 2 {
+        if soOrThisBefore, id == rule.never || distance == 2 {
           valence *= 1.25  // "never so good", "haven't been this sore": emphasis, not negation
-        } else if isWord(bytes, previous, "without"),
-          (position + 1 < index && isWord(bytes, tokens[position + 1], "doubt"))
-            || (position + 2 < index && isWord(bytes, tokens[position + 2], "doubt"))
+        } else if id == rule.without,
+          (position + 1 < index && ids[position + 1] == rule.doubt)
+            || (position + 2 < index && ids[position + 2] == rule.doubt)
         {
           // "without a doubt, excellent" is not a negation
         } else {
           flips += 1
           valence *= valence > 0 ? rules.negatedPositive : rules.negatedNegative
         }
-      } else if distance == 0, isWord(bytes, previous, "least") {
+      } else if distance == 0, id == rule.least {
         // "least compelling" negates; "at least compelling" does not.
         var before = position - 1
         while before >= lower, tokens[before].kind == .punctuation { before -= 1 }
-        if before < lower || !(isWord(bytes, tokens[before], "at") || isWord(bytes, tokens[before], "very")) {
+        if before < lower || !(ids[before] == rule.at || ids[before] == rule.very) {
           flips += 1
           valence *= valence > 0 ? rules.negatedPositive : rules.negatedNegative
         }
@@ -332,25 +367,27 @@ public struct SentimentAnalyzer: Sendable {
     default:
       return nil
     }
-    let id = compiled.id(bytes, range)
-    return id >= 0 ? compiled.info[Int(id)].valence : nil
+    let id = tables.compiled.id(bytes, range)
+    return id >= 0 ? tables.compiled.info[Int(id)].valence : nil
   }
 
   /// The value of a booster (one word, or two such as "kind of") ending at token `position`.
   func boosterEnding(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at position: Int, _ lower: Int,
-    _ word: CompiledLexicon.WordInfo
-  ) -> Double? {
+    _ ids: UnsafeBufferPointer<Int32>, at position: Int, _ lower: Int, _ word: CompiledLexicon.WordInfo
+  )
+    -> Double?
+  {
     if word.isBooster { return word.booster }
     guard position > lower else { return nil }
-    let first = compiled.id(bytes, tokens[position - 1])
-    if let match = compiled.booster(first, bytes, tokens, at: position - 1, limit: position + 1), match.count == 2 {
+    if let match = tables.compiled.booster(ids, at: position - 1, limit: position + 1), match.count == 2 {
       return match.value
     }
     return nil
   }
 
-  func endsWithQuestion(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ range: Range<Int>) -> Bool {
+  func endsWithQuestion(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>)
+    -> Bool
+  {
     var last = range.upperBound - 1
     while last > range.lowerBound, tokens[last].kind != .punctuation || bytes[tokens[last].start] != 0x3F {
       if tokens[last].kind != .punctuation && tokens[last].kind != .emoticon && tokens[last].kind != .emoji
@@ -363,28 +400,32 @@ public struct SentimentAnalyzer: Sendable {
     return tokens[last].kind == .punctuation && bytes[tokens[last].start] == 0x3F
   }
 
-  func isThanks(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-    isWord(bytes, token, "thanks") || isWord(bytes, token, "thank") || isWord(bytes, token, "thx")
-      || isWord(bytes, token, "ty")
+  func isThanks(_ id: Int32) -> Bool {
+    let rule = tables.compiled.rule
+    return id >= 0 && (id == rule.thanks || id == rule.thank || id == rule.thx || id == rule.ty)
   }
 
   /// Whether the token after `index` (not punctuation) starts a sentiment term.
-  func nextCarriesValence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], after index: Int, _ upper: Int)
-    -> Bool
-  {
+  func nextCarriesValence(
+    _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>, after index: Int, _ upper: Int
+  ) -> Bool {
     let next = index + 1
     guard next < upper, tokens[next].kind != .punctuation else { return false }
-    let phrase = compiled.valencePhrase(compiled.id(bytes, tokens[next]), bytes, tokens, at: next, limit: upper)
+    let phrase = tables.compiled.valencePhrase(ids, at: next, limit: upper)
     return (phrase?.value ?? 0) != 0
   }
 
   /// Whether the "like" at `index` follows a subject or auxiliary ("I like", "would like", "don't like"),
   /// rather than being a preposition ("looks like rain", "like that").
-  func likeIsVerb(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], _ index: Int, _ lower: Int) -> Bool {
+  func likeIsVerb(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
+    _ index: Int, _ lower: Int
+  ) -> Bool {
     guard index > lower else { return false }
     let previous = tokens[index - 1]
     guard previous.kind == .word else { return false }
-    if isNegation(bytes, previous) { return true }
+    let id = ids[index - 1]
+    if (id >= 0 && tables.compiled.info[Int(id)].isNegation) || endsWithNT(bytes, previous) { return true }
     for word in SentimentAnalyzer.likeSubjects where isWord(bytes, previous, word) { return true }
     return previous.isContraction && ASCII.lowercase(bytes[previous.end - 1]) == 0x64  // I'd, we'd
   }
@@ -394,23 +435,13 @@ public struct SentimentAnalyzer: Sendable {
     "definitely", "totally", "still", "actually", "truly", "kinda", "people", "who", "and", "all", "everyone", "might",
   ]
 
-  func isContiguous(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+  func isContiguous(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>) -> Bool {
     for index in range.dropFirst() where tokens[index].start != tokens[index - 1].end { return false }
     return true
   }
 
-  func hasPunctuation(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+  func hasPunctuation(_ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>) -> Bool {
     range.contains { tokens[$0].kind == .punctuation }
-  }
-
-  func isNegation(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-    guard token.kind == .word else { return false }
-    let id = compiled.id(bytes, token.range)
-    return (id >= 0 && compiled.info[Int(id)].isNegation) || endsWithNT(bytes, token)
-  }
-
-  func isContrast(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-    isWord(bytes, token, "but") || isWord(bytes, token, "however")
   }
 
   /// A comma, semicolon, colon or dash: the end of a clause, where a negation stops reaching.

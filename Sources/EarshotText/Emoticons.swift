@@ -7,6 +7,20 @@ enum Emoticons {
     "=D", "<3", ":]", ":[", ":*", ":3", "XD", "xD", "^^", ":$", ":@",
   ].map { Array($0.utf8) }
 
+  /// A cheap test before `match`: whether an emoticon can start at `index` at all. Letters start
+  /// only "XD", "xD", "o_O", "O_o" and "T_T", so a word's first letter rarely needs the full match.
+  @inline(__always)
+  static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    switch bytes[index] {
+    case 0x3A, 0x3B, 0x3D, 0x3C, 0x3E, 0x5E, 0x2D: return true
+    case 0x58, 0x78, 0x6F, 0x4F, 0x54:
+      guard index + 1 < bytes.count else { return false }
+      let next = bytes[index + 1]
+      return next == 0x44 || next == 0x5F
+    default: return false
+    }
+  }
+
   /// The length of the emoticon starting at `index`, if one does and it ends at a boundary.
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     let first = bytes[index]

@@ -7,18 +7,29 @@ public enum SentenceSplitter {
   /// Groups `tokens` of `bytes` into sentences.
   public static func split(tokens: [Token], bytes: [UInt8]) -> [Sentence] {
     guard !tokens.isEmpty else { return [] }
+    // Raw buffers: this runs over every token of every text scored.
+    return tokens.withUnsafeBufferPointer { tokens in
+      bytes.withUnsafeBufferPointer { bytes in split(tokens, bytes) }
+    }
+  }
+
+  static func split(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> [Sentence] {
     var sentences: [Sentence] = []
+    sentences.reserveCapacity(tokens.count / 6 + 2)
     var first = 0
     var endAfterClosing = false
-    for index in tokens.indices {
+    let last = tokens.count - 1
+    for index in 0..<tokens.count {
       let token = tokens[index]
-      let isLast = index == tokens.count - 1
+      let isLast = index == last
       var ends = isLast
       if !ends, endAfterClosing {
         // The closing quote or bracket after an end mark ends the sentence, unless another follows.
         endAfterClosing = continuesClosingPunctuation(tokens[index + 1], after: token, bytes: bytes)
         ends = !endAfterClosing
-      } else if !ends, endsSentence(token, previous: index > 0 ? tokens[index - 1] : nil, bytes: bytes) {
+      } else if !ends, token.kind == .punctuation,
+        endsSentence(token, previous: index > 0 ? tokens[index - 1] : nil, bytes: bytes)
+      {
         endAfterClosing = continuesClosingPunctuation(tokens[index + 1], after: token, bytes: bytes)
         ends = !endAfterClosing
       }
@@ -33,26 +44,30 @@ public enum SentenceSplitter {
     return sentences
   }
 
-  static func endsSentence(_ token: Token, previous: Token?, bytes: [UInt8]) -> Bool {
-    guard token.kind == .punctuation || token.kind == .emoticon || token.kind == .emoji else { return false }
-    if token.kind != .punctuation { return false }
+  static func endsSentence(_ token: Token, previous: Token?, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard token.kind == .punctuation else { return false }
     let lead = bytes[token.start]
     if lead == 0x21 || lead == 0x3F { return true }
     if lead == 0xE2, token.length == 3, bytes[token.start + 1] == 0x80, bytes[token.start + 2] == 0xA6 { return true }
     guard lead == 0x2E else { return false }
     if token.length > 1 { return true }  // an ellipsis "..."
     guard let previous, previous.kind == .word, previous.end == token.start else { return true }
-    return !isAbbreviation(bytes[previous.start..<previous.end])
+    return !isAbbreviation(UnsafeBufferPointer(rebasing: bytes[previous.start..<previous.end]))
   }
 
   /// A closing quote or bracket right after the end mark belongs to the same sentence.
-  static func continuesClosingPunctuation(_ next: Token, after token: Token, bytes: [UInt8]) -> Bool {
+  static func continuesClosingPunctuation(_ next: Token, after token: Token, bytes: UnsafeBufferPointer<UInt8>)
+    -> Bool
+  {
     guard next.kind == .punctuation, next.start == token.end else { return false }
     let lead = bytes[next.start]
     return lead == 0x29 || lead == 0x22 || lead == 0x27 || lead == 0x5D
   }
 
-  static func breaksLine(between token: Token, and next: Token, bytes: [UInt8]) -> Bool {
+  @inline(__always)
+  static func breaksLine(between token: Token, and next: Token, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Most tokens are one space apart: no line break to look for.
+    if next.start &- token.end == 1, bytes[token.end] == 0x20 { return false }
     var newlines = 0
     for index in token.end..<next.start where bytes[index] == 0x0A { newlines += 1 }
     if newlines == 0 { return false }
@@ -61,15 +76,23 @@ public enum SentenceSplitter {
     return ASCII.isUpper(lead) || ASCII.isDigit(lead) || next.kind != .word
   }
 
-  static let abbreviations: Set<[UInt8]> = Set(
+  static let abbreviations: [[UInt8]] =
     ["mr", "mrs", "ms", "dr", "st", "vs", "etc", "inc", "ltd", "jr", "sr", "e.g", "i.e", "approx", "dept", "tel"]
-      .map { Array($0.utf8) })
+    .map { Array($0.utf8) }
 
-  static func isAbbreviation(_ word: ArraySlice<UInt8>) -> Bool {
+  static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     if word.count == 1 {  // an initial ("J. Smith"), but not "I." or "a."
-      let letter = word[word.startIndex]
+      let letter = word[0]
       return ASCII.isUpper(letter) && letter != 0x49 && letter != 0x41
     }
-    return abbreviations.contains(word.map(ASCII.lowercase))
+    guard word.count <= maxAbbreviationLength else { return false }
+    // Lowercased into a fixed-size buffer: this runs at every full stop, so it must not allocate.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxAbbreviationLength) { buffer in
+      for (offset, byte) in word.enumerated() { buffer[offset] = ASCII.lowercase(byte) }
+      let lowered = UnsafeBufferPointer(rebasing: buffer[0..<word.count])
+      return abbreviations.contains { $0.elementsEqual(lowered) }
+    }
   }
+
+  static let maxAbbreviationLength = 6
 }

@@ -22,12 +22,13 @@ public enum TokenKind: UInt8, Sendable, Hashable, CaseIterable {
 
 /// One token: a byte range of the text it came from, never a copied string.
 public struct Token: Sendable, Hashable {
-  /// What the token is.
-  public var kind: TokenKind
+  // Offsets first and the one-byte fields last: 24 bytes a token instead of 32.
   /// UTF-8 offset of the first byte.
   public var start: Int
   /// UTF-8 offset one past the last byte.
   public var end: Int
+  /// What the token is.
+  public var kind: TokenKind
   /// True for a word of two or more letters written all in capitals (`GOOD`), not `I` or `A`.
   public var isAllCaps: Bool
   /// True for a word with an inner apostrophe (`don't`, `it's`).

@@ -26,7 +26,7 @@ private struct Scanner {
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
-    tokens.reserveCapacity(bytes.count / 5 + 1)
+    tokens.reserveCapacity(bytes.count / 3 + 4)  // short texts run about one token per 3–4 bytes
   }
 
   var count: Int { bytes.count }
@@ -41,6 +41,11 @@ private struct Scanner {
           position += 1
           continue
         }
+        if let end = plainLowercaseWordEnd(lead) {
+          tokens.append(Token(kind: .word, start: position, end: end))
+          position = end
+          continue
+        }
         scanASCII(lead)
       } else {
         scanNonASCII()
@@ -51,19 +56,40 @@ private struct Scanner {
 
   // MARK: - ASCII
 
+  /// The end of the word at `position` when it is the commonest kind: lowercase ASCII letters
+  /// ended by a space, a line break, the text's end or `, ! ? ; : ) "`. Such a word is never an
+  /// emoticon, link, address, contraction or number, so it skips those checks. A lead of h or w
+  /// (links), o or x (emoticons) goes the general way, as does anything else.
+  @inline(__always)
+  func plainLowercaseWordEnd(_ lead: UInt8) -> Int? {
+    guard lead &- 0x61 < 26, lead != 0x68, lead != 0x77, lead != 0x6F, lead != 0x78 else { return nil }
+    var end = position &+ 1
+    while end < count, bytes[end] &- 0x61 < 26 { end &+= 1 }
+    guard end < count else { return end }
+    switch bytes[end] {
+    case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x22: return end
+    default: return nil
+    }
+  }
+
   mutating func scanASCII(_ lead: UInt8) {
     let atBoundary = position == 0 || isBoundary(before: position)
-    if atBoundary, let length = Emoticons.match(bytes, at: position) {
+    if atBoundary, Emoticons.mayStart(bytes, at: position), let length = Emoticons.match(bytes, at: position) {
       emit(.emoticon, position, position + length)
       return
     }
     if ASCII.isLetter(lead) || ASCII.isDigit(lead) || lead == 0x5F {
       if let end = urlEnd(from: position) {
         emit(.url, position, end)
-      } else if let end = emailEnd(from: position) {
+        return
+      }
+      let word = wordToken()
+      // An address's local part is a word followed by `@` or by `. - + %` and more of it; only
+      // then is the address worth scanning for.
+      if word.end < count, Self.mayContinueAddress(bytes[word.end]), let end = emailEnd(from: position) {
         emit(.email, position, end)
       } else {
-        scanWord()
+        emit(word)
       }
       return
     }
@@ -108,18 +134,28 @@ private struct Scanner {
 
   /// Scans letters and digits with inner apostrophes, hyphens and number separators.
   mutating func scanWord() {
+    emit(wordToken())
+  }
+
+  /// The word or number starting at `position` (letters and digits with inner apostrophes,
+  /// hyphens and number separators), not yet emitted.
+  func wordToken() -> Token {
     let start = position
     var end = position
     var upper = 0
-    var lower = 0
-    var letters = 0
+    var hasLower = false
+    var hasLetter = false
     var contraction = false
     while end < count {
       let current = bytes[end]
-      if ASCII.isLetter(current) {
-        letters += 1
-        if ASCII.isUpper(current) { upper += 1 } else { lower += 1 }
-        end += 1
+      if current &- 0x61 < 26 {  // the common case first: a lowercase letter
+        hasLetter = true
+        hasLower = true
+        end &+= 1
+      } else if current &- 0x41 < 26 {
+        hasLetter = true
+        upper &+= 1
+        end &+= 1
       } else if ASCII.isDigit(current) || current == 0x5F {
         end += 1
       } else if current >= 0x80 {
@@ -127,7 +163,7 @@ private struct Scanner {
           contraction = true
           end += length
         } else if isLetterScalar(at: end) {
-          letters += 1
+          hasLetter = true
           end += scalarLength(bytes[end])
         } else {
           break
@@ -147,9 +183,9 @@ private struct Scanner {
         break
       }
     }
-    let kind: TokenKind = letters == 0 ? .number : .word
-    emit(
-      Token(kind: kind, start: start, end: end, isAllCaps: upper >= 2 && lower == 0, isContraction: contraction))
+    return Token(
+      kind: hasLetter ? .word : .number, start: start, end: end, isAllCaps: upper >= 2 && !hasLower,
+      isContraction: contraction)
   }
 
   func isLetterAt(_ index: Int) -> Bool {
@@ -176,22 +212,23 @@ private struct Scanner {
   }
 
   func urlEnd(from start: Int) -> Int? {
-    guard hasPrefix("http://", at: start) || hasPrefix("https://", at: start) || hasPrefix("www.", at: start)
+    // Most words start with neither h nor w: one comparison before spelling out the prefixes.
+    let lead = ASCII.lowercase(bytes[start])
+    guard lead == 0x68 || lead == 0x77,
+      hasPrefix("http://", at: start) || hasPrefix("https://", at: start) || hasPrefix("www.", at: start)
     else { return nil }
     var end = start
     while end < count, !ASCII.isSpace(bytes[end]), bytes[end] != 0x3C /* < */, bytes[end] != 0x3E /* > */ {
       end += 1
     }
     // A sentence often ends right after a link: leave trailing punctuation to the sentence.
-    while end > start + 4, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x27].contains(bytes[end - 1]) {
-      end -= 1
-    }
+    while end > start + 4, Self.isTrailingURLPunctuation(bytes[end - 1]) { end -= 1 }
     return end
   }
 
   func emailEnd(from start: Int) -> Int? {
     var at = start
-    while at < count, ASCII.isWordByte(bytes[at]) || [0x2E, 0x2D, 0x2B, 0x25].contains(bytes[at]) { at += 1 }
+    while at < count, Self.isAddressLocalByte(bytes[at]) { at += 1 }
     guard at > start, at < count, bytes[at] == 0x40 else { return nil }
     var end = at + 1
     while end < count, ASCII.isWordByte(bytes[end]) || bytes[end] == 0x2D || bytes[end] == 0x2E { end += 1 }
@@ -201,6 +238,25 @@ private struct Scanner {
     while lastDot > at, bytes[lastDot] != 0x2E { lastDot -= 1 }
     guard lastDot > at + 1, lastDot < end - 1 else { return nil }
     return end
+  }
+
+  static func mayContinueAddress(_ byte: UInt8) -> Bool {
+    byte == 0x40 || byte == 0x2E || byte == 0x2D || byte == 0x2B || byte == 0x25
+  }
+
+  static func isTrailingURLPunctuation(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x22, 0x27: true
+    default: false
+    }
+  }
+
+  /// Letters, digits and `_ . - + %`, the bytes of an address's local part.
+  static func isAddressLocalByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x2E, 0x2D, 0x2B, 0x25: true
+    default: false
+    }
   }
 
   // MARK: - Non-ASCII

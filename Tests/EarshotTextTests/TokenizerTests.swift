@@ -99,3 +99,40 @@ import Testing
     #expect(TokenizedText(" \n\t ").sentences.isEmpty)
   }
 }
+
+/// Plain lowercase words take a shortcut past the link, address and emoticon checks; whatever
+/// ends them, the tokens must be the ones the general path makes.
+@Suite struct TokenizerShortcutTests {
+  func shown(_ text: String) -> [String] {
+    let tokenized = TokenizedText(text)
+    return tokenized.tokens.map { "\(tokenized.string($0))/\($0.kind)" }
+  }
+
+  @Test func plainWordsEndAtSpacesAndCommonPunctuation() {
+    #expect(shown("great, thanks!") == ["great/word", ",/punctuation", "thanks/word", "!/punctuation"])
+    #expect(shown("why?\nbecause;") == ["why/word", "?/punctuation", "because/word", ";/punctuation"])
+    #expect(
+      shown("(see \"this\")") == [
+        "(/punctuation", "see/word", "\"/punctuation", "this/word", "\"/punctuation", ")/punctuation",
+      ])
+    #expect(shown("note: done") == ["note/word", ":/punctuation", "done/word"])
+  }
+
+  @Test func wordsThatContinueGoTheGeneralWay() {
+    #expect(shown("can't") == ["can't/word"])
+    #expect(shown("add-on") == ["add-on/word"])
+    #expect(shown("abc123") == ["abc123/word"])
+    #expect(shown("john.smith@example.com") == ["john.smith@example.com/email"])
+    #expect(shown("jane@example.org.") == ["jane@example.org/email", "./punctuation"])
+    #expect(shown("helloWorld") == ["helloWorld/word"])
+    #expect(shown("café") == ["café/word"])
+  }
+
+  @Test func leadsThatStartLinksOrEmoticonsAreNotShortcut() {
+    #expect(shown("www.example.com now") == ["www.example.com/url", "now/word"])
+    #expect(shown("https://x.co/a b") == ["https://x.co/a/url", "b/word"])
+    #expect(shown("xD lol") == ["xD/emoticon", "lol/word"])
+    #expect(shown("o_O what") == ["o_O/emoticon", "what/word"])
+    #expect(shown("xylophone owls") == ["xylophone/word", "owls/word"])
+  }
+}
