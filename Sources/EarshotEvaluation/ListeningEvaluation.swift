@@ -132,6 +132,12 @@ public enum ListeningEvaluation {
       }
       let promise = findings.first { $0.detector == "promise" }
       result.promiseDetected.add(predicted: promise != nil, gold: label.promise != "none")
+      if (promise != nil) != (label.promise != "none") {
+        let agentText = conversation.turns.filter { $0.role == .agent }.map(\.text).joined(separator: " | ")
+        result.disagreements.append(
+          "promise \(label.conversationID) gold=\(label.promise) found=\(promise?.evidence.first?.span.text ?? "-") "
+            + "agent=\(agentText.prefix(300))")
+      }
       if let promise, label.promise != "none" {
         let status = promise.attributes["status"] == "vague" ? "open" : promise.attributes["status"] ?? "open"
         result.promiseStatus[label.promise, default: [:]][status, default: 0] += 1

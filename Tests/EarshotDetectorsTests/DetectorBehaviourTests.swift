@@ -23,6 +23,20 @@ import Testing
     #expect(try types("how do i export my data") == [.howto])
   }
 
+  @Test func questionShapedSentencesWithoutQuestionMarks() throws {
+    #expect(try types("why won't my apps download or update") == [.reason])
+    #expect(try types("do you have any apps for epilepsy so I can detect my seizures") == [.yesno])
+    #expect(try types("Sort this now!") == [.request])
+    #expect(try types("Help") == [.request])
+    #expect(try types("I just need someone to do something about the battery") == [.request])
+  }
+
+  @Test func subordinateClausesAreNotQuestions() throws {
+    #expect(try types("When I try to log in it fails.") == [])
+    #expect(try types("What a mess.") == [])
+    #expect(try types("Sorted it myself in the end.") == [])
+  }
+
   @Test func statementsAndSmallTalkAreNotQuestions() throws {
     #expect(try types("What a day. My order arrived.") == [])
     #expect(try types("Hi, how are you?") == [])
@@ -46,6 +60,32 @@ import Testing
     #expect(finding.evidence[1].span.text == "Please DM us")
     #expect(finding.evidence[1].turn == 1)
     #expect(finding.reason.contains("deflects"))
+  }
+
+  @Test func handoffsToAnotherChannelAreDeflections() throws {
+    for reply in [
+      "We'd recommend reaching out to the chat team here: https://example.com/chat",
+      "Let's meet in DM and we'll go from there.",
+      "Please check out our Echo Help pages here: https://example.com/help",
+    ] {
+      let findings = try DetectorHarness.findings(
+        NonAnswerDetector(), "Customer: When will my pre-order ship?\nAgent: \(reply)")
+      #expect(findings.first?.attributes["verdict"] == "not_answered", "\(reply)")
+    }
+  }
+
+  @Test func aContactIsTheAnswerOnlyWhenTheCustomerAskedForOne() throws {
+    let asked = try DetectorHarness.findings(
+      NonAnswerDetector(),
+      "Customer: Who can I complain to about poor quality food packs?\n"
+        + "Agent: You can contact our customer service team at complaints@example.com.")
+    #expect(asked.isEmpty)
+    // Mentioning an e-mail address in the problem is not asking whom to contact.
+    let notAsked = try DetectorHarness.findings(
+      NonAnswerDetector(),
+      "Customer: I changed my email address and now my account is gone, can you restore it?\n"
+        + "Agent: Please DM us the details.")
+    #expect(notAsked.first?.attributes["verdict"] == "not_answered")
   }
 
   @Test func clarifyingQuestionDefersTheJudgement() throws {
@@ -131,6 +171,23 @@ import Testing
       """)
     #expect(findings.map { $0.attributes["status"] } == ["broken"])
     #expect(findings.first?.attributes["deadline"] == "by monday")
+  }
+
+  @Test func commitmentsWithoutADeadlineAreVaguePromises() throws {
+    for (reply, kind) in [
+      ("We'll pass your feedback on to our Ads team.", "feedback"),
+      ("Can you DM us your email address? We'll take a look.", "followup"),
+      ("Online ordering is off tonight, but it'll be back on tomorrow.", "restore"),
+    ] {
+      let findings = try DetectorHarness.findings(PromiseDetector(), "Customer: This is broken.\nAgent: \(reply)")
+      #expect(findings.first?.attributes["promise_kind"] == kind, "\(reply)")
+    }
+  }
+
+  @Test func aHandoffToDirectMessagesIsNotAPromise() throws {
+    let findings = try DetectorHarness.findings(
+      PromiseDetector(), "Customer: My icons look wrong.\nAgent: DM us, and we'll look into this together.")
+    #expect(findings.isEmpty)
   }
 
   @Test func promiseWithoutTimestampsIsOpen() throws {

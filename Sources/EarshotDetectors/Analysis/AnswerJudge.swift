@@ -45,6 +45,12 @@ struct AnswerJudgement {
 struct AnswerJudge {
   let lexicons: DetectorLexicons
 
+  /// Phrasings that ask where or how to get in touch, so pointing to a contact answers them.
+  static let contactQuestions = [
+    "where can i", "where do i", "where should i", "what number", "which number", "email address to",
+    "email address for", "phone number to", "phone number for", "number to call", "who do i", "who should i",
+  ]
+
   func judge(_ question: CustomerQuestion, in conversation: AnalyzedConversation, replies: [Turn]) -> AnswerJudgement {
     let questionText = conversation.texts[question.turn]
     let questionTerms = ContentTerms.terms(
@@ -82,9 +88,12 @@ struct AnswerJudge {
     if deflection != nil { score -= 0.4 }
     if asksBack { score -= 0.15 }
     // Pointing to a contact is the answer when the customer asked whom or where to contact.
-    let asksForContact = ["contact", "complain", "reach", "who", "email", "phone", "call", "where"].contains {
-      questionTerms.contains($0) || questionText.string(question.byteRange).lowercased().contains($0)
-    }
+    // ("my email changed" or "where is my order" do not ask whom to contact).
+    let asked = questionText.string(question.byteRange).lowercased()
+    let askedWords = Set(asked.split { !$0.isLetter }.map(String.init))
+    let asksForContact =
+      !askedWords.isDisjoint(with: ["contact", "complain", "reach", "who", "whom"])
+      || AnswerJudge.contactQuestions.contains { asked.contains($0) }
     if asksForContact, deflection != nil {
       deflection = nil
       score += 0.4

@@ -41,6 +41,23 @@ struct QuestionFinder {
   /// Small talk that is not a support question.
   static let smallTalk = ["how are you", "how r u", "how's it going", "what's up", "you there", "anyone there"]
 
+  /// Question words that open a question when an auxiliary follows ("why won't", "when will"); not
+  /// when a subject follows ("when I try", "what a day").
+  static let questionWords: [String: QuestionType] = [
+    "why": .reason, "when": .time, "where": .place, "how": .howto, "what": .other, "which": .other, "who": .other,
+  ]
+  static let auxiliaries: Set<String> = [
+    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have",
+    "won't", "can't", "isn't", "aren't", "doesn't", "don't", "didn't", "wasn't", "hasn't", "haven't", "wont", "cant",
+    "isnt", "doesnt", "dont", "didnt", "won’t", "can’t", "isn’t", "doesn’t", "don’t", "didn’t",
+  ]
+  static let subjects: Set<String> = ["you", "i", "we", "they", "it", "there", "anyone", "someone", "anybody", "u"]
+  /// Verbs that open an order to support ("sort this now", "refund me").
+  static let orders: Set<String> = [
+    "fix", "sort", "refund", "cancel", "help", "explain", "resolve", "reply", "respond", "stop", "send", "deliver",
+    "unlock", "reset", "restore", "reinstate", "escalate",
+  ]
+
   func questions(in turns: [Turn], texts: [TokenizedText]) -> [CustomerQuestion] {
     var result: [CustomerQuestion] = []
     for turn in turns where turn.role == .customer {
@@ -65,8 +82,17 @@ struct QuestionFinder {
     let lowered = text.string(sentence.byteRange).lowercased()
     let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
     if words.count <= 6, QuestionFinder.smallTalk.contains(where: { lowered.contains($0) }) { return nil }
-    // "Hello?", "Anyone?": a call for attention, not a question with content to answer.
-    if words.count <= 1 { return nil }
+    let leading = range.filter { tokens[$0].kind == .word }.prefix(2).map { text.string(tokens[$0]).lowercased() }
+    // "Help!" alone is a request; "Hello?", "Anyone?" are calls for attention with nothing to answer.
+    if words.count <= 1 { return leading.first == "help" ? .request : nil }
+    // Without "?": a sentence that opens like a question ("why won't my apps update", "do you have
+    // an app for this") or an order ("sort this now", "fix my account").
+    if !endsWithQuestionMark, let first = leading.first {
+      let second = leading.count > 1 ? leading[1] : ""
+      if let type = QuestionFinder.questionWords[first], QuestionFinder.auxiliaries.contains(second) { return type }
+      if QuestionFinder.auxiliaries.contains(first), QuestionFinder.subjects.contains(second) { return .yesno }
+      if QuestionFinder.orders.contains(first) { return .request }
+    }
     // An opener within the first few words ("Hi, how do I…", "So when will…").
     let firstWords = range.filter { tokens[$0].kind == .word }.prefix(4)
     var opener: QuestionType?

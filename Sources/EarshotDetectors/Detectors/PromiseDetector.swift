@@ -44,6 +44,8 @@ public struct PromiseDetector: Detector {
         let words = text.tokens[opener.tokenRange.upperBound..<sentence.tokenRange.upperBound]
           .filter { $0.kind == .word || $0.kind == .number }
           .map { text.string($0).lowercased() }
+        // "DM us and we'll look into this together" hands the conversation over; it commits to nothing.
+        if words.last == "together" { continue }
         let promiseRange = opener.byteRange.lowerBound..<sentence.byteRange.upperBound
         let evidence = Evidence(turn: turn, range: promiseRange, note: "promise")
         let deadline = DeadlineParser.deadline(in: words)
