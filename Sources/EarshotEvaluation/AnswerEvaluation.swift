@@ -35,8 +35,10 @@ public enum AnswerEvaluation {
     try reader.read(
       file,
       emit: { conversation in
-        // The same related question can appear under several original questions; score it once.
-        let key = conversation.metadata["rel_question_id"] ?? conversation.id
+        // The same related thread can appear under several original questions, under a different
+        // id each time (SemEval's train-part2 holds 87 such copies); score it once, or the copies
+        // count twice and leak between cross-validation folds.
+        let key = conversation.turns.map(\.text).joined(separator: "\u{1F}")
         if seen.insert(key).inserted { conversations.append(conversation) }
       }, diagnose: { _ in })
     var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
