@@ -9,8 +9,9 @@ Usage:
 
 The model is one L2-regularized logistic regression of Good against the rest over the ranker's
 dense features (standardized for the fit, turned back into weights on the raw values) and one
-binary feature per stem seen in at least --min-count replies (scaled by --term-scale, which sets
-how strongly the stems are shrunk relative to the dense features). A stem's lexicon weight is its
+binary feature per lexicon term (stem, pair of stems, opening stem) seen in at least --min-count
+replies (scaled by --term-scale, which sets how strongly the terms are shrunk relative to the dense
+features). A term's lexicon weight is its
 coefficient times the scale, so Swift adds the lexicon sum with weight 1.
 
 Cross-validation is by thread (every reply of a thread in the same fold; the lexicon's vocabulary
@@ -42,7 +43,7 @@ def read(path):
     x = np.array([[float(row[name]) for name in dense] for row in rows])
     y = np.array([int(row["good"]) for row in rows])
     thread = np.array([int(row["thread"]) for row in rows])
-    terms = [set(row["terms"].split()) for row in rows]
+    terms = [set(row["terms"].split("|")) - {""} for row in rows]
     return names, dense, x, y, thread, terms
 
 
@@ -128,11 +129,12 @@ def write_lexicon(path, lexicon, args, count):
     entries = sorted(((term, round(w, 3)) for term, w in lexicon.items() if round(w, 3) != 0), key=lambda e: e[0])
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(
-            "# Answer terms: Porter2 stems of a forum reply's words (stopwords included) and how much each says\n"
-            "# the reply answers the thread's question (positive) or does not (negative). ReplyRanker adds the\n"
-            "# weights of the distinct stems of a reply to its score (feature answer_terms, weight 1).\n"
+            "# Answer terms: Porter2 stems of a forum reply's words (stopwords included), pairs of neighbouring\n"
+            "# stems (\"you can\") and its first two stems marked ^ (\"^yes\"), with how much each says the reply\n"
+            "# answers the thread's question (positive) or does not (negative). ReplyRanker adds the weights of\n"
+            "# the distinct terms of a reply to its score (feature answer_terms, weight 1).\n"
             "# Source: fitted by Scripts/fit-reply-ranker.py on the SemEval-2016 Task 3 train-part2 file\n"
-            f"# ({count} comments; L2 logistic regression jointly with the ranker's other features, stems seen in\n"
+            f"# ({count} comments; L2 logistic regression jointly with the ranker's other features, terms seen in\n"
             f"# at least {args.min_count} comments, term scale {args.term_scale}, C {args.c}). Data: Qatar Living forum,\n"
             "# SemEval-2016 Task 3 organisers, free for general research use (see docs/evaluation.md).\n"
             "# License: the weights are under the same terms as Earshot.\n"
@@ -171,7 +173,7 @@ def main():
         raw, intercept, lexicon = model.swift_weights(dense)
         root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
         kept = write_lexicon(os.path.join(root, "Lexicons", "data", "answer-terms.tsv"), lexicon, args, len(y))
-        print(f"wrote {kept} stems to Lexicons/data/answer-terms.tsv", file=sys.stderr)
+        print(f"wrote {kept} terms to Lexicons/data/answer-terms.tsv", file=sys.stderr)
         weights = [intercept if name == "bias" else 1.0 if name == "answer_terms" else raw[name] for name in names]
         print("fittedWeights = [" + ", ".join(f"{w:.3f}" for w in weights) + "]")
 

@@ -94,7 +94,7 @@ public enum AnswerEvaluation {
   }
 
   /// The ranker's feature vectors as CSV (thread, turn, label, features…, then the reply's
-  /// answer-lexicon terms separated by spaces), for refitting the weights and the lexicon.
+  /// answer-lexicon terms separated by `|`), for refitting the weights and the lexicon.
   public static func featureCSV(_ threads: [Thread], ranker: ReplyRanker = ReplyRanker()) -> String {
     var lines = [(["thread", "turn", "good"] + ReplyRanker.featureNames + ["terms"]).joined(separator: ",")]
     for (number, thread) in threads.enumerated() {
@@ -102,8 +102,8 @@ public enum AnswerEvaluation {
       for index in thread.labels.keys.sorted() {
         guard let values = features[index] else { continue }
         let good = thread.labels[index] == "Good" ? "1" : "0"
-        // Stems hold no commas or spaces (they come from word tokens); sorted for a stable file.
-        let terms = ReplyRanker.lexiconTerms(thread.analyzed.texts[index]).sorted().joined(separator: " ")
+        // Terms hold no commas or bars (they come from word tokens); sorted for a stable file.
+        let terms = ReplyRanker.lexiconTerms(thread.analyzed.texts[index]).sorted().joined(separator: "|")
         lines.append(
           ([String(number), String(index), good] + values.map { String($0) } + [terms]).joined(separator: ","))
       }

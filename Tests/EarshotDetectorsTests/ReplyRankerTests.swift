@@ -1,5 +1,6 @@
 import EarshotDetectors
 import EarshotModel
+import EarshotText
 import Testing
 
 @Suite struct ReplyRankerTests {
@@ -77,5 +78,12 @@ import Testing
     #expect(terms.count > 1000)
     #expect((terms["lol"] ?? 0) < 0)
     #expect((terms["contact"] ?? 0) > 0)
+    #expect((terms["you can"] ?? 0) > 0)
+  }
+
+  @Test func lexiconTermsAreStemsPairsAndTheOpening() {
+    let terms = ReplyRanker.lexiconTerms(TokenizedText("Yes, you can renew it at the traffic department."))
+    #expect(terms.isSuperset(of: ["yes", "you can", "renew", "depart", "^yes", "^you"]))
+    #expect(!terms.contains("^can"))
   }
 }

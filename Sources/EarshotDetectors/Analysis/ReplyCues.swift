@@ -7,10 +7,16 @@ enum ReplyCues {
     text.tokens.filter { $0.kind == .word || $0.kind == .number }.map { text.string($0).lowercased() }
   }
 
-  /// The distinct Porter2 stems of `text`'s words and numbers, stopwords included ("you", "no" and
-  /// "i" carry much of whether a comment answers): the keys of the answer-terms lexicon.
+  /// The keys a reply is looked up with in the answer-terms lexicon: the distinct Porter2 stems of
+  /// its words and numbers, stopwords included ("you", "no" and "i" carry much of whether a comment
+  /// answers), each pair of neighbouring stems ("you can"), and the first two stems marked with
+  /// `^` ("^yes"), since how a reply opens tells an answer from a retort.
   static func lexiconTerms(_ text: TokenizedText) -> Set<String> {
-    Set(words(text).map { Stemmer.stem($0) })
+    let stems = words(text).map { Stemmer.stem($0) }
+    var terms = Set(stems)
+    for (first, second) in zip(stems, stems.dropFirst()) { terms.insert(first + " " + second) }
+    for stem in stems.prefix(2) { terms.insert("^" + stem) }
+    return terms
   }
 
   /// Whether a reply's words thank someone.

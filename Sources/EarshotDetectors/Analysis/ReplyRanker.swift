@@ -35,9 +35,9 @@ public struct ReplyRanker: Sendable {
   /// (L2-regularized logistic regression of Good against the rest, jointly with the answer-terms
   /// lexicon, whose summed weights enter with weight 1).
   public static let fittedWeights: [Double] = [
-    -1.684, -0.836, -1.216, 0.335, 1.325, -0.246, -1.179, -0.402, 0.133, 0.291, 0.990, -0.732, -0.558, 0.239, 0.436,
-    -2.734, -0.630, 0.032, 0.328, 0.466, -0.045, -0.884, -2.912, 0.773, -0.114, -0.322, 1.432, 0.581, -0.186, 3.304,
-    -0.313, 1.000,
+    -1.672, -0.859, -1.199, 0.342, 1.230, -0.277, -1.105, -0.461, 0.119, 0.301, 1.002, -0.748, -0.582, 0.157, 0.402,
+    -2.568, -0.642, 0.005, 0.345, 0.425, -0.036, -0.849, -2.722, 0.785, -0.108, -0.332, 1.398, 0.597, -0.189, 3.454,
+    -0.321, 1.000,
   ]
 
   /// The answer score of every turn after `questionTurn`, by turn index (higher is a better answer).
