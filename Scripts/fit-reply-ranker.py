@@ -5,7 +5,7 @@ Usage:
   swift run earshot evaluate answers SemEval2016-Task3-CQA-QL-train-part2.xml --dump-features /tmp/f.csv
   python3 Scripts/fit-reply-ranker.py /tmp/f.csv            # cross-validation only
   python3 Scripts/fit-reply-ranker.py /tmp/f.csv --write    # also rewrite Lexicons/data/answer-terms.tsv
-                                                            # and print the Swift weights
+                                                            # and reply-trees.tsv, and print the Swift weights
 
 The model is one L2-regularized logistic regression of Good against the rest over the ranker's
 dense features (standardized for the fit, turned back into weights on the raw values) and one
@@ -14,9 +14,13 @@ replies (scaled by --term-scale, which sets how strongly the terms are shrunk re
 features). A term's lexicon weight is its
 coefficient times the scale, so Swift adds the lexicon sum with weight 1.
 
+A small gradient-boosted tree ensemble (LightGBM) then rescores each reply from its dense features
+and that linear score, for the interactions a linear model misses. It is trained on out-of-fold
+linear scores (inner 5-fold by thread), since in-sample ones overstate how sure the lexicon is.
+
 Cross-validation is by thread (every reply of a thread in the same fold; the lexicon's vocabulary
-and weights are refitted inside each fold), repeated with different shuffles. Needs numpy, scipy
-and scikit-learn; Earshot itself never runs this.
+and weights are refitted inside each fold), repeated with different shuffles. Needs numpy, scipy,
+scikit-learn and lightgbm; Earshot itself never runs this.
 """
 
 import argparse
@@ -25,6 +29,7 @@ import os
 import sys
 from collections import Counter
 
+import lightgbm
 import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
@@ -106,6 +111,44 @@ class Model:
         return dict(zip(dense, raw)), intercept, lexicon
 
 
+TREE_PARAMETERS = dict(
+    n_estimators=200, learning_rate=0.03, num_leaves=8, min_child_samples=30, subsample=0.8, subsample_freq=1,
+    colsample_bytree=0.8, random_state=0, deterministic=True, force_row_wise=True, n_jobs=1, verbose=-1)
+
+
+def out_of_fold(make, x, y, thread, terms, folds=5):
+    """Linear scores of every reply from models that did not see its thread."""
+    threads = np.unique(thread)
+    assignment = {t: i % folds for i, t in enumerate(np.random.RandomState(1000).permutation(threads))}
+    fold = np.array([assignment[t] for t in thread])
+    scores = np.zeros(len(y))
+    for f in range(folds):
+        test, train = np.where(fold == f)[0], np.where(fold != f)[0]
+        model = make().fit(x[train], y[train], [terms[i] for i in train])
+        scores[test] = model.score(x[test], [terms[i] for i in test])
+    return scores
+
+
+class Ranker:
+    """The linear model, then (with trees) the tree ensemble over the dense features and the linear score."""
+
+    def __init__(self, make, trees):
+        self.make, self.trees = make, trees
+
+    def fit(self, x, y, terms, thread):
+        self.linear = self.make().fit(x, y, terms)
+        if self.trees:
+            linear = out_of_fold(self.make, x, y, thread, terms)
+            self.ensemble = lightgbm.LGBMClassifier(**TREE_PARAMETERS).fit(np.column_stack([x, linear]), y)
+        return self
+
+    def score(self, x, terms):
+        linear = self.linear.score(x, terms)
+        if not self.trees:
+            return linear
+        return self.ensemble.predict(np.column_stack([x, linear]), raw_score=True)
+
+
 def cross_validate(x, y, thread, terms, make, repeats, folds):
     pooled_map, pooled_auc, fold_map, fold_auc = [], [], [], []
     threads = np.unique(thread)
@@ -116,13 +159,50 @@ def cross_validate(x, y, thread, terms, make, repeats, folds):
         predicted = np.zeros(len(y))
         for f in range(folds):
             test, train = fold == f, fold != f
-            model = make().fit(x[train], y[train], [terms[i] for i in np.where(train)[0]])
+            model = make().fit(x[train], y[train], [terms[i] for i in np.where(train)[0]], thread[train])
             predicted[test] = model.score(x[test], [terms[i] for i in np.where(test)[0]])
             fold_map.append(mean_average_precision(predicted[test], y[test], thread[test]))
             fold_auc.append(roc_auc_score(y[test], predicted[test]))
         pooled_map.append(mean_average_precision(predicted, y, thread))
         pooled_auc.append(roc_auc_score(y, predicted))
     return pooled_map, pooled_auc, fold_map, fold_auc
+
+
+def write_trees(path, ensemble, dense, args, count):
+    """One line per node: `tree:node<TAB>leaf value`, or `tree:node<TAB>threshold<TAB>feature<TAB>if ≤<TAB>if >`."""
+    inputs = dense + ["linear_score"]
+    lines = []
+    for tree in ensemble.booster_.dump_model()["tree_info"]:
+        number = tree["tree_index"]
+        counter = iter(range(1 << 20))
+
+        def visit(node):
+            identity = f"{number}:{next(counter)}"
+            if "leaf_value" in node:
+                lines.append(f"{identity}\t{node['leaf_value']!r}")
+                return identity
+            assert node["decision_type"] == "<=" and node["missing_type"] == "None", node
+            at = len(lines)
+            lines.append(None)
+            left = visit(node["left_child"])
+            right = visit(node["right_child"])
+            lines[at] = f"{identity}\t{node['threshold']!r}\t{inputs[node['split_feature']]}\t{left}\t{right}"
+            return identity
+
+        visit(tree["tree_structure"])
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(
+            "# Reply trees: the gradient-boosted tree ensemble ReplyRanker sums for its final score, over its\n"
+            "# features (by name) and linear_score (the weighted feature sum with the answer-terms lexicon).\n"
+            "# One node per line: `tree:node<TAB>leaf value`, or `tree:node<TAB>threshold<TAB>feature<TAB>node\n"
+            "# if the feature is <= threshold<TAB>node otherwise`; each tree starts at its node 0.\n"
+            f"# Source: fitted by Scripts/fit-reply-ranker.py (LightGBM, {TREE_PARAMETERS['n_estimators']} trees of\n"
+            f"# {TREE_PARAMETERS['num_leaves']} leaves) on the SemEval-2016 Task 3 train-part2 file ({count} comments),\n"
+            "# on out-of-fold linear scores. License: same terms as Earshot.\n"
+        )
+        for line in lines:
+            handle.write(line + "\n")
+    return len(lines)
 
 
 def write_lexicon(path, lexicon, args, count):
@@ -152,11 +232,13 @@ def main():
     parser.add_argument("--c", type=float, default=1.0)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--write", action="store_true", help="rewrite the lexicon and print the Swift weights")
+    parser.add_argument("--linear-only", action="store_true", help="no tree ensemble on top of the linear model")
+    parser.add_argument("--write", action="store_true", help="rewrite the data files and print the Swift weights")
     args = parser.parse_args()
 
     names, dense, x, y, thread, terms = read(args.features)
-    make = lambda: Model(args.term_scale, args.min_count, args.c)  # noqa: E731
+    linear = lambda: Model(args.term_scale, args.min_count, args.c)  # noqa: E731
+    make = lambda: Ranker(linear, trees=not args.linear_only)  # noqa: E731
     pooled_map, pooled_auc, fold_map, fold_auc = cross_validate(x, y, thread, terms, make, args.repeats, args.folds)
     print(f"{len(np.unique(thread))} threads, {len(y)} replies, {y.sum()} Good")
     print(
@@ -166,14 +248,21 @@ def main():
         f"per fold MAP {np.mean(fold_map):.2f} ± {np.std(fold_map, ddof=1):.2f}, "
         f"AUC {np.mean(fold_auc):.4f} ± {np.std(fold_auc, ddof=1):.4f}"
     )
-    model = make().fit(x, y, terms)
+    model = make().fit(x, y, terms, thread)
     scores = model.score(x, terms)
     print(f"in-sample MAP {mean_average_precision(scores, y, thread):.2f}, AUC {roc_auc_score(y, scores):.4f}")
     if args.write:
-        raw, intercept, lexicon = model.swift_weights(dense)
+        raw, intercept, lexicon = model.linear.swift_weights(dense)
         root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
         kept = write_lexicon(os.path.join(root, "Lexicons", "data", "answer-terms.tsv"), lexicon, args, len(y))
         print(f"wrote {kept} terms to Lexicons/data/answer-terms.tsv", file=sys.stderr)
+        trees = os.path.join(root, "Lexicons", "data", "reply-trees.tsv")
+        if args.linear_only:
+            with open(trees, "w", encoding="utf-8") as handle:
+                handle.write("# Reply trees: none (fitted with --linear-only); ReplyRanker uses its linear score.\n")
+        else:
+            nodes = write_trees(trees, model.ensemble, dense, args, len(y))
+            print(f"wrote {nodes} tree nodes to Lexicons/data/reply-trees.tsv", file=sys.stderr)
         weights = [intercept if name == "bias" else 1.0 if name == "answer_terms" else raw[name] for name in names]
         print("fittedWeights = [" + ", ".join(f"{w:.3f}" for w in weights) + "]")
 

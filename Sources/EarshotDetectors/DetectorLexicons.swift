@@ -27,6 +27,8 @@ public struct DetectorLexicons: Sendable {
   /// Stems and how much each says a forum reply answers the question (positive) or does not
   /// (negative), fitted for `ReplyRanker`.
   public var answerTerms: [String: Double]
+  /// The tree ensemble that turns `ReplyRanker`'s features and linear score into its final score.
+  public var replyTrees: ReplyTrees
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -42,6 +44,9 @@ public struct DetectorLexicons: Sendable {
     for entry in try LexiconFile.loadDefault("empathy.tsv") { empathy.set(entry.term, true) }
     var answerTerms: [String: Double] = [:]
     for entry in try LexiconFile.loadDefault("answer-terms.tsv") { answerTerms[entry.term] = entry.value ?? 0 }
+    let treesFile = "reply-trees.tsv"
+    let replyTrees = try ReplyTrees(
+      entries: try LexiconFile.loadDefault(treesFile), inputs: ReplyRanker.treeInputs, file: treesFile)
     var stopwords = TermTable<Bool>(capacity: 256)
     for entry in try LexiconFile.loadDefault("stopwords.tsv") { stopwords.set(entry.term, true) }
     return DetectorLexicons(
@@ -56,6 +61,7 @@ public struct DetectorLexicons: Sendable {
       noNos: try phrases("nonos.tsv", extra: additions.noNos),
       asks: try phrases("asks.tsv"),
       empathy: empathy,
-      answerTerms: answerTerms)
+      answerTerms: answerTerms,
+      replyTrees: replyTrees)
   }
 }

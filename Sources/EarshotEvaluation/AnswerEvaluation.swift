@@ -51,10 +51,13 @@ public enum AnswerEvaluation {
     }
   }
 
-  /// The ranker, chronological order and TF-IDF cosine on `threads`.
+  /// The ranker (and its linear part alone), chronological order and TF-IDF cosine on `threads`.
   public static func evaluate(_ threads: [Thread], ranker: ReplyRanker = ReplyRanker()) -> [RankingResult] {
+    var linear = ranker
+    linear.usesTrees = false
     let methods: [(String, (Thread) -> [Int: Double])] = [
       ("earshot reply ranker", { ranker.scores(in: $0.analyzed) }),
+      ("  its linear part", { linear.scores(in: $0.analyzed) }),
       (
         "chronological order",
         { thread in

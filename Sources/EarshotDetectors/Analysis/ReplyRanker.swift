@@ -11,8 +11,10 @@ import Foundation
 /// (the answer-terms lexicon, `Lexicons/data/answer-terms.tsv`).
 ///
 /// The weights and the lexicon were fitted once by logistic regression on the SemEval-2016
-/// community-QA training slice (`Scripts/fit-reply-ranker.py`, see `docs/evaluation.md`) and are
-/// fixed here; `earshot evaluate answers` measures them.
+/// community-QA training slice, and a small gradient-boosted tree ensemble
+/// (`Lexicons/data/reply-trees.tsv`) rescores the features together with that linear score
+/// (`Scripts/fit-reply-ranker.py`, see `docs/evaluation.md`). All are fixed;
+/// `earshot evaluate answers` measures them.
 public struct ReplyRanker: Sendable {
   /// Names of the features, in order (for `--dump-features` and documentation).
   public static let featureNames = [
@@ -23,12 +25,18 @@ public struct ReplyRanker: Sendable {
     "capitals_share", "asker_thanks_next", "asker_thanks_later", "consensus", "emoticon", "answer_terms",
   ]
 
+  /// What the tree ensemble reads: the features, then the linear score.
+  public static let treeInputs = featureNames + ["linear_score"]
+
   /// Logistic-regression weights, one per feature.
   public var weights: [Double]
+  /// Whether the tree ensemble gives the final score (otherwise the linear score does).
+  public var usesTrees: Bool
 
-  /// Creates a ranker with the fitted weights.
-  public init(weights: [Double] = ReplyRanker.fittedWeights) {
+  /// Creates a ranker with the fitted weights; the trees were fitted on top of those weights.
+  public init(weights: [Double] = ReplyRanker.fittedWeights, usesTrees: Bool = true) {
     self.weights = weights
+    self.usesTrees = usesTrees
   }
 
   /// Fitted on the SemEval-2016 Task 3 train-part2 file by `Scripts/fit-reply-ranker.py`
@@ -42,8 +50,10 @@ public struct ReplyRanker: Sendable {
 
   /// The answer score of every turn after `questionTurn`, by turn index (higher is a better answer).
   public func scores(in conversation: AnalyzedConversation, questionTurn: Int = 0) -> [Int: Double] {
-    features(in: conversation, questionTurn: questionTurn).mapValues { values in
-      zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+    let trees = conversation.resources.lexicons.replyTrees
+    return features(in: conversation, questionTurn: questionTurn).mapValues { values in
+      let linear = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+      return usesTrees && !trees.isEmpty ? trees.score(values + [linear]) : linear
     }
   }
 
