@@ -87,7 +87,8 @@ struct ReplyFeatures {
           ? 1 : 0,
         consensus,
         text.tokens.contains { $0.kind == .emoticon } ? 1 : 0,
-        ReplyCues.lexiconTerms(text).reduce(0.0) { $0 + (answerTerms[$1] ?? 0) },
+        // Summed in sorted order so the score is the same to the last bit on every run.
+        ReplyCues.lexiconTerms(text).sorted().reduce(0.0) { $0 + (answerTerms[$1] ?? 0) },
       ]
     }
     return result
