@@ -94,7 +94,9 @@ var targets: [Target] = [
   // Evaluation: detector accuracy on labeled corpora (gold files are read from paths given at run time).
   .target(
     name: "EarshotEvaluation",
-    dependencies: ["EarshotModel", "EarshotText", "EarshotSentiment", "EarshotReaders", "EarshotDetectors"],
+    dependencies: [
+      "EarshotModel", "EarshotText", "EarshotSentiment", "EarshotReaders", "EarshotDetectors", "EarshotScoring",
+    ],
     swiftSettings: sharedSettings
   ),
 

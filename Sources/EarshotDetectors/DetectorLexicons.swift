@@ -24,6 +24,11 @@ public struct DetectorLexicons: Sendable {
   public var asks: PhraseMatcher<String>
   /// Empathy, apology and courtesy words: a reply made only of them says nothing.
   public var empathy: TermTable<Bool>
+  /// Stems and how much each says a forum reply answers the question (positive) or does not
+  /// (negative), fitted for `ReplyRanker`.
+  public var answerTerms: [String: Double]
+  /// The tree ensemble that turns `ReplyRanker`'s features and linear score into its final score.
+  public var replyTrees: ReplyTrees
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -37,6 +42,11 @@ public struct DetectorLexicons: Sendable {
     }
     var empathy = TermTable<Bool>(capacity: 64)
     for entry in try LexiconFile.loadDefault("empathy.tsv") { empathy.set(entry.term, true) }
+    var answerTerms: [String: Double] = [:]
+    for entry in try LexiconFile.loadDefault("answer-terms.tsv") { answerTerms[entry.term] = entry.value ?? 0 }
+    let treesFile = "reply-trees.tsv"
+    let replyTrees = try ReplyTrees(
+      entries: try LexiconFile.loadDefault(treesFile), inputs: ReplyRanker.treeInputs, file: treesFile)
     var stopwords = TermTable<Bool>(capacity: 256)
     for entry in try LexiconFile.loadDefault("stopwords.tsv") { stopwords.set(entry.term, true) }
     return DetectorLexicons(
@@ -50,6 +60,8 @@ public struct DetectorLexicons: Sendable {
       stopwords: stopwords,
       noNos: try phrases("nonos.tsv", extra: additions.noNos),
       asks: try phrases("asks.tsv"),
-      empathy: empathy)
+      empathy: empathy,
+      answerTerms: answerTerms,
+      replyTrees: replyTrees)
   }
 }

@@ -35,8 +35,10 @@ public enum AnswerEvaluation {
     try reader.read(
       file,
       emit: { conversation in
-        // The same related question can appear under several original questions; score it once.
-        let key = conversation.metadata["rel_question_id"] ?? conversation.id
+        // The same related thread can appear under several original questions, under a different
+        // id each time (SemEval's train-part2 holds 87 such copies); score it once, or the copies
+        // count twice and leak between cross-validation folds.
+        let key = conversation.turns.map(\.text).joined(separator: "\u{1F}")
         if seen.insert(key).inserted { conversations.append(conversation) }
       }, diagnose: { _ in })
     var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
@@ -49,10 +51,13 @@ public enum AnswerEvaluation {
     }
   }
 
-  /// The ranker, chronological order and TF-IDF cosine on `threads`.
+  /// The ranker (and its linear part alone), chronological order and TF-IDF cosine on `threads`.
   public static func evaluate(_ threads: [Thread], ranker: ReplyRanker = ReplyRanker()) -> [RankingResult] {
+    var linear = ranker
+    linear.usesTrees = false
     let methods: [(String, (Thread) -> [Int: Double])] = [
       ("earshot reply ranker", { ranker.scores(in: $0.analyzed) }),
+      ("  its linear part", { linear.scores(in: $0.analyzed) }),
       (
         "chronological order",
         { thread in
@@ -91,15 +96,19 @@ public enum AnswerEvaluation {
     }
   }
 
-  /// The ranker's feature vectors as CSV (thread, turn, label, features…), for refitting weights.
+  /// The ranker's feature vectors as CSV (thread, turn, label, features…, then the reply's
+  /// answer-lexicon terms separated by `|`), for refitting the weights and the lexicon.
   public static func featureCSV(_ threads: [Thread], ranker: ReplyRanker = ReplyRanker()) -> String {
-    var lines = [(["thread", "turn", "good"] + ReplyRanker.featureNames).joined(separator: ",")]
+    var lines = [(["thread", "turn", "good"] + ReplyRanker.featureNames + ["terms"]).joined(separator: ",")]
     for (number, thread) in threads.enumerated() {
       let features = ranker.features(in: thread.analyzed)
       for index in thread.labels.keys.sorted() {
         guard let values = features[index] else { continue }
         let good = thread.labels[index] == "Good" ? "1" : "0"
-        lines.append(([String(number), String(index), good] + values.map { String($0) }).joined(separator: ","))
+        // Terms hold no commas or bars (they come from word tokens); sorted for a stable file.
+        let terms = ReplyRanker.lexiconTerms(thread.analyzed.texts[index]).sorted().joined(separator: "|")
+        lines.append(
+          ([String(number), String(index), good] + values.map { String($0) } + [terms]).joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -55,20 +55,3 @@ import Testing
     #expect(findings.first?.reason.contains("canned reply used in 6 conversations") == true)
   }
 }
-
-@Suite struct ReplyRankerTests {
-  @Test func answerRanksAboveBanterAndTheAskersThanks() throws {
-    let log = """
-      Customer Asker: Where can I renew my driving licence in Doha, and how much does it cost?
-      Agent Joker: lol good luck with that
-      Customer Asker: thanks anyway
-      Agent Helper: You can renew it at the traffic department in Madinat Khalifa; it costs QR 250 for five years.
-      """
-    let analyzed = try DetectorHarness.analyze(log)
-    let scores = ReplyRanker().scores(in: analyzed)
-    let answer = try #require(scores[3])
-    #expect(answer > (scores[1] ?? 0))
-    #expect(answer > (scores[2] ?? 0))
-    #expect(ReplyRanker.featureNames.count == ReplyRanker.fittedWeights.count)
-  }
-}

@@ -5,106 +5,69 @@ import Foundation
 /// Scores how well each reply in a thread answers the thread's opening question, from signals
 /// that need no training data at run time: rarity-weighted similarity to the question, where the
 /// reply stands among the thread's replies, who wrote it (the asker's own follow-ups are not
-/// answers), its length, whether it asks back, thanks or banters, and whether it carries advice,
-/// links, numbers or amounts.
+/// answers), its length, whether it asks back, thanks or banters, whether it carries advice,
+/// links, numbers or amounts, how the thread's dialogue runs around it (the asker thanking after
+/// it, two people chatting), how far it agrees with the other replies, and the words it uses
+/// (the answer-terms lexicon, `Lexicons/data/answer-terms.tsv`).
 ///
-/// The weights were fitted once by logistic regression on the SemEval-2016 community-QA training
-/// slice (see `docs/evaluation.md`) and are fixed here; `earshot evaluate answers` measures them.
+/// The weights and the lexicon were fitted once by logistic regression on the SemEval-2016
+/// community-QA training slice, and a small gradient-boosted tree ensemble
+/// (`Lexicons/data/reply-trees.tsv`) rescores the features together with that linear score
+/// (`Scripts/fit-reply-ranker.py`, see `docs/evaluation.md`). All are fixed;
+/// `earshot evaluate answers` measures them.
 public struct ReplyRanker: Sendable {
   /// Names of the features, in order (for `--dump-features` and documentation).
   public static let featureNames = [
     "bias", "position", "by_asker", "log_words", "question_cosine", "ends_with_question", "thanks", "banter", "link",
     "digit", "short", "author_reply_share", "mentions_other_author", "advice", "amount", "first_person_share",
     "exclamation_share", "cosine_rank", "relative_log_words", "yes_no_opening", "after_asker_reply",
+    "has_question_mark", "question_mark_share", "first_by_author", "log_hours_after_question", "between_two_voices",
+    "capitals_share", "asker_thanks_next", "asker_thanks_later", "consensus", "emoticon", "answer_terms",
   ]
+
+  /// What the tree ensemble reads: the features, then the linear score.
+  public static let treeInputs = featureNames + ["linear_score"]
 
   /// Logistic-regression weights, one per feature.
   public var weights: [Double]
+  /// Whether the tree ensemble gives the final score (otherwise the linear score does).
+  public var usesTrees: Bool
 
-  /// Creates a ranker with the fitted weights.
-  public init(weights: [Double] = ReplyRanker.fittedWeights) {
+  /// Creates a ranker with the fitted weights; the trees were fitted on top of those weights.
+  public init(weights: [Double] = ReplyRanker.fittedWeights, usesTrees: Bool = true) {
     self.weights = weights
+    self.usesTrees = usesTrees
   }
 
-  /// Fitted on the SemEval-2016 Task 3 train-part2 file (`evaluate answers --dump-features`, then
-  /// L2-regularized logistic regression of Good against the rest).
+  /// Fitted on the SemEval-2016 Task 3 train-part2 file by `Scripts/fit-reply-ranker.py`
+  /// (L2-regularized logistic regression of Good against the rest, jointly with the answer-terms
+  /// lexicon, whose summed weights enter with weight 1).
   public static let fittedWeights: [Double] = [
-    -0.397, -1.302, -1.438, 0.217, 2.284, -1.408, -1.184, -0.363, 0.196, 0.296, 1.138, -1.880, -0.644, 0.359, 0.765,
-    -1.549, -0.553, 0.078, 0.403, 0.429, -0.146,
+    -1.664, -0.861, -1.199, 0.341, 1.223, -0.278, -1.109, -0.462, 0.118, 0.301, 1.002, -0.756, -0.584, 0.156, 0.403,
+    -2.579, -0.643, 0.001, 0.345, 0.424, -0.036, -0.841, -2.826, 0.783, -0.108, -0.333, 1.398, 0.598, -0.190, 3.462,
+    -0.321, 1.000,
   ]
 
   /// The answer score of every turn after `questionTurn`, by turn index (higher is a better answer).
   public func scores(in conversation: AnalyzedConversation, questionTurn: Int = 0) -> [Int: Double] {
-    features(in: conversation, questionTurn: questionTurn).mapValues { values in
-      zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+    let trees = conversation.resources.lexicons.replyTrees
+    return features(in: conversation, questionTurn: questionTurn).mapValues { values in
+      let linear = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 }
+      return usesTrees && !trees.isEmpty ? trees.score(values + [linear]) : linear
     }
   }
 
   /// The feature vector of every turn after `questionTurn`, by turn index.
   public func features(in conversation: AnalyzedConversation, questionTurn: Int = 0) -> [Int: [Double]] {
-    let resources = conversation.resources
-    let stopwords = resources.lexicons.stopwords
-    let question = TermVector(conversation.texts[questionTurn], stopwords: stopwords, corpus: resources.corpus)
-    let asker = conversation.turns[questionTurn].speaker
-    let replies = conversation.turns.filter { $0.index > questionTurn }
-    guard !replies.isEmpty else { return [:] }
-    let cosines = replies.map {
-      question.cosine(TermVector(conversation.texts[$0.index], stopwords: stopwords, corpus: resources.corpus))
-    }
-    let wordCounts = replies.map { Self.words(conversation.texts[$0.index]).count }
-    let meanLogWords = wordCounts.reduce(0.0) { $0 + log(1 + Double($1)) } / Double(replies.count)
-    let sortedCosines = cosines.sorted(by: >)
-    let authors = Dictionary(grouping: replies, by: \.speaker).mapValues(\.count)
-    let names = Set(
-      conversation.conversation.participants.compactMap { $0.name?.lowercased() }.filter { $0.count > 2 })
-    var result: [Int: [Double]] = [:]
-    for (position, reply) in replies.enumerated() {
-      let text = conversation.texts[reply.index]
-      let words = Self.words(text)
-      let count = Double(words.count)
-      let lowered = reply.text.lowercased()
-      let ownName = conversation.conversation.participant(withID: reply.speaker)?.name?.lowercased()
-      let firstPerson = Double(words.filter { $0 == "i" || $0 == "me" || $0 == "my" }.count)
-      let exclamations = Double(reply.text.utf8.filter { $0 == UInt8(ascii: "!") }.count)
-      let opening = Set(Self.words(TokenizedText(String(reply.text.prefix(30)))))
-      result[reply.index] = [
-        1,
-        Double(position + 1) / 10,
-        reply.speaker == asker ? 1 : 0,
-        log(1 + count),
-        cosines[position],
-        reply.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("?") ? 1 : 0,
-        words.contains { Self.thanks.contains($0) } || lowered.contains("thank you") ? 1 : 0,
-        words.contains { Self.banter.contains($0) } || lowered.contains("good luck") ? 1 : 0,
-        text.tokens.contains { $0.kind == .url } ? 1 : 0,
-        reply.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } ? 1 : 0,
-        count < 5 ? 1 : 0,
-        Double(authors[reply.speaker] ?? 0) / 10,
-        names.contains { $0 != ownName && lowered.contains($0) } ? 1 : 0,
-        Self.advicePhrases.contains { lowered.contains($0) } || words.contains { Self.adviceWords.contains($0) }
-          ? 1 : 0,
-        words.contains { Self.amountWords.contains($0) } || reply.text.contains("$") ? 1 : 0,
-        count > 0 ? firstPerson / count : 0,
-        count > 0 ? exclamations / count : 0,
-        Double(sortedCosines.firstIndex(of: cosines[position]) ?? 0) / 10,
-        log(1 + count) - meanLogWords,
-        opening.contains { Self.yesNo.contains($0) } ? 1 : 0,
-        replies[..<position].contains { $0.speaker == asker } ? 1 : 0,
-      ]
-    }
-    return result
+    ReplyFeatures(
+      conversation: conversation, questionTurn: questionTurn,
+      answerTerms: conversation.resources.lexicons.answerTerms
+    ).all()
   }
 
-  static func words(_ text: TokenizedText) -> [String] {
-    text.tokens.filter { $0.kind == .word || $0.kind == .number }.map { text.string($0).lowercased() }
+  /// The terms of `text` the answer-terms lexicon is looked up with (distinct stems of its words
+  /// and numbers), for `--dump-features` and refitting the lexicon.
+  public static func lexiconTerms(_ text: TokenizedText) -> Set<String> {
+    ReplyCues.lexiconTerms(text)
   }
-
-  static let thanks: Set<String> = ["thanks", "thanx", "thx", "ty"]
-  static let banter: Set<String> = ["agree", "lol", "haha", "hehe", "lmao", "welcome"]
-  static let adviceWords: Set<String> = ["try", "call", "contact", "visit", "apply", "ask", "check"]
-  static let advicePhrases = ["you can", "you should", "you need", "you have to", "go to"]
-  static let amountWords: Set<String> = [
-    "qr", "qar", "riyal", "riyals", "dollar", "dollars", "usd", "eur", "euro", "euros",
-  ]
-  static let yesNo: Set<String> = ["yes", "no", "yeah", "nope", "sure"]
 }

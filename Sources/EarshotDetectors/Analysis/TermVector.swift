@@ -21,15 +21,35 @@ public struct TermVector: Sendable {
       }
     }
     for (stem, count) in counts { weights[stem] = count * corpus.idf(stem) }
+    // Summed in stem order, not the dictionary's per-process order, so a cosine is the same to the
+    // last bit on every run (ties between replies' cosines then break the same way).
+    sorted = weights.sorted { $0.key < $1.key }.map { (stem: $0.key, weight: $0.value) }
+    norm = sorted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
   }
+
+  /// The weights in stem order.
+  private var sorted: [(stem: String, weight: Double)] = []
+  /// The Euclidean length of the weights.
+  private var norm = 0.0
 
   /// Cosine similarity in [0, 1].
   public func cosine(_ other: TermVector) -> Double {
-    var dot = 0.0
-    for (stem, weight) in weights { dot += weight * (other.weights[stem] ?? 0) }
     let norms = norm * other.norm
-    return norms > 0 ? dot / norms : 0
+    guard norms > 0 else { return 0 }
+    var dot = 0.0
+    var mine = 0
+    var theirs = 0
+    while mine < sorted.count && theirs < other.sorted.count {
+      if sorted[mine].stem == other.sorted[theirs].stem {
+        dot += sorted[mine].weight * other.sorted[theirs].weight
+        mine += 1
+        theirs += 1
+      } else if sorted[mine].stem < other.sorted[theirs].stem {
+        mine += 1
+      } else {
+        theirs += 1
+      }
+    }
+    return dot / norms
   }
-
-  var norm: Double { weights.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
 }

@@ -13,7 +13,7 @@ extension Earshot.Evaluate {
     @Argument(help: "Labeled files, e.g. ../shared/corpora/semeval2016-cqa/SemEval2016-Task3-CQA-QL-train-part2.xml")
     var files: [String]
 
-    @Option(help: "Also write the reply features as CSV to this file (to refit the ranker's weights).")
+    @Option(help: "Also write the reply features and lexicon terms as CSV here (for Scripts/fit-reply-ranker.py).")
     var dumpFeatures: String?
 
     func run() throws {
