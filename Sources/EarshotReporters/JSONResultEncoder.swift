@@ -14,9 +14,10 @@ public enum JSONResultEncoder {
     String(decoding: try encoder(pretty: true).encode(results), as: UTF8.self) + "\n"
   }
 
-  /// One line of JSON Lines for one result.
+  /// One line of JSON Lines for one result (the same bytes `encoder(pretty: false)` writes, by the
+  /// hand-written `ConversationResult.compactJSON()`).
   public static func line(_ result: ConversationResult) throws -> String {
-    String(decoding: try encoder(pretty: false).encode(result), as: UTF8.self) + "\n"
+    result.compactJSON() + "\n"
   }
 
   static func encoder(pretty: Bool) -> JSONEncoder {

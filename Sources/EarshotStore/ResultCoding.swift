@@ -25,7 +25,7 @@ enum ResultCoding {
   }
 
   static func encode(_ result: ConversationResult) throws -> String {
-    String(decoding: try encoder(snakeCase: true).encode(result), as: UTF8.self)
+    result.compactJSON()
   }
 
   static func decodeResult(_ text: String) throws -> ConversationResult {

@@ -6,6 +6,13 @@ public struct TermMatch<Value: Sendable>: Sendable {
   public var byteRange: Range<Int>
   /// The term's value.
   public var value: Value
+
+  /// Creates a match.
+  @inlinable public init(tokenRange: Range<Int>, byteRange: Range<Int>, value: Value) {
+    self.tokenRange = tokenRange
+    self.byteRange = byteRange
+    self.value = value
+  }
 }
 
 /// Finds single-word and multi-word lexicon terms in tokenized text.
@@ -13,8 +20,18 @@ public struct TermMatch<Value: Sendable>: Sendable {
 /// Each word of every phrase gets a dense id; a phrase is a list of ids indexed by its first
 /// word, so matching costs one hash lookup per token plus a comparison for candidate phrases.
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-  private var vocabulary = TermTable<Int>()
-  private var phrasesByFirstWord: [Int: [(words: [Int], value: Value)]] = [:]
+  /// One term: its word ids and value.
+  @usableFromInline struct Phrase: Sendable {
+    @usableFromInline var words: [Int]
+    @usableFromInline var value: Value
+  }
+
+  @usableFromInline var vocabulary = TermTable<Int>()
+  /// The phrases starting with each word, indexed by the word's id (ids are dense), longest first:
+  /// an array read per token instead of a dictionary lookup. Inlinable so that callers in other
+  /// modules get code specialized for their value type instead of generic code that looks up
+  /// type metadata at run time.
+  @usableFromInline var phrasesByFirstWord: [[Phrase]] = []
 
   /// Creates an empty matcher.
   public init() {}
@@ -25,15 +42,14 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   }
 
   /// The number of terms.
-  public var count: Int { phrasesByFirstWord.values.reduce(0) { $0 + $1.count } }
+  public var count: Int { phrasesByFirstWord.reduce(0) { $0 + $1.count } }
 
   /// Every term as its list of normalized words (lowercase, `’` read as `'`) with its value, for
   /// callers that compile the terms into their own structures. Order is unspecified.
   public var terms: [(words: [String], value: Value)] {
     var names = Array(repeating: "", count: vocabulary.count)
     for (word, id) in vocabulary.entries { names[id] = word }
-    return phrasesByFirstWord.values.flatMap { list in list.map { (words: $0.words.map { names[$0] }, value: $0.value) }
-    }
+    return phrasesByFirstWord.flatMap { list in list.map { (words: $0.words.map { names[$0] }, value: $0.value) } }
   }
 
   /// Adds a term (its tokens must appear contiguously to match); a repeated term is replaced.
@@ -47,21 +63,24 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
       return id
     }
     guard let first = ids.first else { return }
-    var list = phrasesByFirstWord[first, default: []]
+    if phrasesByFirstWord.count < vocabulary.count {
+      phrasesByFirstWord += Array(repeating: [], count: vocabulary.count - phrasesByFirstWord.count)
+    }
+    var list = phrasesByFirstWord[first]
     list.removeAll { $0.words == ids }
-    list.append((ids, value))
+    list.append(Phrase(words: ids, value: value))
     // Longest first, so "not working" wins over "not".
     list.sort { $0.words.count > $1.words.count }
     phrasesByFirstWord[first] = list
   }
 
   /// Longest non-overlapping matches, left to right.
-  public func matches(in text: TokenizedText) -> [TermMatch<Value>] {
+  @inlinable public func matches(in text: TokenizedText) -> [TermMatch<Value>] {
     matches(in: text, tokenRange: 0..<text.tokens.count)
   }
 
   /// Longest non-overlapping matches within `tokenRange`, left to right.
-  public func matches(in text: TokenizedText, tokenRange: Range<Int>) -> [TermMatch<Value>] {
+  @inlinable public func matches(in text: TokenizedText, tokenRange: Range<Int>) -> [TermMatch<Value>] {
     text.bytes.withUnsafeBufferPointer { bytes in
       var result: [TermMatch<Value>] = []
       var index = tokenRange.lowerBound
@@ -78,13 +97,12 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   }
 
   /// The longest term starting at token `index`, if any.
-  public func longestMatch(
+  @inlinable public func longestMatch(
     _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, limit: Int
   ) -> TermMatch<Value>? {
     let token = tokens[index]
-    guard let firstID = vocabulary.value(bytes, token.range), let candidates = phrasesByFirstWord[firstID] else {
-      return nil
-    }
+    guard let firstID = vocabulary.value(bytes, token.range), firstID < phrasesByFirstWord.count else { return nil }
+    let candidates = phrasesByFirstWord[firstID]
     for candidate in candidates where index + candidate.words.count <= limit {
       var matched = true
       for offset in 1..<candidate.words.count {

@@ -3,11 +3,11 @@
 /// Keys are stored once in one flat byte array; a lookup hashes and compares the probe bytes in
 /// place (lowercasing ASCII and reading `’` as `'`), so the hot path allocates nothing.
 public struct TermTable<Value: Sendable>: Sendable {
-  private var keyBytes: [UInt8] = []
-  private var keyRanges: [Range<Int>] = []
-  private var values: [Value] = []
-  private var slots: [Int32]
-  private var mask: Int
+  @usableFromInline var keyBytes: [UInt8] = []
+  @usableFromInline var keyRanges: [Range<Int>] = []
+  @usableFromInline var values: [Value] = []
+  @usableFromInline var slots: [Int32]
+  @usableFromInline var mask: Int
 
   /// Creates an empty table sized for about `capacity` terms.
   public init(capacity: Int = 16) {
@@ -49,11 +49,11 @@ public struct TermTable<Value: Sendable>: Sendable {
   }
 
   /// The dense index (0..<count) of the term spelled by `range`, if present.
-  @usableFromInline func index(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+  @inlinable func index(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
     find(bytes, range).index
   }
 
-  @usableFromInline func value(at index: Int) -> Value { values[index] }
+  @inlinable func value(at index: Int) -> Value { values[index] }
 
   /// Every term and its value, in insertion order.
   public var entries: [(term: String, value: Value)] {
@@ -62,7 +62,7 @@ public struct TermTable<Value: Sendable>: Sendable {
 
   // MARK: - Private
 
-  private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (index: Int?, slot: Int) {
+  @inlinable func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (index: Int?, slot: Int) {
     var slot = TermTable.hash(bytes, range) & mask
     while true {
       let entry = Int(slots[slot])
@@ -72,7 +72,7 @@ public struct TermTable<Value: Sendable>: Sendable {
     }
   }
 
-  private func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+  @inlinable func equals(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     let key = keyRanges[entry]
     var keyIndex = key.lowerBound
     var probe = range.lowerBound
@@ -101,7 +101,7 @@ public struct TermTable<Value: Sendable>: Sendable {
   }
 
   /// Lowercase ASCII and `’` read as `'`: one normalized byte and how many input bytes it used.
-  @inline(__always)
+  @inlinable @inline(__always)
   static func normalizedByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt8, Int) {
     let byte = bytes[index]
     if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
@@ -122,7 +122,7 @@ public struct TermTable<Value: Sendable>: Sendable {
     }
   }
 
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+  @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var index = range.lowerBound
     while index < range.upperBound {

@@ -1,0 +1,238 @@
+import EarshotModel
+import Foundation
+
+extension ConversationResult {
+  /// The result as one line of compact JSON, byte for byte what `JSONEncoder` writes with
+  /// snake_case keys, sorted keys, ISO 8601 dates, unescaped slashes and "inf"/"-inf"/"nan" for
+  /// non-finite numbers (the format of `conversations.jsonl` and of the store).
+  ///
+  /// Written by hand because it runs once per conversation of every batch: `JSONEncoder` spent
+  /// about a quarter of a batch run converting keys and boxing values. Tests compare the two
+  /// encoders on real and adversarial results; a new field must be added here in sorted position.
+  public func compactJSON() -> String {
+    var json = JSONText()
+    json.object {
+      $0.key("agents")
+      $0.array(agents) { $0.string($1) }
+      $0.key("channel")
+      $0.string(channel)
+      if let company {
+        $0.key("company")
+        $0.string(company)
+      }
+      $0.key("conversation_id")
+      $0.string(conversationId)
+      $0.key("findings")
+      $0.array(findings) { $0.finding($1) }
+      $0.key("metrics")
+      $0.metrics(metrics)
+      $0.key("roles_guessed")
+      $0.bool(rolesGuessed)
+      $0.key("schema_version")
+      $0.int(schemaVersion)
+      $0.key("score")
+      $0.object {
+        $0.key("breakdown")
+        $0.array(score.breakdown) { $0.component($1) }
+        $0.key("value")
+        $0.number(score.value)
+      }
+      $0.key("source_file")
+      $0.string(sourceFile)
+      if let startedAt {
+        $0.key("started_at")
+        $0.date(startedAt)
+      }
+      $0.key("tool_version")
+      $0.string(toolVersion)
+      $0.key("turn_count")
+      $0.int(turnCount)
+    }
+    return json.text
+  }
+}
+
+/// Compact JSON written into one byte buffer, with the value formats `JSONEncoder` uses.
+struct JSONText {
+  private var bytes: [UInt8] = []
+  private var needsComma = false
+
+  init() { bytes.reserveCapacity(2048) }
+
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  mutating func object(_ body: (inout JSONText) -> Void) {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma = false
+    body(&self)
+    bytes.append(UInt8(ascii: "}"))
+    needsComma = true
+  }
+
+  mutating func array<Element>(_ elements: [Element], _ body: (inout JSONText, Element) -> Void) {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma = false
+    for element in elements { body(&self, element) }
+    bytes.append(UInt8(ascii: "]"))
+    needsComma = true
+  }
+
+  /// An object key; the value written next belongs to it.
+  mutating func key(_ name: String) {
+    string(name)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  mutating func string(_ value: String) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+      case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+      case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+      case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+      case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case 0x00..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+    needsComma = true
+  }
+
+  mutating func int(_ value: Int) { raw(String(value)) }
+
+  mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
+  /// A number as `JSONEncoder` writes it: the shortest round-trip form without a trailing ".0".
+  mutating func number(_ value: Double) {
+    if value.isNaN { return string("nan") }
+    if value.isInfinite { return string(value > 0 ? "inf" : "-inf") }
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    raw(text)
+  }
+
+  /// ISO 8601 in UTC to the second ("2024-03-01T09:00:00Z"), as `.iso8601` writes dates.
+  mutating func date(_ value: Date) {
+    string(value.formatted(.iso8601))
+  }
+
+  private mutating func raw(_ text: String) {
+    separate()
+    bytes += text.utf8
+    needsComma = true
+  }
+
+  private mutating func separate() {
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+  }
+
+  // MARK: - The result's nested types, keys in sorted order
+
+  mutating func finding(_ finding: Finding) {
+    object {
+      $0.key("attributes")
+      $0.object {
+        for (name, value) in finding.attributes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+          $0.key(name)
+          $0.string(value)
+        }
+      }
+      $0.key("category")
+      $0.string(finding.category)
+      $0.key("detector")
+      $0.string(finding.detector)
+      $0.key("evidence")
+      $0.array(finding.evidence) { $0.evidence($1) }
+      $0.key("reason")
+      $0.string(finding.reason)
+      $0.key("severity")
+      $0.string(finding.severity.rawValue)
+    }
+  }
+
+  mutating func evidence(_ evidence: Evidence) {
+    object {
+      if let note = evidence.note {
+        $0.key("note")
+        $0.string(note)
+      }
+      $0.key("role")
+      $0.string(evidence.role.rawValue)
+      $0.key("span")
+      $0.object {
+        $0.key("end")
+        $0.int(evidence.span.end)
+        $0.key("start")
+        $0.int(evidence.span.start)
+        $0.key("text")
+        $0.string(evidence.span.text)
+      }
+      $0.key("speaker")
+      $0.string(evidence.speaker)
+      $0.key("turn")
+      $0.int(evidence.turn)
+    }
+  }
+
+  mutating func component(_ component: ScoreComponent) {
+    object {
+      $0.key("category")
+      $0.string(component.category)
+      $0.key("findings")
+      $0.int(component.findings)
+      $0.key("points_lost")
+      $0.number(component.pointsLost)
+      $0.key("score")
+      $0.number(component.score)
+      $0.key("weight")
+      $0.number(component.weight)
+    }
+  }
+
+  mutating func metrics(_ metrics: ConversationMetrics) {
+    object {
+      $0.optional("agent_sentiment", metrics.agentSentiment)
+      $0.key("agent_turns")
+      $0.int(metrics.agentTurns)
+      $0.optional("customer_sentiment_end", metrics.customerSentimentEnd)
+      $0.optional("customer_sentiment_start", metrics.customerSentimentStart)
+      $0.key("customer_turns")
+      $0.int(metrics.customerTurns)
+      $0.optional("first_response_seconds", metrics.firstResponseSeconds)
+      $0.optional("longest_wait_seconds", metrics.longestWaitSeconds)
+      $0.key("non_answers")
+      $0.int(metrics.nonAnswers)
+      $0.key("premature_pitches")
+      $0.int(metrics.prematurePitches)
+      $0.key("promises_broken")
+      $0.int(metrics.promisesBroken)
+      $0.key("promises_kept")
+      $0.int(metrics.promisesKept)
+      $0.key("promises_made")
+      $0.int(metrics.promisesMade)
+      $0.key("questions")
+      $0.int(metrics.questions)
+      if let resolution = metrics.resolution {
+        $0.key("resolution")
+        $0.string(resolution)
+      }
+    }
+  }
+
+  /// A number under `name`, left out when absent (as synthesized `Encodable` does).
+  mutating func optional(_ name: String, _ value: Double?) {
+    guard let value else { return }
+    key(name)
+    number(value)
+  }
+}
