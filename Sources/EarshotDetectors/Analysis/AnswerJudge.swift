@@ -45,6 +45,7 @@ struct AnswerJudgement {
 struct AnswerJudge {
   let lexicons: DetectorLexicons
 
+  static let contactWords: [StaticString] = ["contact", "complain", "reach", "who", "whom"]
   /// Phrasings that ask where or how to get in touch, so pointing to a contact answers them.
   static let contactQuestions = [
     "where can i", "where do i", "where should i", "what number", "which number", "email address to",
@@ -89,11 +90,13 @@ struct AnswerJudge {
     if asksBack { score -= 0.15 }
     // Pointing to a contact is the answer when the customer asked whom or where to contact.
     // ("my email changed" or "where is my order" do not ask whom to contact).
-    let asked = questionText.string(question.byteRange).lowercased()
-    let askedWords = Set(asked.split { !$0.isLetter }.map(String.init))
     let asksForContact =
-      !askedWords.isDisjoint(with: ["contact", "complain", "reach", "who", "whom"])
-      || AnswerJudge.contactQuestions.contains { asked.contains($0) }
+      questionText.tokens[question.tokenRange].contains { token in
+        token.kind == .word && AnswerJudge.contactWords.contains { questionText.token(token, equals: $0) }
+      }
+      || AnswerJudge.contactQuestions.contains {
+        ByteSearch.contains($0, in: questionText.bytes, within: question.byteRange)
+      }
     if asksForContact, deflection != nil {
       deflection = nil
       score += 0.4

@@ -79,9 +79,9 @@ struct QuestionFinder {
     let endsWithQuestionMark = range.contains { index in
       tokens[index].kind == .punctuation && text.bytes[tokens[index].range].contains(UInt8(ascii: "?"))
     }
-    let lowered = text.string(sentence.byteRange).lowercased()
+    func says(_ phrase: String) -> Bool { ByteSearch.contains(phrase, in: text.bytes, within: sentence.byteRange) }
     let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
-    if words.count <= 6, QuestionFinder.smallTalk.contains(where: { lowered.contains($0) }) { return nil }
+    if words.count <= 6, QuestionFinder.smallTalk.contains(where: says) { return nil }
     let leading = range.filter { tokens[$0].kind == .word }.prefix(2).map { text.string(tokens[$0]).lowercased() }
     // "Help!" alone is a request; "Hello?", "Anyone?" are calls for attention with nothing to answer.
     if words.count <= 1 { return leading.first == "help" ? .request : nil }
@@ -109,8 +109,8 @@ struct QuestionFinder {
     // Without "?", only request openers and explicit asks count; "what a day" is not a question.
     switch opener {
     case .request, .howto: return opener
-    case .yesno where lowered.contains("wondering") || lowered.contains("know"): return .yesno
-    case .other where lowered.contains("know") || lowered.contains("tell me"): return .other
+    case .yesno where says("wondering") || says("know"): return .yesno
+    case .other where says("know") || says("tell me"): return .other
     default: return nil
     }
   }

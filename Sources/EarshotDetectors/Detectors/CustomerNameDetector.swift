@@ -80,17 +80,16 @@ enum CustomerName {
 
   static func find(in conversation: AnalyzedConversation) -> Found? {
     for turn in conversation.turns where turn.role == .customer {
-      let lowered = turn.text.lowercased()
+      let bytes = conversation.texts[turn.index].bytes
       for phrase in introductions {
-        guard let range = lowered.range(of: phrase) else { continue }
-        let after = turn.text[range.upperBound...]
+        guard let range = ByteSearch.firstRange(of: phrase, in: bytes) else { continue }
+        // The name is read from the bytes after the phrase, so its offsets are the text's own.
+        let after = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 80)], as: UTF8.self)
         let word = after.prefix { $0.isLetter || $0 == "-" }
         guard let firstLetter = word.first, firstLetter.isUppercase, word.count >= 2,
           !notNames.contains(word.lowercased())
         else { continue }
-        let start = turn.text.utf8.distance(
-          from: turn.text.utf8.startIndex,
-          to: word.startIndex.samePosition(in: turn.text.utf8) ?? turn.text.utf8.startIndex)
+        let start = range.upperBound
         return Found(first: String(word), given: (turn.index, start..<(start + word.utf8.count)))
       }
     }

@@ -1,0 +1,32 @@
+/// Finds lowercase ASCII phrases in UTF-8 text, ignoring ASCII case, without building lowercased
+/// strings: detectors run these checks on every sentence, where `lowercased().contains(_:)`
+/// (a Foundation search over a new string) cost more than the detection itself.
+public enum ByteSearch {
+  /// The first byte range of `phrase` (lowercase ASCII) in `range` of `bytes`, ignoring ASCII case.
+  public static func firstRange(of phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil) -> Range<Int>? {
+    let needle = Array(phrase.utf8)
+    let range = range ?? 0..<bytes.count
+    guard !needle.isEmpty, range.count >= needle.count else {
+      return needle.isEmpty ? range.lowerBound..<range.lowerBound : nil
+    }
+    return bytes.withUnsafeBufferPointer { haystack in
+      let first = needle[0]
+      var start = range.lowerBound
+      let last = range.upperBound - needle.count
+      while start <= last {
+        if ASCII.lowercase(haystack[start]) == first {
+          var offset = 1
+          while offset < needle.count, ASCII.lowercase(haystack[start + offset]) == needle[offset] { offset += 1 }
+          if offset == needle.count { return start..<(start + needle.count) }
+        }
+        start += 1
+      }
+      return nil
+    }
+  }
+
+  /// Whether `phrase` (lowercase ASCII) occurs in `range` of `bytes`, ignoring ASCII case.
+  public static func contains(_ phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil) -> Bool {
+    firstRange(of: phrase, in: bytes, within: range) != nil
+  }
+}
