@@ -198,7 +198,8 @@ def write_trees(path, ensemble, dense, args, count):
             "# if the feature is <= threshold<TAB>node otherwise`; each tree starts at its node 0.\n"
             f"# Source: fitted by Scripts/fit-reply-ranker.py (LightGBM, {TREE_PARAMETERS['n_estimators']} trees of\n"
             f"# {TREE_PARAMETERS['num_leaves']} leaves) on the SemEval-2016 Task 3 train-part2 file ({count} comments),\n"
-            "# on out-of-fold linear scores. License: same terms as Earshot.\n"
+            "# on out-of-fold linear scores. License: as for answer-terms.tsv (derived from data licensed\n"
+            "# \"for general research use\"; check the SemEval organisers' terms before a commercial build).\n"
         )
         for line in lines:
             handle.write(line + "\n")
@@ -217,7 +218,8 @@ def write_lexicon(path, lexicon, args, count):
             f"# ({count} comments; L2 logistic regression jointly with the ranker's other features, terms seen in\n"
             f"# at least {args.min_count} comments, term scale {args.term_scale}, C {args.c}). Data: Qatar Living forum,\n"
             "# SemEval-2016 Task 3 organisers, free for general research use (see docs/evaluation.md).\n"
-            "# License: the weights are under the same terms as Earshot.\n"
+            "# License: Earshot's own work, but derived from data licensed \"for general research use\"; check the\n"
+            "# SemEval organisers' terms before shipping these weights in a commercial build (see Lexicons/README.md).\n"
         )
         for term, weight in entries:
             handle.write(f"{term}\t{weight}\n")

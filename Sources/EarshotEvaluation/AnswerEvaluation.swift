@@ -105,10 +105,12 @@ public enum AnswerEvaluation {
       for index in thread.labels.keys.sorted() {
         guard let values = features[index] else { continue }
         let good = thread.labels[index] == "Good" ? "1" : "0"
-        // Terms hold no commas or bars (they come from word tokens); sorted for a stable file.
+        // Quoted: number tokens keep their separators ("1,500"). Terms never hold a bar or a quote
+        // (they come from word and number tokens); sorted for a stable file.
         let terms = ReplyRanker.lexiconTerms(thread.analyzed.texts[index]).sorted().joined(separator: "|")
         lines.append(
-          ([String(number), String(index), good] + values.map { String($0) } + [terms]).joined(separator: ","))
+          ([String(number), String(index), good] + values.map { String($0) } + ["\"\(terms)\""])
+            .joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -6,7 +6,8 @@ public enum ASCII {
   }
   @inlinable static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inlinable static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-  @inlinable static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
+  /// Whether the byte is an ASCII letter.
+  @inlinable public static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
   @inlinable static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
   @inlinable static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B

@@ -2,8 +2,11 @@
 /// strings: detectors run these checks on every sentence, where `lowercased().contains(_:)`
 /// (a Foundation search over a new string) cost more than the detection itself.
 public enum ByteSearch {
-  /// The first byte range of `phrase` (lowercase ASCII) in `range` of `bytes`, ignoring ASCII case.
-  public static func firstRange(of phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil) -> Range<Int>? {
+  /// The first byte range of `phrase` (lowercase ASCII) in `range` of `bytes`, ignoring ASCII case;
+  /// with `wholeWords`, only where no ASCII letter or digit touches it on either side.
+  public static func firstRange(
+    of phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil, wholeWords: Bool = false
+  ) -> Range<Int>? {
     let needle = Array(phrase.utf8)
     let range = range ?? 0..<bytes.count
     guard !needle.isEmpty, range.count >= needle.count else {
@@ -17,7 +20,14 @@ public enum ByteSearch {
         if ASCII.lowercase(haystack[start]) == first {
           var offset = 1
           while offset < needle.count, ASCII.lowercase(haystack[start + offset]) == needle[offset] { offset += 1 }
-          if offset == needle.count { return start..<(start + needle.count) }
+          if offset == needle.count {
+            let end = start + needle.count
+            let bounded =
+              !wholeWords
+              || ((start == 0 || !ASCII.isWordByte(haystack[start - 1]))
+                && (end == haystack.count || !ASCII.isWordByte(haystack[end])))
+            if bounded { return start..<end }
+          }
         }
         start += 1
       }
@@ -26,7 +36,9 @@ public enum ByteSearch {
   }
 
   /// Whether `phrase` (lowercase ASCII) occurs in `range` of `bytes`, ignoring ASCII case.
-  public static func contains(_ phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil) -> Bool {
-    firstRange(of: phrase, in: bytes, within: range) != nil
+  public static func contains(
+    _ phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil, wholeWords: Bool = false
+  ) -> Bool {
+    firstRange(of: phrase, in: bytes, within: range, wholeWords: wholeWords) != nil
   }
 }

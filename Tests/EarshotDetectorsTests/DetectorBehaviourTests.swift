@@ -31,6 +31,17 @@ import Testing
     #expect(try types("I just need someone to do something about the battery") == [.request])
   }
 
+  @Test func typographicAndLessCommonContractionsOpenQuestions() throws {
+    #expect(try types("Why wasn’t my refund processed last week") == [.reason])
+    #expect(try types("Why couldn't the engineer come last week") == [.reason])
+  }
+
+  @Test func nounsAndFillersFirstAreNotOrders() throws {
+    #expect(try types("Sort of disappointed with how long the delivery took.") == [])
+    #expect(try types("Help desk never called me back about the outage.") == [])
+    #expect(try types("Reset didn't work either.") == [])
+  }
+
   @Test func subordinateClausesAreNotQuestions() throws {
     #expect(try types("When I try to log in it fails.") == [])
     #expect(try types("What a mess.") == [])
@@ -72,6 +83,15 @@ import Testing
         NonAnswerDetector(), "Customer: When will my pre-order ship?\nAgent: \(reply)")
       #expect(findings.first?.attributes["verdict"] == "not_answered", "\(reply)")
     }
+  }
+
+  @Test func contactPhrasesMatchWholeWordsOnly() throws {
+    // "where can it be" is not "where can i…": pointing elsewhere does not answer it.
+    let findings = try DetectorHarness.findings(
+      NonAnswerDetector(),
+      "Customer: Where can it be, my parcel tracking shows nothing since Monday?\n"
+        + "Agent: Please contact our delivery partner.")
+    #expect(findings.first?.attributes["verdict"] == "not_answered")
   }
 
   @Test func aContactIsTheAnswerOnlyWhenTheCustomerAskedForOne() throws {

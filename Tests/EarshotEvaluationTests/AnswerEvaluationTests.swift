@@ -49,8 +49,12 @@ import Testing
     let csv = AnswerEvaluation.featureCSV(threads).split(separator: "\n")
     #expect(csv.first?.hasSuffix(",answer_terms,terms") == true)
     #expect(csv.count == 1 + 3)
-    // The last column holds the reply's lexicon terms: stems, pairs of stems and the opening.
-    let answerTerms = try #require(csv.dropFirst().first?.split(separator: ",").last)
+    // The last column holds the reply's lexicon terms (stems, pairs of stems and the opening),
+    // quoted because number tokens keep their separators ("1,500").
+    let row = try #require(csv.dropFirst().first)
+    let quote = try #require(row.firstIndex(of: "\""))
+    #expect(row.hasSuffix("\""))
+    let answerTerms = row[row.index(after: quote)..<row.index(before: row.endIndex)]
     #expect(answerTerms.split(separator: "|").contains("you can"))
     #expect(answerTerms.split(separator: "|").contains("^you"))
   }

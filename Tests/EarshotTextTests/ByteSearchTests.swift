@@ -17,6 +17,13 @@ import Testing
     #expect(!ByteSearch.contains("hi,", in: text, within: 0..<2))  // runs past the range's end
   }
 
+  @Test func wholeWordsNeedABoundaryOnBothSides() {
+    let question = Array("Where can it be? Where can I go?".utf8)
+    #expect(ByteSearch.firstRange(of: "where can i", in: question) == 0..<11)
+    #expect(ByteSearch.firstRange(of: "where can i", in: question, wholeWords: true) == 17..<28)
+    #expect(!ByteSearch.contains("order 552", in: text, wholeWords: true))
+  }
+
   @Test func leavesNonASCIIBytesAsTheyAre() {
     #expect(ByteSearch.contains("café", in: text))
     #expect(ByteSearch.contains("zoë", in: text))

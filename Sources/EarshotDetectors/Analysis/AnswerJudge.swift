@@ -45,11 +45,12 @@ struct AnswerJudgement {
 struct AnswerJudge {
   let lexicons: DetectorLexicons
 
-  static let contactWords: [StaticString] = ["contact", "complain", "reach", "who", "whom"]
-  /// Phrasings that ask where or how to get in touch, so pointing to a contact answers them.
+  /// Stems (of the question's content terms) that ask whom to contact or complain to.
+  static let contactStems: Set<String> = ["contact", "complain", "complaint", "reach"]
+  /// Phrasings that ask for a number or address to get in touch, so pointing to one answers them.
   static let contactQuestions = [
-    "where can i", "where do i", "where should i", "what number", "which number", "email address to",
-    "email address for", "phone number to", "phone number for", "number to call", "who do i", "who should i",
+    "what number", "which number", "email address to", "email address for", "phone number to", "phone number for",
+    "number to call",
   ]
 
   func judge(_ question: CustomerQuestion, in conversation: AnalyzedConversation, replies: [Turn]) -> AnswerJudgement {
@@ -91,11 +92,12 @@ struct AnswerJudge {
     // Pointing to a contact is the answer when the customer asked whom or where to contact.
     // ("my email changed" or "where is my order" do not ask whom to contact).
     let asksForContact =
-      questionText.tokens[question.tokenRange].contains { token in
-        token.kind == .word && AnswerJudge.contactWords.contains { questionText.token(token, equals: $0) }
+      !questionTerms.isDisjoint(with: AnswerJudge.contactStems)
+      || questionText.tokens[question.tokenRange].contains { token in
+        token.kind == .word && (questionText.token(token, equals: "who") || questionText.token(token, equals: "whom"))
       }
       || AnswerJudge.contactQuestions.contains {
-        ByteSearch.contains($0, in: questionText.bytes, within: question.byteRange)
+        ByteSearch.contains($0, in: questionText.bytes, within: question.byteRange, wholeWords: true)
       }
     if asksForContact, deflection != nil {
       deflection = nil

@@ -46,12 +46,20 @@ struct QuestionFinder {
   static let questionWords: [String: QuestionType] = [
     "why": .reason, "when": .time, "where": .place, "how": .howto, "what": .other, "which": .other, "who": .other,
   ]
+  /// Auxiliaries, with a plain apostrophe (`’` is read as `'` before the lookup).
   static let auxiliaries: Set<String> = [
-    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have",
-    "won't", "can't", "isn't", "aren't", "doesn't", "don't", "didn't", "wasn't", "hasn't", "haven't", "wont", "cant",
-    "isnt", "doesnt", "dont", "didnt", "won’t", "can’t", "isn’t", "doesn’t", "don’t", "didn’t",
+    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have", "had",
+    "won't", "can't", "isn't", "aren't", "wasn't", "weren't", "doesn't", "don't", "didn't", "couldn't", "wouldn't",
+    "shouldn't", "hasn't", "haven't", "hadn't", "wont", "cant", "isnt", "arent", "wasnt", "doesnt", "dont", "didnt",
+    "couldnt", "wouldnt", "shouldnt",
   ]
   static let subjects: Set<String> = ["you", "i", "we", "they", "it", "there", "anyone", "someone", "anybody", "u"]
+  /// What follows an order's verb ("sort this now", "refund me", "explain why"), so that a noun or
+  /// filler in first place ("help desk", "sort of", "reset didn't work") is not read as one.
+  static let orderObjects: Set<String> = [
+    "me", "my", "this", "it", "that", "now", "the", "our", "your", "us", "them", "these", "those", "why", "how",
+    "what", "out", "up",
+  ]
   /// Verbs that open an order to support ("sort this now", "refund me").
   static let orders: Set<String> = [
     "fix", "sort", "refund", "cancel", "help", "explain", "resolve", "reply", "respond", "stop", "send", "deliver",
@@ -82,7 +90,9 @@ struct QuestionFinder {
     func says(_ phrase: String) -> Bool { ByteSearch.contains(phrase, in: text.bytes, within: sentence.byteRange) }
     let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
     if words.count <= 6, QuestionFinder.smallTalk.contains(where: says) { return nil }
-    let leading = range.filter { tokens[$0].kind == .word }.prefix(2).map { text.string(tokens[$0]).lowercased() }
+    let leading = range.filter { tokens[$0].kind == .word }.prefix(2).map {
+      text.string(tokens[$0]).lowercased().replacingOccurrences(of: "’", with: "'")
+    }
     // "Help!" alone is a request; "Hello?", "Anyone?" are calls for attention with nothing to answer.
     if words.count <= 1 { return leading.first == "help" ? .request : nil }
     // Without "?": a sentence that opens like a question ("why won't my apps update", "do you have
@@ -91,7 +101,7 @@ struct QuestionFinder {
       let second = leading.count > 1 ? leading[1] : ""
       if let type = QuestionFinder.questionWords[first], QuestionFinder.auxiliaries.contains(second) { return type }
       if QuestionFinder.auxiliaries.contains(first), QuestionFinder.subjects.contains(second) { return .yesno }
-      if QuestionFinder.orders.contains(first) { return .request }
+      if QuestionFinder.orders.contains(first), QuestionFinder.orderObjects.contains(second) { return .request }
     }
     // An opener within the first few words ("Hi, how do I…", "So when will…").
     let firstWords = range.filter { tokens[$0].kind == .word }.prefix(4)

@@ -83,8 +83,10 @@ enum CustomerName {
       let bytes = conversation.texts[turn.index].bytes
       for phrase in introductions {
         guard let range = ByteSearch.firstRange(of: phrase, in: bytes) else { continue }
-        // The name is read from the bytes after the phrase, so its offsets are the text's own.
-        let after = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + 80)], as: UTF8.self)
+        // The name is read from the bytes after the phrase, so its offsets are the text's own; it
+        // ends at the first ASCII byte that is not a letter or a hyphen.
+        let wordEnd = bytes[range.upperBound...].firstIndex { $0 < 0x80 && !ASCII.isLetter($0) && $0 != 0x2D }
+        let after = String(decoding: bytes[range.upperBound..<(wordEnd ?? bytes.count)], as: UTF8.self)
         let word = after.prefix { $0.isLetter || $0 == "-" }
         guard let firstLetter = word.first, firstLetter.isUppercase, word.count >= 2,
           !notNames.contains(word.lowercased())
