@@ -54,16 +54,7 @@ public final class BatchOutputWriter {
   public func finish(summary: BatchSummary, ranking: AgentRanking) throws {
     try conversations.close()
     try diagnostics.close()
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
-    }
-    try write("agents.csv", CSVTableWriter.agentsCSV(aggregation, ranking: ranking))
-    try write("companies.csv", CSVTableWriter.groupsCSV(aggregation, kind: .company))
-    try write("channels.csv", CSVTableWriter.groupsCSV(aggregation, kind: .channel))
-    try write("days.csv", CSVTableWriter.groupsCSV(aggregation, kind: .day))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    try write("summary.json", String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+    try AggregateFiles.write(
+      aggregation, ranking: ranking, summary: summary, summaryName: "summary.json", to: directory)
   }
 }

@@ -37,7 +37,9 @@ public struct InputDiscovery: Sendable {
         let name = (relative as NSString).lastPathComponent
         let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
         var childIsDirectory: ObjCBool = false
-        manager.fileExists(atPath: full, isDirectory: &childIsDirectory)
+        // Only the kind matters here: an entry that vanished or dangles is listed as a file, and
+        // reading it later reports it by name.
+        _ = manager.fileExists(atPath: full, isDirectory: &childIsDirectory)
         if name.hasPrefix(".") {
           if childIsDirectory.boolValue { enumerator.skipDescendants() }
           continue

@@ -1,3 +1,5 @@
+import EarshotText
+
 /// An open-addressing hash table from words to ids, probed with byte ranges of a text. ASCII is
 /// lowercased and the typographic apostrophe `’` read as `'` on the fly, as `TermTable` does.
 ///
@@ -36,7 +38,7 @@ struct WordTable: Sendable {
     word.withUnsafeBufferPointer { buffer in
       var index = 0
       while index < buffer.count {
-        let (byte, width) = WordTable.normalizedByte(buffer, index, buffer.count)
+        let (byte, width) = ASCII.normalizedWordByte(buffer, index, buffer.count)
         normalized.append(byte)
         index += width
       }
@@ -94,7 +96,7 @@ struct WordTable: Sendable {
       var written = 0
       var index = range.lowerBound
       while index < range.upperBound {
-        let (byte, width) = WordTable.normalizedByte(bytes, index, range.upperBound)
+        let (byte, width) = ASCII.normalizedWordByte(bytes, index, range.upperBound)
         buffer[written] = byte
         written += 1
         index += width
@@ -191,13 +193,5 @@ struct WordTable: Sendable {
     let aboveZ = word &+ 0x2525_2525_2525_2525  // high bit set where a byte is > "Z"
     let capitals = atLeastA & ~aboveZ & 0x8080_8080_8080_8080
     return word | (capitals >> 2)
-  }
-
-  @inline(__always)
-  static func normalizedByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt8, Int) {
-    let byte = bytes[index]
-    if byte < 0x80 { return (byte &- 0x41 < 26 ? byte | 0x20 : byte, 1) }
-    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
-    return (byte, 1)
   }
 }

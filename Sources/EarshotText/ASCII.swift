@@ -13,4 +13,14 @@ public enum ASCII {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
   }
   @inlinable static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == 0x5F }
+
+  /// The byte of a word as lexicons compare it, and how many bytes it used: ASCII capitals
+  /// lowercased, the typographic apostrophe `’` (three bytes) read as `'`, any other byte as is.
+  @inlinable @inline(__always)
+  public static func normalizedWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt8, Int) {
+    let byte = bytes[index]
+    if byte < 0x80 { return (byte &- 0x41 < 26 ? byte | 0x20 : byte, 1) }
+    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
+    return (byte, 1)
+  }
 }

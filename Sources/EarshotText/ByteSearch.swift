@@ -7,12 +7,21 @@ public enum ByteSearch {
   public static func firstRange(
     of phrase: String, in bytes: [UInt8], within range: Range<Int>? = nil, wholeWords: Bool = false
   ) -> Range<Int>? {
-    let needle = Array(phrase.utf8)
+    var phrase = phrase
     let range = range ?? 0..<bytes.count
-    guard !needle.isEmpty, range.count >= needle.count else {
-      return needle.isEmpty ? range.lowerBound..<range.lowerBound : nil
+    // The phrase's own UTF-8 storage, not a copy: this runs for every sentence.
+    return phrase.withUTF8 { needle in
+      guard !needle.isEmpty, range.count >= needle.count else {
+        return needle.isEmpty ? range.lowerBound..<range.lowerBound : nil
+      }
+      return search(needle, in: bytes, range, wholeWords: wholeWords)
     }
-    return bytes.withUnsafeBufferPointer { haystack in
+  }
+
+  private static func search(
+    _ needle: UnsafeBufferPointer<UInt8>, in bytes: [UInt8], _ range: Range<Int>, wholeWords: Bool
+  ) -> Range<Int>? {
+    bytes.withUnsafeBufferPointer { haystack in
       let first = needle[0]
       var start = range.lowerBound
       let last = range.upperBound - needle.count

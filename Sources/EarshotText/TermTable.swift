@@ -78,7 +78,7 @@ public struct TermTable<Value: Sendable>: Sendable {
     var probe = range.lowerBound
     while probe < range.upperBound {
       guard keyIndex < key.upperBound else { return false }
-      let (byte, width) = TermTable.normalizedByte(bytes, probe, range.upperBound)
+      let (byte, width) = ASCII.normalizedWordByte(bytes, probe, range.upperBound)
       if keyBytes[keyIndex] != byte { return false }
       keyIndex += 1
       probe += width
@@ -100,21 +100,13 @@ public struct TermTable<Value: Sendable>: Sendable {
     slots[slot] = Int32(index)
   }
 
-  /// Lowercase ASCII and `’` read as `'`: one normalized byte and how many input bytes it used.
-  @inlinable @inline(__always)
-  static func normalizedByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> (UInt8, Int) {
-    let byte = bytes[index]
-    if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
-    return (ASCII.lowercase(byte), 1)
-  }
-
   static func normalize(_ bytes: [UInt8]) -> [UInt8] {
     bytes.withUnsafeBufferPointer { buffer in
       var result: [UInt8] = []
       result.reserveCapacity(buffer.count)
       var index = 0
       while index < buffer.count {
-        let (byte, width) = normalizedByte(buffer, index, buffer.count)
+        let (byte, width) = ASCII.normalizedWordByte(buffer, index, buffer.count)
         result.append(byte)
         index += width
       }
@@ -126,7 +118,7 @@ public struct TermTable<Value: Sendable>: Sendable {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var index = range.lowerBound
     while index < range.upperBound {
-      let (byte, width) = normalizedByte(bytes, index, range.upperBound)
+      let (byte, width) = ASCII.normalizedWordByte(bytes, index, range.upperBound)
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
       index += width
     }

@@ -246,22 +246,13 @@ public struct NightlyJob: Sendable {
   private func writeTables(_ aggregation: Aggregation, summary: NightlySummary, to directory: String) throws {
     let url = URL(fileURLWithPath: directory)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: url.appendingPathComponent(name), options: .atomic)
-    }
-    try write("agents.csv", CSVTableWriter.agentsCSV(aggregation, ranking: configuration.ranking))
-    try write("companies.csv", CSVTableWriter.groupsCSV(aggregation, kind: .company))
-    try write("channels.csv", CSVTableWriter.groupsCSV(aggregation, kind: .channel))
-    try write("days.csv", CSVTableWriter.groupsCSV(aggregation, kind: .day))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
     struct Nightly: Encodable {
       var runId: Int64
       var counts: RunCounts
       var fingerprintChanged: Bool
     }
     let body = Nightly(runId: summary.runID, counts: summary.counts, fingerprintChanged: summary.fingerprintChanged)
-    try write("nightly.json", String(decoding: try encoder.encode(body), as: UTF8.self) + "\n")
+    try AggregateFiles.write(
+      aggregation, ranking: configuration.ranking, summary: body, summaryName: "nightly.json", to: url)
   }
 }
