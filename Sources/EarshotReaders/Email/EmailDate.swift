@@ -21,9 +21,34 @@ enum EmailDate {
 
   /// The instant `text` names, or nil.
   static func parse(_ text: String) -> Date? {
+    if case .date(let date) = read(text) { return date }
+    return nil
+  }
+
+  /// What a `Date` header holds: an instant, or why it is not one (in words for a warning).
+  enum Reading: Equatable {
+    case date(Date)
+    case invalid(String)
+  }
+
+  /// The years a mail date may name: anything else is damage, not a date (and would overflow the
+  /// day arithmetic for huge values).
+  static let years = 1...9999
+  /// The latest instant a fallback timestamp may name (the end of year 9999), in seconds since 1970.
+  private static let latestSeconds: TimeInterval = 253_402_300_799
+
+  /// Reads `text`, saying what is wrong when it is not a date.
+  static func read(_ text: String) -> Reading {
     let tokens = tokenize(Array(text.utf8))
-    if let date = parse(tokens: tokens) { return date }
-    return TimestampParser().parse(text)
+    switch parse(tokens: tokens) {
+    case .date(let date): return .date(date)
+    case .invalid(let reason): return .invalid(reason)
+    case .unrecognized:
+      if let date = TimestampParser().parse(text), abs(date.timeIntervalSince1970) <= latestSeconds {
+        return .date(date)
+      }
+      return .invalid("expected a date such as 'Tue, 17 Nov 2009 18:04:31 -0800'")
+    }
   }
 
   /// Splits on white space and commas, dropping `( comments )`.
@@ -53,18 +78,32 @@ enum EmailDate {
     return tokens
   }
 
-  private static func parse(tokens: [String]) -> Date? {
+  private enum TokenReading {
+    case date(Date)
+    case invalid(String)
+    case unrecognized
+  }
+
+  private static func parse(tokens: [String]) -> TokenReading {
     var day: Int?
     var month: Int?
     var year: Int?
+    var yearText = ""
     var time: (hour: Int, minute: Int, second: Int)?
     var offsetMinutes: Int?
+    var badOffset: String?
     for token in tokens {
       if time == nil, token.contains(":"), let parsed = parseTime(token) {
         time = parsed
       } else if let first = token.first, first == "+" || first == "-", token.count >= 5,
-        let value = Int(token.dropFirst().filter { $0 != ":" })
+        token.dropFirst().allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") })
       {
+        // RFC 5322: ("+" / "-") 4DIGIT, hours and minutes; anything longer is not a zone.
+        let digits = token.dropFirst().filter { $0 != ":" }
+        guard digits.count == 4, let value = Int(digits), value % 100 < 60 else {
+          badOffset = token
+          continue
+        }
         let sign = first == "-" ? -1 : 1
         offsetMinutes = sign * ((value / 100) * 60 + value % 100)
       } else if let number = Int(token) {
@@ -72,6 +111,7 @@ enum EmailDate {
           day = number
         } else if year == nil {
           year = number
+          yearText = token
         }
       } else if token.count >= 3, let value = months[String(token.prefix(3))], month == nil,
         token.allSatisfy(\.isLetter)
@@ -84,18 +124,33 @@ enum EmailDate {
         year == nil
       {
         year = number
+        yearText = String(token.dropLast())
+      } else if year == nil, token.count > 4, token.allSatisfy({ $0.isASCII && $0.isNumber }) {
+        // Too many digits even for Int: a year no date has.
+        return .invalid("year \(token) is out of range (expected \(years.lowerBound)–\(years.upperBound))")
       }
     }
-    guard let day, let month, var year, let time else { return nil }
-    if year < 50 {
+    guard let day, let month, var year, let time else { return .unrecognized }
+    if let badOffset {
+      return .invalid("zone offset '\(badOffset)' is not ±HHMM (hours and minutes)")
+    }
+    if year >= 0 && year < 50 && yearText.count <= 2 {
       year += 2000
-    } else if year < 1000 {
+    } else if year >= 0 && year < 1000 && yearText.count <= 3 {
       year += 1900
     }
-    guard (1...31).contains(day), time.hour < 24, time.minute < 60, time.second <= 60 else { return nil }
+    guard years.contains(year) else {
+      return .invalid("year \(yearText) is out of range (expected \(years.lowerBound)–\(years.upperBound))")
+    }
+    guard (1...31).contains(day), (0..<24).contains(time.hour), (0..<60).contains(time.minute),
+      (0...60).contains(time.second)
+    else {
+      return .invalid("time \(time.hour):\(time.minute):\(time.second) on day \(day) is not a time of day")
+    }
+    // Bounded above: |days| < 3.7 million, so none of this can overflow.
     let days = daysFromCivil(year: year, month: month, day: day)
     let seconds = days * 86_400 + time.hour * 3600 + time.minute * 60 + min(time.second, 59)
-    return Date(timeIntervalSince1970: TimeInterval(seconds - (offsetMinutes ?? 0) * 60))
+    return .date(Date(timeIntervalSince1970: TimeInterval(seconds - (offsetMinutes ?? 0) * 60)))
   }
 
   private static func parseTime(_ token: String) -> (hour: Int, minute: Int, second: Int)? {

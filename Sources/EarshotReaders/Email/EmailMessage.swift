@@ -50,19 +50,19 @@ struct EmailMessageParser {
 
   /// Parses `bytes` (one whole message).
   ///
-  /// - Returns: the message, or nil when the bytes have no header block; `issues` gets every problem
-  ///   worth a diagnostic (cut-off parts, unknown charsets).
-  func parse(_ bytes: [UInt8], location: SourceLocation, ordinal: Int, issues: inout [String]) -> EmailMessage? {
+  /// Like Python's `email` parser, this reads whatever a message holds: one without header lines is
+  /// all body, one with only MIME headers has no sender. Damage goes to `issues` (each becomes a
+  /// warning with its line) and the message is still read.
+  ///
+  /// - Returns: the message, or nil when the bytes hold nothing but white space (`issues` says so).
+  func parse(_ bytes: [UInt8], location: SourceLocation, ordinal: Int, issues: inout [MailIssue]) -> EmailMessage? {
+    guard bytes.contains(where: { !MailBytes.isWhitespace($0) }) else {
+      issues.append(MailIssue(at: nil, "the message is empty: expected header lines (From:, Date:…) and a body"))
+      return nil
+    }
     var mime = MIMEParser(bytes: bytes)
     let root = mime.parseEntity(0..<bytes.count)
     let headers = root.headers
-    guard
-      headers.contains("from") || headers.contains("message-id") || headers.contains("date")
-        || headers.contains("subject")
-    else {
-      issues.append("expected RFC 5322 header lines (From:, Date:, Message-ID:…) at the start of the message")
-      return nil
-    }
     issues += mime.issues
     let body = MessageBodyExtractor(bytes: bytes).extract(root)
     issues += body.issues
@@ -72,7 +72,16 @@ struct EmailMessageParser {
       quote = ([quote].compactMap { $0 } + body.enclosed).joined(separator: "\n\n")
     }
     let dateText = headers.text("date")
-    let date = dateText.flatMap(EmailDate.parse)
+    var date: Date?
+    if let dateText {
+      switch EmailDate.read(dateText) {
+      case .date(let parsed): date = parsed
+      case .invalid(let reason):
+        // The message is still read; only its time is unknown.
+        issues.append(
+          MailIssue(at: headers.field("date")?.offset, "Date header '\(dateText)' is not a usable date: \(reason)"))
+      }
+    }
     let from =
       headers.raw("from").flatMap { EmailAddress.list($0).first }
       ?? headers.raw("sender").flatMap { EmailAddress.list($0).first }

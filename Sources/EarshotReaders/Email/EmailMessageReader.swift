@@ -50,13 +50,14 @@ public struct EmailMessageReader: GroupedTranscriptReader {
     for file in files.sorted(by: { $0.path < $1.path }) {
       do {
         let bytes = [UInt8](try file.contents())
-        var issues: [String] = []
+        var issues: [MailIssue] = []
         let location = SourceLocation(file: file.path, line: 1, byteOffset: 0)
         let message = parser.parse(bytes, location: location, ordinal: messages.count, issues: &issues)
-        for issue in issues where message != nil { diagnose(InputDiagnostic(file: file.path, line: 1, issue)) }
         guard let message else {
-          throw InputDiagnostic(file: file.path, line: 1, issues.first ?? "not an e-mail message")
+          throw InputDiagnostic(file: file.path, line: 1, issues.first?.message ?? "not an e-mail message")
         }
+        // Damage the message was read past: warnings, each with its line.
+        for issue in issues { diagnose(issue.diagnostic(in: bytes, start: location)) }
         messages.append(message)
       } catch let diagnostic as InputDiagnostic {
         failures.append(diagnostic)

@@ -69,7 +69,7 @@ enum EmailSniffer {
       let lead = head[line.lowerBound]
       if lead == MailBytes.space || lead == MailBytes.tab {
         if first { return false }
-        if inFrom && head[line].contains(0x40) { fromWithoutAddress = false }
+        if inFrom && head[line].contains(where: { $0 == 0x40 || $0 == 0x3C }) { fromWithoutAddress = false }
         continue
       }
       inFrom = false
@@ -79,7 +79,8 @@ enum EmailSniffer {
       if name.contains(" ") || name.contains("\t") { return false }
       if name == "from" {
         inFrom = true
-        fromWithoutAddress = !head[colon..<line.upperBound].contains(0x40)
+        // `<>` is the null sender of bounces (`From: MAILER DAEMON <>`): an address, though empty.
+        fromWithoutAddress = !head[colon..<line.upperBound].contains { $0 == 0x40 || $0 == 0x3C }
       }
       if strongHeaders.contains(name) { strong += 1 }
       if knownHeaders.contains(name) || strongHeaders.contains(name) || name.hasPrefix("x-") || name.hasPrefix("arc-")

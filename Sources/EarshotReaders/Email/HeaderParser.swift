@@ -6,6 +6,8 @@ struct HeaderField: Sendable {
   var name: String
   /// The value after the colon, with folding line breaks removed.
   var value: [UInt8]
+  /// Where the field's line starts in the bytes it was read from, for warnings that name its line.
+  var offset: Int = 0
 }
 
 /// A message's or a MIME part's header block.
@@ -15,6 +17,11 @@ struct MessageHeaders: Sendable {
   /// The raw value of the first field named `name` (lowercase).
   func raw(_ name: String) -> [UInt8]? {
     fields.first { $0.name == name }?.value
+  }
+
+  /// The first field named `name` (lowercase).
+  func field(_ name: String) -> HeaderField? {
+    fields.first { $0.name == name }
   }
 
   /// The decoded, trimmed text of the first field named `name` (lowercase).
@@ -51,6 +58,9 @@ enum HeaderParser {
     var headers: MessageHeaders
     /// Where the body starts (after the blank line, or where the header lines stopped).
     var bodyStart: Int
+    /// Whether the header lines stopped at a line that is not a field, with no blank line before
+    /// it (Python's `MissingHeaderBodySeparatorDefect`): that line is read as the body's first.
+    var separatorMissing = false
   }
 
   /// Parses the header block of `bytes[range]`.
@@ -82,11 +92,12 @@ enum HeaderParser {
         while valueStart < contentEnd && (bytes[valueStart] == MailBytes.space || bytes[valueStart] == MailBytes.tab) {
           valueStart += 1
         }
-        headers.fields.append(HeaderField(name: name, value: Array(bytes[valueStart..<contentEnd])))
+        headers.fields.append(
+          HeaderField(name: name, value: Array(bytes[valueStart..<contentEnd]), offset: index))
       } else if first && MailBytes.hasPrefix(bytes, index..<contentEnd, Array("from ".utf8)) {
         // An mbox `From ` envelope line kept at the top of a maildir file or .eml.
       } else {
-        return Result(headers: headers, bodyStart: index)
+        return Result(headers: headers, bodyStart: index, separatorMissing: true)
       }
       index = next
     }

@@ -23,8 +23,8 @@ struct MIMEEntity: Sendable {
 /// closing boundary, so a cut-off message still yields what it has.
 struct MIMEParser {
   let bytes: [UInt8]
-  /// Problems met while parsing, in words a user can act on.
-  private(set) var issues: [String] = []
+  /// Problems met while parsing, in words a user can act on, placed where they are.
+  private(set) var issues: [MailIssue] = []
 
   /// Deeper nesting than this is not real mail; it is treated as an opaque part.
   static let maximumDepth = 16
@@ -37,8 +37,18 @@ struct MIMEParser {
     let type = ContentType(raw: header.headers.raw("content-type"), fallback: defaultType)
     var entity = MIMEEntity(
       headers: header.headers, contentType: type, body: header.bodyStart..<range.upperBound, children: [])
+    if header.separatorMissing {
+      issues.append(
+        MailIssue(
+          at: header.bodyStart,
+          header.headers.fields.isEmpty
+            ? "expected header lines ('Name: value') at the start of the message; read it all as the body"
+            : "expected a blank line after the header lines; this line and the rest were read as the body"))
+    }
     guard depth < MIMEParser.maximumDepth else {
-      if type.isMultipart || type.value == "message/rfc822" { issues.append("MIME parts nested too deeply; ignored") }
+      if type.isMultipart || type.value == "message/rfc822" {
+        issues.append(MailIssue(at: range.lowerBound, "MIME parts nested too deeply; the inner parts were ignored"))
+      }
       return entity
     }
     if type.isMultipart {
@@ -58,7 +68,10 @@ struct MIMEParser {
 
   private mutating func parseMultipart(_ entity: MIMEEntity, depth: Int) -> [MIMEEntity] {
     guard let boundaryText = entity.contentType.parameters["boundary"], !boundaryText.isEmpty else {
-      issues.append("\(entity.contentType.value) has no boundary parameter; its body was read as plain text")
+      issues.append(
+        MailIssue(
+          at: entity.body.lowerBound,
+          "\(entity.contentType.value) has no boundary parameter; its body was read as plain text"))
       return []
     }
     let delimiter = Array(("--" + boundaryText).utf8)
@@ -87,13 +100,18 @@ struct MIMEParser {
       lineStart = next
     }
     if partStarts.isEmpty {
-      issues.append("\(entity.contentType.value) body has no '--\(boundaryText)' boundary line; read as plain text")
+      issues.append(
+        MailIssue(
+          at: entity.body.lowerBound,
+          "\(entity.contentType.value) body has no '--\(boundaryText)' boundary line; read as plain text"))
       return []
     }
     if !closed {
       issues.append(
-        "\(entity.contentType.value) ends without its closing boundary '--\(boundaryText)--' (the message looks cut off)"
-      )
+        MailIssue(
+          at: end,
+          "\(entity.contentType.value) ends without its closing boundary '--\(boundaryText)--' (the message looks cut off)"
+        ))
       partEnds.append(end)
     }
     let childDefault = entity.contentType.value == "multipart/digest" ? "message/rfc822" : "text/plain"

@@ -39,22 +39,24 @@ public struct MboxReader: TranscriptReader {
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
       MboxSplitter.split(bytes) { range, line in
-        var issues: [String] = []
+        var issues: [MailIssue] = []
         let message = MboxSplitter.unquoted(bytes, range)
         let location = SourceLocation(file: file.path, line: line, byteOffset: range.lowerBound)
         if let parsed = parser.parse(message, location: location, ordinal: messages.count, issues: &issues) {
           messages.append(parsed)
+          for issue in issues { diagnose(issue.diagnostic(in: message, start: location)) }
         } else {
+          // An empty message between two `From ` lines holds nothing to read; the others are read.
           skipped += 1
+          for issue in issues { diagnose(.warning(location, issue.message + "; skipped")) }
         }
-        for issue in issues { diagnose(InputDiagnostic(location, issue)) }
       }
     }
     if messages.isEmpty {
       throw InputDiagnostic(
         file: file.path, line: 1,
         skipped > 0
-          ? "no readable message in the mbox (\(skipped) without header lines)"
+          ? "no readable message in the mbox (\(skipped) empty)"
           : "expected an mbox archive: 'From sender date' lines each followed by a message")
     }
     for conversation in EmailConversationBuilder(options: options).conversations(messages) {

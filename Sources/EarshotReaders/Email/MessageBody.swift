@@ -11,8 +11,8 @@ struct MessageBody: Sendable {
   var enclosed: [String] = []
   /// Whether the message was signed (`multipart/signed`, a detached signature part).
   var signed = false
-  /// Problems met while decoding, in words a user can act on.
-  var issues: [String] = []
+  /// Problems met while decoding, in words a user can act on, placed at their part.
+  var issues: [MailIssue] = []
 }
 
 /// Walks a MIME tree and picks the text: `text/plain` over `text/html` in alternatives, the root of
@@ -104,7 +104,7 @@ struct MessageBodyExtractor {
   }
 
   private func isBlankPart(_ entity: MIMEEntity) -> Bool {
-    var ignored: [String] = []
+    var ignored: [MailIssue] = []
     return decodeText(entity, issues: &ignored).allSatisfy { $0.isWhitespace }
   }
 
@@ -131,7 +131,7 @@ struct MessageBodyExtractor {
   }
 
   /// The part's bytes after its transfer encoding and charset, with LF line breaks.
-  func decodeText(_ entity: MIMEEntity, issues: inout [String]) -> String {
+  func decodeText(_ entity: MIMEEntity, issues: inout [MailIssue]) -> String {
     let raw = bytes[entity.body]
     let encoding = entity.headers.text("content-transfer-encoding")?.lowercased() ?? "7bit"
     var decoded: [UInt8]
@@ -140,7 +140,10 @@ struct MessageBodyExtractor {
       let result = Base64.decode(raw)
       decoded = result.bytes
       if !result.complete {
-        issues.append("base64 \(entity.contentType.value) part ends in the middle of a character group (cut off)")
+        issues.append(
+          MailIssue(
+            at: entity.body.upperBound,
+            "base64 \(entity.contentType.value) part ends in the middle of a character group (cut off)"))
       }
     case "quoted-printable":
       decoded = QuotedPrintable.decode(raw)
@@ -150,7 +153,9 @@ struct MessageBodyExtractor {
     let label = entity.contentType.parameters["charset"]
     let (text, known) = Charsets.decode(decoded, label: label)
     if !known, let label {
-      issues.append("unknown charset '\(label)' in a \(entity.contentType.value) part; read as UTF-8")
+      issues.append(
+        MailIssue(
+          at: entity.body.lowerBound, "unknown charset '\(label)' in a \(entity.contentType.value) part; read as UTF-8"))
     }
     var normalized = String(decoding: MailBytes.normalizedNewlines(Array(text.utf8)), as: UTF8.self)
     if entity.contentType.parameters["format"]?.lowercased() == "flowed" {
