@@ -1,3 +1,4 @@
+import EarshotModel
 import EarshotReporters
 import EarshotScoring
 import Foundation
@@ -13,7 +14,8 @@ enum AggregateFiles {
     _ aggregation: Aggregation, ranking: AgentRanking, summary: some Encodable, summaryName: String, to directory: URL
   ) throws {
     func write(_ name: String, _ text: String) throws {
-      try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+      let url = directory.appendingPathComponent(name)
+      try FileError.attempt("cannot write", url.path) { try Data(text.utf8).write(to: url, options: .atomic) }
     }
     try write("agents.csv", CSVTableWriter.agentsCSV(aggregation, ranking: ranking))
     try write("companies.csv", CSVTableWriter.groupsCSV(aggregation, kind: .company))

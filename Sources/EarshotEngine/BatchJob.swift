@@ -53,8 +53,8 @@ public struct BatchJob: Sendable {
     for diagnostic in discovery.diagnostics + plan.diagnostics {
       report(diagnostic)
       try writer.write(diagnostic)
-      summary.diagnostics += 1
-      problemFiles.insert(diagnostic.location.file)
+      summary.count(diagnostic)
+      if !diagnostic.isWarning { problemFiles.insert(diagnostic.location.file) }
     }
     var done = 0
     let totalFiles = plan.units.reduce(0) { $0 + $1.files.count }
@@ -70,8 +70,8 @@ public struct BatchJob: Sendable {
       for diagnostic in outcome.diagnostics {
         report(diagnostic)
         try writer.write(diagnostic)
-        summary.diagnostics += 1
-        problemFiles.insert(diagnostic.location.file)
+        summary.count(diagnostic)
+        if !diagnostic.isWarning { problemFiles.insert(diagnostic.location.file) }
       }
       for file in outcome.files {
         summary.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0

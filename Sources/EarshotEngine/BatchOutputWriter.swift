@@ -20,7 +20,9 @@ public final class BatchOutputWriter {
   /// - Throws: when the folder or files cannot be created.
   public init(directory: URL) throws {
     self.directory = directory
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try FileError.attempt("cannot create the output folder", directory.path) {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
     conversations = try Self.create(directory.appendingPathComponent("conversations.jsonl"))
     diagnostics = try Self.create(directory.appendingPathComponent("diagnostics.jsonl"))
     dayFormatter = DateFormatter()
@@ -30,15 +32,18 @@ public final class BatchOutputWriter {
   }
 
   private static func create(_ url: URL) throws -> FileHandle {
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+    try FileError.attempt("cannot create", url.path) {
+      try Data().write(to: url)
+      return try FileHandle(forWritingTo: url)
     }
-    return try FileHandle(forWritingTo: url)
   }
 
   /// Appends one result and adds it to the totals.
   public func write(_ result: ConversationResult) throws {
-    try conversations.write(contentsOf: Data(try JSONResultEncoder.line(result).utf8))
+    let line = Data(try JSONResultEncoder.line(result).utf8)
+    try FileError.attempt("cannot write", directory.appendingPathComponent("conversations.jsonl").path) {
+      try conversations.write(contentsOf: line)
+    }
     aggregation.add(result, day: result.startedAt.map { dayFormatter.string(from: $0) })
   }
 
@@ -47,7 +52,10 @@ public final class BatchOutputWriter {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    try diagnostics.write(contentsOf: try encoder.encode(diagnostic) + Data("\n".utf8))
+    let line = try encoder.encode(diagnostic) + Data("\n".utf8)
+    try FileError.attempt("cannot write", directory.appendingPathComponent("diagnostics.jsonl").path) {
+      try diagnostics.write(contentsOf: line)
+    }
   }
 
   /// Writes the tables and the summary, and closes the files.

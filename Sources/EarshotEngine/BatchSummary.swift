@@ -1,3 +1,4 @@
+import EarshotModel
 import Foundation
 
 /// What a batch did, for the summary line, `summary.json` and the exit status.
@@ -6,10 +7,14 @@ public struct BatchSummary: Codable, Sendable {
   public var filesFound = 0
   /// Files passed over as not transcripts (documentation, licenses), by path.
   public var filesSkipped: [String] = []
-  /// Files that could not be read, whole or in part.
+  /// Files that could not be read, whole or in part (files with only warnings are not counted).
   public var filesWithProblems = 0
-  /// Problems reported (one file may have several).
+  /// Problems reported (one file may have several), errors and warnings.
   public var diagnostics = 0
+  /// Of `diagnostics`, those that kept an input, or part of it, from being read.
+  public var errors = 0
+  /// Of `diagnostics`, damage that was read past; warnings alone leave the exit status 0.
+  public var warnings = 0
   /// Conversations scored.
   public var conversations = 0
   /// Sum of listening scores, for the mean.
@@ -23,6 +28,12 @@ public struct BatchSummary: Codable, Sendable {
 
   /// Creates an empty summary.
   public init() {}
+
+  /// Counts a reported diagnostic by severity.
+  public mutating func count(_ diagnostic: InputDiagnostic) {
+    diagnostics += 1
+    if diagnostic.isWarning { warnings += 1 } else { errors += 1 }
+  }
 
   /// The mean listening score, when anything was scored.
   public var meanScore: Double? { conversations > 0 ? scoreSum / Double(conversations) : nil }
@@ -40,6 +51,7 @@ public struct BatchSummary: Codable, Sendable {
     text += "; \(findingCount) finding\(findingCount == 1 ? "" : "s")"
     text += ". \(filesWithProblems) file\(filesWithProblems == 1 ? "" : "s") unreadable"
     if !filesSkipped.isEmpty { text += ", \(filesSkipped.count) skipped (not transcripts)" }
+    text += "; \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     return text + "."
   }
 }

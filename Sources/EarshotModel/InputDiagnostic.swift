@@ -31,7 +31,8 @@ public struct InputDiagnostic: Error, Sendable, Hashable, CustomStringConvertibl
     file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, _ message: String,
     severity: Severity = .error
   ) {
-    self.init(SourceLocation(file: file, line: line, column: column, byteOffset: byteOffset), message, severity: severity)
+    self.init(
+      SourceLocation(file: file, line: line, column: column, byteOffset: byteOffset), message, severity: severity)
   }
 
   /// Creates a warning: the input was read past a damaged or unusual place.

@@ -19,19 +19,28 @@ public struct InputFile: Sendable, Hashable {
 
   /// Reads the whole file. Readers of formats that can be large stream instead.
   ///
-  /// - Throws: `InputDiagnostic` when the file cannot be opened.
+  /// Only a regular file is read: a FIFO, device or socket is refused before any read (see
+  /// `RegularFile`).
+  /// - Throws: `InputDiagnostic` when the file cannot be opened or read, or is not a regular file.
   public func contents() throws -> Data {
     do {
-      return try Data(contentsOf: url, options: .mappedIfSafe)
+      let handle = try RegularFile.open(url.path)
+      defer { try? handle.close() }
+      return try handle.readToEnd() ?? Data()
     } catch {
-      throw InputDiagnostic(file: path, "cannot read file: \(error.localizedDescription)")
+      throw InputDiagnostic(file: path, RegularFile.message(for: error, doing: "cannot read file"))
     }
   }
 
   /// The first `limit` bytes, for format sniffing.
+  ///
+  /// - Throws: `InputDiagnostic` when the file cannot be opened or is not a regular file.
   public func head(_ limit: Int = 8192) throws -> [UInt8] {
-    guard let handle = FileHandle(forReadingAtPath: url.path) else {
-      throw InputDiagnostic(file: path, "cannot open file")
+    let handle: FileHandle
+    do {
+      handle = try RegularFile.open(url.path)
+    } catch {
+      throw InputDiagnostic(file: path, RegularFile.message(for: error, doing: "cannot open file"))
     }
     defer { try? handle.close() }
     let data = (try? handle.read(upToCount: limit)) ?? Data()

@@ -81,7 +81,12 @@ public struct FileStamp: Sendable, Hashable, Codable {
     #else
       let time = info.st_mtim
     #endif
-    return FileStamp(
-      size: Int64(info.st_size), modifiedNanoseconds: Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec))
+    // A modification time past year 2262 does not fit in nanoseconds: saturate instead of trapping
+    // (the stamp is only compared for equality, and the hash decides anyway).
+    let (scaled, overflow) = Int64(time.tv_sec).multipliedReportingOverflow(by: 1_000_000_000)
+    let nanoseconds =
+      overflow
+      ? (time.tv_sec < 0 ? Int64.min : Int64.max) : scaled.addingReportingOverflow(Int64(time.tv_nsec)).partialValue
+    return FileStamp(size: Int64(info.st_size), modifiedNanoseconds: nanoseconds)
   }
 }

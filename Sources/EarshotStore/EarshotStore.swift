@@ -1,3 +1,4 @@
+import EarshotModel
 import EarshotScoring
 import Foundation
 import GRDB
@@ -48,7 +49,9 @@ public final class EarshotStore: Sendable {
     self.path = path
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      try FileError.attempt("cannot create the store's folder", folder) {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      }
     }
     var configuration = Configuration()
     // A report may read while a run writes: wait for the writer's transaction instead of failing.
@@ -57,14 +60,19 @@ public final class EarshotStore: Sendable {
       try db.execute(sql: "PRAGMA journal_mode = WAL")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
-    queue = try DatabaseQueue(path: path, configuration: configuration)
+    // A damaged or foreign file fails here ("file is not a database"): say which file, on one line.
+    queue = try FileError.attempt("cannot open the store", path) {
+      try DatabaseQueue(path: path, configuration: configuration)
+    }
     let migrator = StoreMigrations.migrator
-    let unknown = try queue.read { db in try migrator.appliedIdentifiers(db) }.subtracting(migrator.migrations)
+    let unknown = try FileError.attempt("cannot read the store", path) {
+      try queue.read { db in try migrator.appliedIdentifiers(db) }.subtracting(migrator.migrations)
+    }
     guard unknown.isEmpty else {
       // A newer Earshot changed the schema; writing with the old one could lose its data.
       throw StoreError.newerSchema(path: path, migrations: unknown.sorted())
     }
-    try migrator.migrate(queue)
+    try FileError.attempt("cannot update the store's schema", path) { try migrator.migrate(queue) }
   }
 
   /// The names of the migrations applied to this store, in order.

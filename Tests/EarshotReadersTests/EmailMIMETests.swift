@@ -60,6 +60,8 @@ import Testing
     #expect(turn.attributes["attachments"] == "screen.png (image/png)")
     #expect(diagnostics.contains { $0.message.contains("closing boundary '--b1--'") })
     #expect(diagnostics.allSatisfy { $0.location.file.hasSuffix("truncated-mime.eml") })
+    // Read past: a warning on the line where the message stops, not an unreadable file.
+    #expect(diagnostics.allSatisfy { $0.severity == .warning && ($0.location.line ?? 0) > 1 })
   }
 
   @Test func cutBase64TextIsDiagnosedAndKeptAsFarAsItGoes() throws {
@@ -97,9 +99,26 @@ import Testing
     }
   }
 
-  @Test func notAMessageIsAnInputDiagnostic() throws {
-    let file = try EmailFixtures.temporary("just some words\nand more\n")
+  @Test func emptyFileIsAnInputDiagnostic() throws {
+    let file = try EmailFixtures.temporary("\n  \n")
     #expect(throws: InputDiagnostic.self) { try EmailMessageReader().readAll(file) }
+  }
+
+  @Test func textWithoutHeadersIsTheBodyWithAWarning() throws {
+    let file = try EmailFixtures.temporary("just some words\nand more\n")
+    let (conversations, diagnostics) = try EmailMessageReader().readAll(file)
+    #expect(conversations.first?.turns.first?.text == "just some words\nand more")
+    #expect(conversations.first?.turns.first?.role == .customer)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.severity == .warning)
+    #expect(diagnostics.first?.message.hasPrefix("expected header lines ('Name: value') at the start") == true)
+  }
+
+  @Test func mimeHeadersWithoutFromOrDateAreAMessage() throws {
+    let file = try EmailFixtures.temporary("MIME-Version: 1.0\nContent-Type: text/plain\n\nHello there.\n")
+    let (conversations, diagnostics) = try EmailMessageReader().readAll(file)
+    #expect(conversations.first?.turns.first?.text == "Hello there.")
+    #expect(diagnostics.isEmpty)
   }
 
   @Test func forwardedMessageAttachmentIsKeptAsQuote() throws {

@@ -13,7 +13,7 @@ import Testing
       let bytes = [UInt8](try file.contents())
       let step = max(1, bytes.count / 60)
       for length in stride(from: 0, through: bytes.count, by: step) {
-        var issues: [String] = []
+        var issues: [MailIssue] = []
         let message = parser.parse(
           Array(bytes[0..<length]), location: SourceLocation(file: file.path), ordinal: 0, issues: &issues)
         // Either a message, or a reason: nothing is dropped silently.
@@ -47,7 +47,7 @@ import Testing
 
   @Test func groupWithOneBadFileReadsTheRest() throws {
     let good = try EmailFixtures.file("own/signature-no-dashes.eml")
-    let bad = try EmailFixtures.temporary("no headers here\n\njust text\n")
+    let bad = try EmailFixtures.temporary(" \n\n")
     var conversations: [Conversation] = []
     var diagnostics: [InputDiagnostic] = []
     try EmailMessageReader().read(
@@ -55,6 +55,30 @@ import Testing
     #expect(conversations.count == 1)
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.location.file == bad.path)
+    #expect(diagnostics.first?.severity == .error)
+    #expect(diagnostics.first?.message.contains("the message is empty") == true)
+  }
+
+  @Test func headerlessFileInAGroupIsReadWithAWarning() throws {
+    // As Python's parser does (MissingHeaderBodySeparatorDefect): all of it is the body.
+    let good = try EmailFixtures.file("own/signature-no-dashes.eml")
+    let headerless = try EmailFixtures.temporary("no headers here\n\njust text\n")
+    let (conversations, diagnostics) = try EmailFixtures.readGroup([good, headerless])
+    #expect(conversations.count == 2)
+    #expect(conversations.contains { $0.turns.first?.text == "no headers here\n\njust text" })
+    #expect(diagnostics.map(\.severity) == [.warning])
+    #expect(diagnostics.first?.location.file == headerless.path)
+    #expect(diagnostics.first?.location.line == 1)
+  }
+
+  @Test func headerOnlyMessageInAnMboxIsRead() throws {
+    let mbox = [
+      "From a@example.com Mon Mar 11 10:00:00 2024", "From: A <a@example.com>", "Message-ID: <one@example.com>",
+      "", "Hello.", "", "From b@example.com Mon Mar 11 11:00:00 2024", "X-Empty: yes", "",
+    ].joined(separator: "\n")
+    let (conversations, diagnostics) = try MboxReader().readAll(EmailFixtures.temporary(mbox, name: "a.mbox"))
+    #expect(conversations.count == 2)
+    #expect(diagnostics.isEmpty)
   }
 
   @Test func duplicateMessagesAreCountedOnce() throws {
@@ -93,7 +117,7 @@ import Testing
         for _ in 0..<(1 + next() % 8) {
           bytes[next() % bytes.count] = interesting[next() % interesting.count]
         }
-        var issues: [String] = []
+        var issues: [MailIssue] = []
         let message = parser.parse(bytes, location: SourceLocation(file: file.path), ordinal: 0, issues: &issues)
         #expect(message != nil || !issues.isEmpty)
         parsed += 1

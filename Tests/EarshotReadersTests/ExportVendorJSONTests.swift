@@ -16,7 +16,8 @@ import Testing
     #expect(ticket.metadata["tags"] == "enterprise printer")
     #expect(ticket.turns.map(\.role) == [.customer, .agent, .agent, .system])
     #expect(ticket.turns[1].attributes["visibility"] == "internal")
-    #expect(ticket.turns[2].text == "Please unplug the printer & step away.\nRegards,\nSam")
+    // Paragraphs are separated by a blank line, as in HTML mail (one converter for both).
+    #expect(ticket.turns[2].text == "Please unplug the printer & step away.\n\nRegards,\nSam")
     #expect(ticket.participant(withID: "235323")?.name == "Sam Agent")
     #expect(ticket.turns[0].timestamp == TimestampParser().parse("2009-07-20T22:55:29Z"))
   }

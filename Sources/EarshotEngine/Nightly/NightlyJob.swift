@@ -86,10 +86,11 @@ public struct NightlyJob: Sendable {
     do {
       for diagnostic in discovery.diagnostics {
         report(diagnostic)
-        summary.diagnostics += 1
+        summary.count(diagnostic)
       }
-      // Files under an input that is missing tonight (an unmounted share) are not "removed".
-      let missingInputs = discovery.diagnostics.map(\.location.file)
+      // Files under an input that is missing tonight (an unmounted share) or under a folder that
+      // could not be listed are not "removed": whether they still exist is unknown.
+      let missingInputs = discovery.unknownPaths
       let present = Set(discovery.files.map(\.path))
       let removed = stored.values.filter { file in
         file.status != .removed && !present.contains(file.path)
@@ -119,7 +120,7 @@ public struct NightlyJob: Sendable {
       }
       for diagnostic in unreadableDiagnostics {
         report(diagnostic)
-        summary.diagnostics += 1
+        summary.count(diagnostic)
       }
       try store.write(unreadable, runID: runID, fingerprint: fingerprint, counts: counts)
 
@@ -171,9 +172,9 @@ public struct NightlyJob: Sendable {
         }
         for diagnostic in outcome.diagnostics {
           report(diagnostic)
-          summary.diagnostics += 1
+          summary.count(diagnostic)
         }
-        let failedFiles = Set(outcome.diagnostics.map(\.location.file))
+        let failedFiles = Set(outcome.diagnostics.filter { !$0.isWarning }.map(\.location.file))
         counts.failed += outcome.failed ? files.count : files.filter { failedFiles.contains($0.path) }.count
         counts.conversationsScored += outcome.results.count
         pending.append(

@@ -1,3 +1,4 @@
+import EarshotModel
 import EarshotStore
 import Foundation
 
@@ -12,8 +13,10 @@ public struct NightlySummary: Sendable {
   /// Whether the fingerprint differs from the previous run's (configuration, lexicons, version or
   /// schema changed), so every file was scored again.
   public var fingerprintChanged = false
-  /// Problems reported in this run.
+  /// Problems reported in this run, errors and warnings.
   public var diagnostics = 0
+  /// Of `diagnostics`, damage that was read past; warnings alone leave the exit status 0.
+  public var warnings = 0
   /// Bytes of input read to score (unchanged files are not read).
   public var bytesScored: Int64 = 0
   /// Wall-clock seconds.
@@ -26,7 +29,15 @@ public struct NightlySummary: Sendable {
   public var filesScored: Int { counts.new + counts.changed + counts.rescored }
 
   /// The exit status this run deserves: 2 when a file could not be read in this run.
-  public var exitCode: EarshotExitCode { counts.failed > 0 || diagnostics > 0 ? .someInputsUnreadable : .ok }
+  public var exitCode: EarshotExitCode {
+    counts.failed > 0 || diagnostics > warnings ? .someInputsUnreadable : .ok
+  }
+
+  /// Counts a reported diagnostic by severity.
+  public mutating func count(_ diagnostic: InputDiagnostic) {
+    diagnostics += 1
+    if diagnostic.isWarning { warnings += 1 }
+  }
 
   /// The lines printed at the end of a run.
   public var lines: [String] {
@@ -37,7 +48,8 @@ public struct NightlySummary: Sendable {
     let c = counts
     lines.append(
       "Files: \(c.new) new, \(c.changed) changed, \(c.rescored) re-scored, \(c.unchanged) unchanged, "
-        + "\(c.removed) removed, \(c.failed) failed.")
+        + "\(c.removed) removed, \(c.failed) failed; \(diagnostics - warnings) error\(diagnostics - warnings == 1 ? "" : "s"), "
+        + "\(warnings) warning\(warnings == 1 ? "" : "s").")
     if filesScored == 0 && c.removed == 0 {
       lines.append("Nothing new since the last run: no file was scored.")
     } else {

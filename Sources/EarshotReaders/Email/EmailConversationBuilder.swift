@@ -49,7 +49,8 @@ struct EmailConversationBuilder {
     var roles: [String: ParticipantRole] = [:]
     var turnRoles: [ParticipantRole] = []
     let guessed = !isConfigured
-    let customerAddress = members.first?.from?.address
+    // A message without a sender (only MIME headers, or none) is "unknown", and still the customer's when first.
+    let customerAddress = members.first?.from?.address ?? "unknown"
     let customerDomain = members.first?.from?.domain ?? ""
     for message in members {
       let address = message.from?.address ?? "unknown"

@@ -39,7 +39,7 @@ enum EmailDate {
 
   /// Reads `text`, saying what is wrong when it is not a date.
   static func read(_ text: String) -> Reading {
-    let tokens = tokenize(Array(text.utf8))
+    let tokens = tokenize(Array(text.utf8)).flatMap(splitGluedZone)
     switch parse(tokens: tokens) {
     case .date(let date): return .date(date)
     case .invalid(let reason): return .invalid(reason)
@@ -49,6 +49,14 @@ enum EmailDate {
       }
       return .invalid("expected a date such as 'Tue, 17 Nov 2009 18:04:31 -0800'")
     }
+  }
+
+  /// `00:01+0000` (no space before the zone, as some mailers write) is a time and a zone.
+  private static func splitGluedZone(_ token: String) -> [String] {
+    guard token.contains(":"), let sign = token.dropFirst().firstIndex(where: { $0 == "+" || $0 == "-" }) else {
+      return [token]
+    }
+    return [String(token[..<sign]), String(token[sign...])]
   }
 
   /// Splits on white space and commas, dropping `( comments )`.

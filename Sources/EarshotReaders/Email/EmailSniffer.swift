@@ -58,6 +58,11 @@ enum EmailSniffer {
     // `From: Customer` is a chat label, not a mailbox: mail's From always holds an address.
     var fromWithoutAddress = false
     var inFrom = false
+    // Strong headers other than From: with one of them, a From without an address is still mail
+    // (`From: foo` beside a Message-Id and MIME-Version).
+    var strongBesidesFrom = 0
+    // `Content-Type: multipart/mixed; boundary=…` alone at the top is a MIME entity, as Python reads it.
+    var mimeEntity = false
     while index < head.count {
       guard let lineEnd = head[index...].firstIndex(of: MailBytes.lf) else { break }  // cut line: ignore
       var contentEnd = lineEnd
@@ -74,15 +79,25 @@ enum EmailSniffer {
       }
       inFrom = false
       if first && allowEnvelope && isEnvelopeLine(head, line) { continue }
-      guard let colon = HeaderParser.fieldNameEnd(head, line) else { return false }
+      guard let colon = HeaderParser.fieldNameEnd(head, line) else {
+        // A body line right after the headers, with no blank line between (a defect mail readers
+        // tolerate): the header lines so far decide.
+        if first { return false }
+        break
+      }
       let name = String(decoding: head[line.lowerBound..<colon].map(MailBytes.lower), as: UTF8.self)
       if name.contains(" ") || name.contains("\t") { return false }
+      if name == "content-type" {
+        let value = String(decoding: head[(colon + 1)..<line.upperBound], as: UTF8.self).lowercased()
+        mimeEntity = value.contains("multipart/") || value.contains("message/")
+      }
       if name == "from" {
         inFrom = true
         // `<>` is the null sender of bounces (`From: MAILER DAEMON <>`): an address, though empty.
         fromWithoutAddress = !head[colon..<line.upperBound].contains { $0 == 0x40 || $0 == 0x3C }
       }
       if strongHeaders.contains(name) { strong += 1 }
+      if strongHeaders.contains(name) && name != "from" { strongBesidesFrom += 1 }
       if knownHeaders.contains(name) || strongHeaders.contains(name) || name.hasPrefix("x-") || name.hasPrefix("arc-")
         || name.hasPrefix("list-") || name.hasPrefix("content-")
       {
@@ -91,6 +106,7 @@ enum EmailSniffer {
         unknown += 1
       }
     }
-    return strong >= 1 && known >= 2 && unknown <= known && !fromWithoutAddress
+    if mimeEntity && unknown == 0 { return true }
+    return strong >= 1 && known >= 2 && unknown <= known && (!fromWithoutAddress || strongBesidesFrom > 0)
   }
 }

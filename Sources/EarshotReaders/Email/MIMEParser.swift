@@ -42,7 +42,8 @@ struct MIMEParser {
         MailIssue(
           at: header.bodyStart,
           header.headers.fields.isEmpty
-            ? "expected header lines ('Name: value') at the start of the message; read it all as the body"
+            ? "expected header lines ('Name: value') at the start of the \(depth == 0 ? "message" : "MIME part"); "
+              + "read it all as the body"
             : "expected a blank line after the header lines; this line and the rest were read as the body"))
     }
     guard depth < MIMEParser.maximumDepth else {

@@ -155,7 +155,8 @@ struct MessageBodyExtractor {
     if !known, let label {
       issues.append(
         MailIssue(
-          at: entity.body.lowerBound, "unknown charset '\(label)' in a \(entity.contentType.value) part; read as UTF-8"))
+          at: entity.body.lowerBound, "unknown charset '\(label)' in a \(entity.contentType.value) part; read as UTF-8")
+      )
     }
     var normalized = String(decoding: MailBytes.normalizedNewlines(Array(text.utf8)), as: UTF8.self)
     if entity.contentType.parameters["format"]?.lowercased() == "flowed" {

@@ -66,16 +66,39 @@ enum Threader {
   }
 
   /// How many ancestors each member has (a loop in broken headers stops the count).
-  private static func depths(of members: [Int], parents: [Int: Int]) -> [Int: Int] {
+  ///
+  /// Linear in the members: each member's depth is computed once, from its parent's, so a reply
+  /// chain of 100,000 messages is not walked 100,000 times.
+  static func depths(of members: [Int], parents: [Int: Int]) -> [Int: Int] {
     var result: [Int: Int] = [:]
-    for member in members {
-      var depth = 0
+    result.reserveCapacity(members.count)
+    var path: [Int] = []
+    var onPath = Set<Int>()
+    for member in members where result[member] == nil {
+      // Climb until a member whose depth is known, a root, or a loop.
       var current = member
-      while let parent = parents[current], depth < members.count {
-        depth += 1
+      var base = -1
+      while true {
+        if let known = result[current] {
+          base = known
+          break
+        }
+        if onPath.contains(current) {
+          // A loop: the message that closes it counts as a root, as the old walk stopped there.
+          break
+        }
+        path.append(current)
+        onPath.insert(current)
+        guard let parent = parents[current] else { break }
         current = parent
       }
-      result[member] = depth
+      // Unwind: the highest climbed member is one below `base`.
+      for node in path.reversed() {
+        base += 1
+        result[node] = base
+      }
+      path.removeAll(keepingCapacity: true)
+      onPath.removeAll(keepingCapacity: true)
     }
     return result
   }
@@ -96,22 +119,42 @@ enum Threader {
   }
 
   /// Replies without threading headers join the matching subject's thread when a participant is shared.
+  ///
+  /// The partner is the latest earlier message with the same subject that shares a participant:
+  /// found per participant by binary search in that subject's and participant's messages in key
+  /// order, so a long thread of header-less replies is n log n, not quadratic.
   private static func attachBySubject(_ messages: [EmailMessage], _ keys: [SortKey], _ sets: inout DisjointSets) {
     let orphans = messages.indices.filter { messages[$0].links.isEmpty && isReply(messages[$0].subject) }
     guard !orphans.isEmpty else { return }
-    var bySubject: [String: [Int]] = [:]
-    for (index, message) in messages.enumerated() {
-      let key = normalizedSubject(message.subject)
-      if !key.isEmpty { bySubject[key, default: []].append(index) }
+    struct Slot: Hashable {
+      var subject: String
+      var participant: String
     }
-    for index in orphans {
-      let message = messages[index]
-      let mine = Set(message.participants)
-      let candidates = (bySubject[normalizedSubject(message.subject)] ?? []).filter { other in
-        other != index && keys[other] < keys[index] && !mine.isDisjoint(with: messages[other].participants)
+    let subjects = messages.map { normalizedSubject($0.subject) }
+    var bySlot: [Slot: [Int]] = [:]
+    for index in messages.indices where !subjects[index].isEmpty {
+      for participant in Set(messages[index].participants) {
+        bySlot[Slot(subject: subjects[index], participant: participant), default: []].append(index)
       }
-      if let partner = candidates.max(by: { keys[$0] < keys[$1] }) {
-        sets.union(sets.node(for: message.id), sets.node(for: messages[partner].id))
+    }
+    for key in bySlot.keys { bySlot[key]?.sort { keys[$0] < keys[$1] } }
+    for index in orphans where !subjects[index].isEmpty {
+      var partner: Int?
+      for participant in Set(messages[index].participants) {
+        guard let list = bySlot[Slot(subject: subjects[index], participant: participant)] else { continue }
+        // The first position whose key is not before this message's key.
+        var low = 0
+        var high = list.count
+        while low < high {
+          let middle = (low + high) / 2
+          if keys[list[middle]] < keys[index] { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { continue }
+        let candidate = list[low - 1]
+        if partner.map({ keys[$0] < keys[candidate] }) ?? true { partner = candidate }
+      }
+      if let partner {
+        sets.union(sets.node(for: messages[index].id), sets.node(for: messages[partner].id))
       }
     }
   }

@@ -140,51 +140,9 @@ struct CSVStreamReader {
 /// Small text helpers for exports.
 enum ExportText {
   /// Decodes the HTML entities that Twitter and chat exports leave in text (`&amp;`, `&lt;`, `&gt;`,
-  /// `&quot;`, `&#39;`, numeric references).
+  /// `&quot;`, `&#39;`, numeric references), with the same table as HTML mail (`HTMLText`):
+  /// `&nbsp;` is a plain space there as here.
   static func decodeEntities(_ text: String) -> String {
-    guard text.utf8.contains(0x26) else { return text }
-    var result = ""
-    var rest = Substring(text)
-    while let amp = rest.firstIndex(of: "&") {
-      result += rest[..<amp]
-      let tail = rest[amp...]
-      guard let semicolon = tail.prefix(10).firstIndex(of: ";") else {
-        result += "&"
-        rest = rest[rest.index(after: amp)...]
-        continue
-      }
-      let name = tail[tail.index(after: amp)..<semicolon]
-      var replacement: String?
-      switch name {
-      case "amp": replacement = "&"
-      case "lt": replacement = "<"
-      case "gt": replacement = ">"
-      case "quot": replacement = "\""
-      case "apos": replacement = "'"
-      case "nbsp": replacement = "\u{A0}"
-      case "mdash": replacement = "\u{2014}"
-      case "ndash": replacement = "\u{2013}"
-      case "hellip": replacement = "\u{2026}"
-      case "lsquo": replacement = "\u{2018}"
-      case "rsquo": replacement = "\u{2019}"
-      case "ldquo": replacement = "\u{201C}"
-      case "rdquo": replacement = "\u{201D}"
-      default:
-        if name.hasPrefix("#x") || name.hasPrefix("#X"), let value = UInt32(name.dropFirst(2), radix: 16) {
-          replacement = Unicode.Scalar(value).map { String(Character($0)) }
-        } else if name.hasPrefix("#"), let value = UInt32(name.dropFirst()) {
-          replacement = Unicode.Scalar(value).map { String(Character($0)) }
-        }
-      }
-      if let replacement {
-        result += replacement
-        rest = rest[rest.index(after: semicolon)...]
-      } else {
-        result += "&"
-        rest = rest[rest.index(after: amp)...]
-      }
-    }
-    result += rest
-    return result
+    HTMLText.decodeEntities(text)
   }
 }

@@ -131,31 +131,10 @@ enum ExportJSON {
 }
 
 extension ExportText {
-  /// Plain text from a vendor's HTML message body: tags dropped, line breaks kept, entities decoded.
+  /// Plain text from a vendor's HTML message body, by the same converter as HTML mail
+  /// (`HTMLText`): tags dropped with the contents of `script` and `style`, line breaks kept,
+  /// entities decoded.
   static func stripHTML(_ html: String) -> String {
-    guard html.utf8.contains(UInt8(ascii: "<")) else { return decodeEntities(html).exportTrimmed }
-    var output: [UInt8] = []
-    output.reserveCapacity(html.utf8.count)
-    let bytes = Array(html.utf8)
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      guard byte == UInt8(ascii: "<") else {
-        output.append(byte)
-        index += 1
-        continue
-      }
-      var end = index + 1
-      while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
-      let tag = String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self).lowercased()
-      let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
-      if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "blockquote"].contains(String(name)),
-        output.last != 0x0A, !output.isEmpty
-      {
-        output.append(0x0A)
-      }
-      index = end + 1
-    }
-    return decodeEntities(String(decoding: output, as: UTF8.self)).exportTrimmed
+    HTMLText.text(html).exportTrimmed
   }
 }

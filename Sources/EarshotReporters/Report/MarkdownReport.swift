@@ -7,10 +7,10 @@ public enum MarkdownReport {
   /// The document.
   public static func render(_ report: ListeningReport) -> String {
     let standings = report.standings
-    var lines = ["# \(report.title)", ""]
+    var lines = ["# \(inline(report.title))", ""]
     var meta = "Generated \(ListeningReport.timestamp(report.generatedAt))"
     if let run = report.latestRun {
-      meta += " from run \(run.id), finished \(ListeningReport.timestamp(run.finishedAt)): \(run.summary)"
+      meta += " from run \(run.id), finished \(ListeningReport.timestamp(run.finishedAt)): \(inline(run.summary))"
     }
     lines += [meta + ".", ""]
 
@@ -86,14 +86,15 @@ public enum MarkdownReport {
       for result in report.worstConversations[standing.key] ?? [] {
         lines += [
           "",
-          "- **\(ListeningReport.format(result.score.value))** `\(result.conversationId)` (\(result.channel), "
-            + "`\(result.sourceFile)`)",
+          "- **\(ListeningReport.format(result.score.value))** \(MarkdownText.code(result.conversationId)) "
+            + "(\(inline(result.channel)), \(MarkdownText.code(result.sourceFile)))",
         ]
         for finding in ListeningReport.shownFindings(result).prefix(6) {
-          lines.append("  - \(finding.severity.rawValue) `\(finding.detector)`: \(inline(finding.reason))")
+          lines.append(
+            "  - \(finding.severity.rawValue) \(MarkdownText.code(finding.detector)): \(inline(finding.reason))")
           for evidence in finding.evidence.prefix(3) {
             lines.append(
-              "    > turn \(evidence.turn), \(evidence.speaker): “\(evidence.span.text.replacingOccurrences(of: "\n", with: " "))”"
+              "    > turn \(evidence.turn), \(inline(evidence.speaker)): “\(inline(evidence.span.text))”"
             )
           }
         }
@@ -102,15 +103,11 @@ public enum MarkdownReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  static func cell(_ text: String) -> String {
-    inline(text).replacingOccurrences(of: "|", with: "\\|")
-  }
+  /// A table cell's text (`|` is among the escaped characters).
+  static func cell(_ text: String) -> String { MarkdownText.text(text) }
 
-  /// Text outside code spans: angle brackets would start HTML, newlines would end the line.
-  static func inline(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\n", with: " ")
-  }
+  /// Text outside code spans: see `MarkdownText.text`.
+  static func inline(_ text: String) -> String { MarkdownText.text(text) }
 
   static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }

@@ -52,7 +52,7 @@ extension Earshot {
       do {
         summary = try await job.run(report: RunReporting.diagnosticPrinter(progress), progress: progress.update)
       } catch {
-        throw RunReporting.exitCode(for: error, progress: progress)
+        throw RunReporting.exitCode(for: error, progress: progress, storePath: storePath)
       }
       progress.clear()
       for line in summary.lines { Console.error(line) }

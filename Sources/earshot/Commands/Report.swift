@@ -1,5 +1,6 @@
 import ArgumentParser
 import EarshotEngine
+import EarshotModel
 import EarshotReporters
 import EarshotStore
 import Foundation
@@ -44,14 +45,16 @@ extension Earshot {
         let report = try StoreReport.load(
           storePath: storePath, ranking: configuration.ranking, generatedAt: Date(), worstPerAgent: worst)
         let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(MarkdownReport.render(report).utf8).write(
-          to: folder.appendingPathComponent("report.md"), options: .atomic)
-        try Data(HTMLReport.render(report).utf8).write(
-          to: folder.appendingPathComponent("report.html"), options: .atomic)
+        try FileError.attempt("cannot create the output folder", out) {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        for (name, text) in [("report.md", MarkdownReport.render(report)), ("report.html", HTMLReport.render(report))] {
+          let url = folder.appendingPathComponent(name)
+          try FileError.attempt("cannot write", url.path) { try Data(text.utf8).write(to: url, options: .atomic) }
+        }
         Console.error("Wrote \(out)/report.md and report.html")
       } catch {
-        Console.error("error: \(error)")
+        Console.error(ErrorLine.text(for: error, storePath: storePath))
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
     }

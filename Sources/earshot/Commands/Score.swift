@@ -58,7 +58,7 @@ extension Earshot {
       do {
         plan = try WorkPlan(files: [input], registry: registry, forcedFormat: inputFormat)
       } catch let diagnostic as InputDiagnostic {
-        Console.error(diagnostic.description)
+        Console.diagnostic(diagnostic)
         throw ExitCode(EarshotExitCode.usage.rawValue)
       }
       let sampled = pipeline.collectingCorpusStatistics(from: plan.units, limit: configuration.corpusSample)
@@ -70,7 +70,7 @@ extension Earshot {
         scored += outcome.results
       }
       if let conversation { scored = scored.filter { $0.conversation.id == conversation } }
-      for problem in problems { Console.error(problem.description) }
+      for problem in problems { Console.diagnostic(problem) }
       switch format {
       case .json:
         if scored.count == 1 {
@@ -82,11 +82,11 @@ extension Earshot {
         let reporter = TerminalReporter(colors: Console.useColors)
         Console.output(scored.map { reporter.render($0.result, conversation: $0.conversation) }.joined(separator: "\n"))
       }
-      if scored.isEmpty && problems.isEmpty, let conversation {
+      if scored.isEmpty && !problems.contains(where: { !$0.isWarning }), let conversation {
         Console.error("error: no conversation with id '\(conversation)' in \(file)")
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
-      if !problems.isEmpty { throw ExitCode(EarshotExitCode.someInputsUnreadable.rawValue) }
+      if problems.contains(where: { !$0.isWarning }) { throw ExitCode(EarshotExitCode.someInputsUnreadable.rawValue) }
     }
   }
 }

@@ -18,7 +18,7 @@ struct ConfigurationOptions: ParsableArguments {
     do {
       return try ConfigurationLoader.load(path: path)
     } catch let errors as ConfigurationErrors {
-      Console.error(errors.description)
+      for error in errors.errors { Console.error(error.description) }
       throw ExitCode(EarshotExitCode.usage.rawValue)
     }
   }

@@ -10,17 +10,17 @@ enum RunReporting {
   static func diagnosticPrinter(_ progress: ProgressBar) -> (InputDiagnostic) -> Void {
     { diagnostic in
       progress.clear()
-      Console.error(diagnostic.description)
+      Console.diagnostic(diagnostic)
     }
   }
 
   /// Prints `error` and returns the exit code it deserves: 64 for usage and configuration
   /// problems, 75 when another run holds the store's lock, 1 for anything else.
-  static func exitCode(for error: any Error, progress: ProgressBar) -> ExitCode {
+  static func exitCode(for error: any Error, progress: ProgressBar, storePath: String? = nil) -> ExitCode {
     progress.clear()
     switch error {
     case let diagnostic as InputDiagnostic:
-      Console.error(diagnostic.description)
+      Console.diagnostic(diagnostic)
       return ExitCode(EarshotExitCode.usage.rawValue)
     case let configuration as ConfigurationError:
       Console.error(configuration.description)
@@ -30,7 +30,7 @@ enum RunReporting {
       if case .locked = store { return ExitCode(EarshotExitCode.storeLocked.rawValue) }
       return ExitCode(EarshotExitCode.failure.rawValue)
     default:
-      Console.error("error: \(error)")
+      Console.error(ErrorLine.text(for: error, storePath: storePath))
       return ExitCode(EarshotExitCode.failure.rawValue)
     }
   }

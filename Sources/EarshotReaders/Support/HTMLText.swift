@@ -1,9 +1,11 @@
-/// Reduces an HTML mail part to the text a reader sees.
+/// Reduces HTML to the text a reader sees: the one converter for HTML mail parts and the HTML
+/// bodies of vendor exports (Intercom, Zendesk), so both read the same markup the same way.
 ///
 /// Block elements become line breaks, `<li>` a dash, `<blockquote>` a `> ` prefix (so quoted
-/// replies are stripped like plain-text ones), entities are decoded, and `script`, `style`,
-/// `head` and comments are dropped. Attribute values never leak into the text. Works on UTF-8
-/// bytes; tag and entity names are ASCII.
+/// replies are stripped like plain-text ones), entities are decoded (`&nbsp;` and the other
+/// spaces as a plain space, so words split by them still split), and the contents of `script`,
+/// `style`, `head` and comments are dropped. Attribute values never leak into the text. Works on
+/// UTF-8 bytes; tag and entity names are ASCII.
 enum HTMLText {
   private static let blockTags: Set<String> = [
     "p", "div", "br", "tr", "table", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
@@ -24,6 +26,48 @@ enum HTMLText {
     "yacute": 0xFD, "Auml": 0xC4, "Ouml": 0xD6, "Uuml": 0xDC, "Eacute": 0xC9, "zwnj": 0x200C, "zwj": 0x200D,
     "shy": 0xAD, "ensp": 0x20, "emsp": 0x20, "thinsp": 0x20,
   ]
+
+  /// `text` with its character references decoded and nothing else changed (for text that is not
+  /// HTML but carries entities, as tweets and chat exports do): the same table as `text(_:)`;
+  /// unknown or malformed references stay as written.
+  static func decodeEntities(_ text: String) -> String {
+    let input = Array(text.utf8)
+    guard input.contains(0x26) else { return text }
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count)
+    var index = 0
+    while index < input.count {
+      if input[index] == 0x26, let (value, next) = entity(in: input, at: index) {
+        Charsets.appendUTF8(value, to: &output)
+        index = next
+      } else {
+        output.append(input[index])
+        index += 1
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The scalar of the reference starting with `&` at `start`, and the index after its `;`.
+  fileprivate static func entity(in input: [UInt8], at start: Int) -> (UInt32, Int)? {
+    var probe = start + 1
+    while probe < input.count && probe - start <= 10 && input[probe] != 0x3B && !MailBytes.isWhitespace(input[probe]) {
+      probe += 1
+    }
+    guard probe < input.count, input[probe] == 0x3B, probe > start + 1 else { return nil }
+    let name = String(decoding: input[(start + 1)..<probe], as: UTF8.self)
+    var scalar: UInt32?
+    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+      scalar = UInt32(name.dropFirst(2), radix: 16)
+    } else if name.hasPrefix("#") {
+      scalar = UInt32(name.dropFirst())
+    } else {
+      scalar = entities[name] ?? entities[name.lowercased()]
+    }
+    guard let value = scalar, value > 0, value < 0x110000, !(0xD800..<0xE000).contains(value) else { return nil }
+    // A no-break space (`&#160;` as well as `&nbsp;`) separates words like any space.
+    return (value == 0xA0 ? 0x20 : value, probe + 1)
+  }
 
   /// The readable text of `html`.
   static func text(_ html: String) -> String {
@@ -213,31 +257,12 @@ enum HTMLText {
     }
 
     mutating func decodeEntity() {
-      var probe = index + 1
-      while probe < input.count && probe - index <= 10 && input[probe] != 0x3B && !MailBytes.isWhitespace(input[probe])
-      {
-        probe += 1
-      }
-      guard probe < input.count, input[probe] == 0x3B, probe > index + 1 else {
+      guard let (value, next) = HTMLText.entity(in: input, at: index) else {
         emitText(input[index])
         index += 1
         return
       }
-      let name = String(decoding: input[(index + 1)..<probe], as: UTF8.self)
-      var scalar: UInt32?
-      if name.hasPrefix("#x") || name.hasPrefix("#X") {
-        scalar = UInt32(name.dropFirst(2), radix: 16)
-      } else if name.hasPrefix("#") {
-        scalar = UInt32(name.dropFirst())
-      } else {
-        scalar = HTMLText.entities[name] ?? HTMLText.entities[name.lowercased()]
-      }
-      guard let value = scalar, value > 0, value < 0x110000, !(0xD800..<0xE000).contains(value) else {
-        emitText(input[index])
-        index += 1
-        return
-      }
-      index = probe + 1
+      index = next
       if value == 0x20 {
         emitText(MailBytes.space)
         return
