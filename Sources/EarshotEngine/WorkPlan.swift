@@ -35,6 +35,13 @@ public struct WorkPlan: Sendable {
     var groups: [String: (reader: any GroupedTranscriptReader, files: [InputFile], position: Int)] = [:]
     var ordered: [(position: Int, unit: WorkUnit?)] = []
     for file in files {
+      // A path given straight to `score` skips discovery: it too must be a regular file before any
+      // reader (some open the path themselves) touches it.
+      if case .success(let kind) = FileKind.of(file.path), kind != .regular {
+        diagnostics.append(
+          InputDiagnostic(file: file.path, "not a regular file (\(kind)); only regular files are read"))
+        continue
+      }
       let reader: any TranscriptReader
       if let forced {
         reader = forced

@@ -13,9 +13,19 @@ public enum ContentHash {
   ///
   /// - Throws: when the file cannot be opened or read.
   public static func sha256(ofFile path: String) throws -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+    // Non-blocking open and `fstat` first: a path that became a FIFO must not hang the run.
+    #if canImport(Darwin)
+      let descriptor = Darwin.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    #else
+      let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    #endif
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      throw POSIXError(.EINVAL)
     }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     defer { try? handle.close() }
     var hasher = SHA256()
     while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {

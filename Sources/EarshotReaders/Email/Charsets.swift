@@ -145,8 +145,13 @@ enum Charsets {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// Appends the UTF-8 encoding of a scalar below U+10000.
+  /// Appends the UTF-8 encoding of a scalar; a value beyond U+10FFFF becomes U+FFFD (the byte
+  /// arithmetic below would not fit in a byte for it).
   static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    guard scalar < 0x110000 else {
+      output += [0xEF, 0xBF, 0xBD]
+      return
+    }
     if scalar < 0x80 {
       output.append(UInt8(scalar))
     } else if scalar < 0x800 {

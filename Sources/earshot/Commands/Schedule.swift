@@ -74,7 +74,7 @@ extension Earshot {
           : try ScheduleInstaller.installCron(schedule)
         for line in lines { Console.output(line + "\n") }
       } catch {
-        Console.error("error: \(error)")
+        Console.error(ErrorLine.text(for: error))
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
     }

@@ -49,7 +49,7 @@ extension Earshot {
       do {
         pipeline = try Pipeline(configuration: configuration)
       } catch {
-        Console.error("error: \(error)")
+        Console.error(ErrorLine.text(for: error))
         throw ExitCode(EarshotExitCode.usage.rawValue)
       }
       let input = InputFile(path: file)

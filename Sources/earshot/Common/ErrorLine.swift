@@ -17,6 +17,9 @@ enum ErrorLine {
     case let configuration as ConfigurationError: return configuration.description
     case let diagnostic as InputDiagnostic: return diagnostic.description
     default:
+      // Errors that describe themselves compiler-style (`lexicon.tsv:3: error: …`) already say it all.
+      let own = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      if own.hasPrefix("error: ") || own.contains(": error: ") { return own }
       let reason = FileError.reason(of: error)
       if let storePath { return "error: the store \(storePath) failed: \(reason)" }
       return "error: \(reason)"
