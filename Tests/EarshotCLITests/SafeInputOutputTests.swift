@@ -28,7 +28,7 @@ import Testing
     process.environment = environment
     let folder = try TemporaryDirectory()
     let errURL = folder.url.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     process.standardOutput = FileHandle.nullDevice
     process.standardError = try FileHandle(forWritingTo: errURL)
     try process.run()
