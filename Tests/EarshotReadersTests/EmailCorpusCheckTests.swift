@@ -58,7 +58,8 @@ import Testing
         + "\(mismatches.count) groups whose threads differ from the headers")
     for diagnostic in diagnostics { print("  \(diagnostic)") }
     #expect(unrecognized.isEmpty)
-    #expect(diagnostics.isEmpty)
+    // Real mail has defects that are read past (a Date without a year): warnings, never errors.
+    #expect(diagnostics.allSatisfy { $0.isWarning })
     #expect(turns == files.count)
     #expect(readFiles == Set(files.map(\.path)))
     #expect(mismatches.isEmpty)

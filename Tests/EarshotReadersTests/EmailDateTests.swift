@@ -80,5 +80,6 @@ import Testing
 
   @Test func dateWithoutAYearIsNotGuessed() {
     #expect(EmailDate.parse("Tue, 17 Nov 18:04:31 -0800") == nil)
+    #expect(EmailDate.read("Thu Jan 01 00:00:10 +0000") == .invalid("it has no year (a year is never guessed)"))
   }
 }

@@ -138,6 +138,9 @@ enum EmailDate {
         return .invalid("year \(token) is out of range (expected \(years.lowerBound)–\(years.upperBound))")
       }
     }
+    if day != nil, month != nil, time != nil, year == nil {
+      return .invalid("it has no year (a year is never guessed)")
+    }
     guard let day, let month, var year, let time else { return .unrecognized }
     if let badOffset {
       return .invalid("zone offset '\(badOffset)' is not ±HHMM (hours and minutes)")
