@@ -1,3 +1,4 @@
+import EarshotScoring
 import Foundation
 
 /// What a batch did, for the summary line, `summary.json` and the exit status.
@@ -23,6 +24,15 @@ public struct BatchSummary: Codable, Sendable {
 
   /// Creates an empty summary.
   public init() {}
+
+  /// Counts one scored conversation.
+  mutating func add(_ result: ConversationResult) {
+    conversations += 1
+    scoreSum += result.score.value
+    for finding in result.findings where finding.severity != .info {
+      findings[finding.detector, default: 0] += 1
+    }
+  }
 
   /// The mean listening score, when anything was scored.
   public var meanScore: Double? { conversations > 0 ? scoreSum / Double(conversations) : nil }

@@ -117,7 +117,7 @@ public enum ListeningEvaluation {
         firstQuestion.map { question in
           analyzed.replies(to: question.turn).isEmpty
             || findings.contains {
-              $0.detector == "non_answer" && $0.attributes["verdict"] == "not_answered"
+              $0.detector == "non_answer" && $0.verdict == .notAnswered
                 && $0.evidence.first?.turn == question.turn
             }
         } ?? false
@@ -139,7 +139,7 @@ public enum ListeningEvaluation {
             + "agent=\(agentText.prefix(300))")
       }
       if let promise, label.promise != "none" {
-        let status = promise.attributes["status"] == "vague" ? "open" : promise.attributes["status"] ?? "open"
+        let status = (promise.promiseStatus ?? .open).rawValue
         result.promiseStatus[label.promise, default: [:]][status, default: 0] += 1
       }
     }

@@ -78,7 +78,7 @@ public struct Finding: Codable, Sendable, Hashable {
   /// The detector's snake_case identifier (`premature_pitch`).
   public var detector: String
   /// The score category the finding counts against (`answers`, `timing`).
-  public var category: String
+  public var category: ScoreCategory
   /// How much the finding weighs.
   public var severity: Severity
   /// A short explanation a team lead can read.
@@ -90,7 +90,7 @@ public struct Finding: Codable, Sendable, Hashable {
 
   /// Creates a finding.
   public init(
-    detector: String, category: String, severity: Severity, reason: String, evidence: [Evidence],
+    detector: String, category: ScoreCategory, severity: Severity, reason: String, evidence: [Evidence],
     attributes: [String: String] = [:]
   ) {
     self.detector = detector

@@ -64,17 +64,17 @@ public struct NonAnswerDetector: Detector {
       }
       let judgement = judge.judge(question, in: conversation, replies: replies)
       let questionTurn = conversation.turns[question.turn]
-      let verdict: String
+      let verdict: AnswerVerdict
       let severity: Severity
       // "Not answered" needs a positive sign of talking past the question; a reply that merely
       // shares few words with it is at most "partly answered".
       if judgement.score >= configuration.answeredThreshold {
         continue
       } else if judgement.talksPast {
-        verdict = "not_answered"
+        verdict = .notAnswered
         severity = .major
       } else if judgement.score < configuration.partlyThreshold {
-        verdict = "partly_answered"
+        verdict = .partlyAnswered
         severity = .minor
       } else {
         continue
@@ -88,7 +88,7 @@ public struct NonAnswerDetector: Detector {
             Evidence(turn: judgement.evidenceTurn ?? firstReply, range: replyRange, note: "reply"),
           ],
           [
-            "verdict": verdict, "question_type": question.type.rawValue,
+            Finding.AttributeName.verdict: verdict.rawValue, "question_type": question.type.rawValue,
             "answer_score": String(format: "%.2f", judgement.score),
           ]))
     }

@@ -21,13 +21,13 @@ extension Earshot {
       let configuration = try configurationOptions.load()
       do {
         if effective {
-          Console.output(try EffectiveConfiguration.yaml(configuration))
+          Console.output(try configuration.effectiveYAML())
         } else {
-          _ = try configuration.detectors()
+          _ = try configuration.detectorsInForce()
           Console.output("ok: \(configuration.source)\n")
         }
-      } catch let error as ConfigurationError {
-        Console.error(error.description)
+      } catch {
+        Console.error("error: \(error)")
         throw ExitCode(EarshotExitCode.usage.rawValue)
       }
     }

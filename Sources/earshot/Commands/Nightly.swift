@@ -65,7 +65,7 @@ extension Earshot {
 enum StorePathOption {
   static func resolve(_ option: String?, configuration: EarshotConfiguration) -> String {
     if let option { return option }
-    if let configured = configuration.storePath {
+    if let configured = configuration.store.path {
       return configured.hasPrefix("~/") ? NSHomeDirectory() + configured.dropFirst() : configured
     }
     return EarshotStore.defaultPath()

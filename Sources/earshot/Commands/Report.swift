@@ -1,6 +1,7 @@
 import ArgumentParser
 import EarshotEngine
 import EarshotReporters
+import EarshotScoring
 import EarshotStore
 import Foundation
 
@@ -42,13 +43,10 @@ extension Earshot {
       }
       do {
         let report = try StoreReport.load(
-          storePath: storePath, ranking: configuration.ranking, generatedAt: Date(), worstPerAgent: worst)
-        let folder = URL(fileURLWithPath: out)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(MarkdownReport.render(report).utf8).write(
-          to: folder.appendingPathComponent("report.md"), options: .atomic)
-        try Data(HTMLReport.render(report).utf8).write(
-          to: folder.appendingPathComponent("report.html"), options: .atomic)
+          storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst)
+        let writer = try ReportWriter(directory: URL(fileURLWithPath: out)) { ReporterRegistry.report(in: $0) }
+        try writer.finish(
+          RunTotals(aggregation: Aggregation(), ranking: configuration.aggregation.ranking, report: report))
         Console.error("Wrote \(out)/report.md and report.html")
       } catch {
         Console.error("error: \(error)")

@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotScoring
 import Foundation
 
 extension ConversationResult {
@@ -148,7 +149,7 @@ struct JSONText {
         }
       }
       $0.key("category")
-      $0.string(finding.category)
+      $0.string(finding.category.rawValue)
       $0.key("detector")
       $0.string(finding.detector)
       $0.key("evidence")
@@ -187,7 +188,7 @@ struct JSONText {
   mutating func component(_ component: ScoreComponent) {
     object {
       $0.key("category")
-      $0.string(component.category)
+      $0.string(component.category.rawValue)
       $0.key("findings")
       $0.int(component.findings)
       $0.key("points_lost")
