@@ -11,7 +11,13 @@ final class ConfigurationProblems {
 
   func record(_ error: any Error) { errors.append(error) }
 
-  static let userInfoKey = CodingUserInfoKey(rawValue: "earshot.configurationProblems")!
+  static let userInfoKey: CodingUserInfoKey = {
+    // The initializer fails only for keys it cannot represent; this constant is not one.
+    guard let key = CodingUserInfoKey(rawValue: "earshot.configurationProblems") else {
+      preconditionFailure("invalid user-info key")
+    }
+    return key
+  }()
 }
 
 extension Decoder {
