@@ -139,7 +139,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotDetectorsTests", ["EarshotDetectors", "EarshotSentiment", "EarshotText", "EarshotReaders"], []),
   ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
-  ("EarshotEngineTests", ["EarshotEngine", "EarshotStore"], []),
+  ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),

@@ -7,8 +7,8 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Check earshot.yml and print the effective configuration.",
       discussion: """
-        Without flags, checks the configuration and reports every problem with its key path (exit 64)
-        or prints "ok". With --effective, prints the merged configuration (file values over defaults)
+        Without flags, checks the configuration and reports every problem with its key path (exit 64) \
+        or prints "ok". With --effective, prints the merged configuration (file values over defaults) \
         as YAML that loads back to the same settings.
         """)
 

@@ -11,9 +11,9 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Write report.md and a self-contained report.html from the store.",
       discussion: """
-        Reads the store that `earshot nightly` fills and writes, to the output folder, report.md and
-        report.html: the agent ranking with intervals (chart), the score distribution, findings by kind,
-        a table per company, trends across nightly runs, and each agent's worst conversations with the
+        Reads the store that `earshot nightly` fills and writes, to the output folder, report.md and \
+        report.html: the agent ranking with intervals (chart), the score distribution, findings by kind, \
+        a table per company, trends across nightly runs, and each agent's worst conversations with the \
         evidence. The HTML page needs no network (charts are inline SVG).
 
         \(ExitCodes.helpText)

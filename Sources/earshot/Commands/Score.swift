@@ -11,8 +11,8 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Score one transcript file and show why it scored as it did.",
       discussion: """
-        Prints the turns, every finding with the words that triggered it, and the listening score
-        with its breakdown. With --format json, prints the versioned JSON result instead (an array
+        Prints the turns, every finding with the words that triggered it, and the listening score \
+        with its breakdown. With --format json, prints the versioned JSON result instead (an array \
         when the file holds several conversations).
 
         \(ExitCodes.helpText)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the constructed self-interest dev set from its hand-written sources.
 
-Usage (from /work/main):  python3 evaluation/self-interest/dev/build.py          # rebuild + validate
+Usage (from the project root):  python3 evaluation/self-interest/dev/build.py          # rebuild + validate
                           python3 evaluation/self-interest/dev/build.py --check  # validate only
 
 Reads dev/source/*.txt (the conversations as written, in a small line format), shuffles
