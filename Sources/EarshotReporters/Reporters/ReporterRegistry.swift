@@ -14,9 +14,10 @@ public enum ReporterRegistry {
     tables(in: folder, summaryName: "nightly.json")
   }
 
-  /// `earshot report`: the Markdown and HTML reports.
+  /// `earshot report`: the Markdown and HTML reports, and the full tables they summarize.
   public static func report(in folder: OutputFolder) -> [any Reporter] {
     [ReportFileReporter.markdown(in: folder), ReportFileReporter.html(in: folder)]
+      + [GroupKind.agent, .company, .channel, .day].map { TableCSVReporter($0, in: folder) }
   }
 
   /// The four aggregate tables and a summary.

@@ -47,7 +47,7 @@ extension Earshot {
         let writer = try ReportWriter(directory: URL(fileURLWithPath: out)) { ReporterRegistry.report(in: $0) }
         try writer.finish(
           RunTotals(aggregation: Aggregation(), ranking: configuration.aggregation.ranking, report: report))
-        Console.error("Wrote \(out)/report.md and report.html")
+        Console.error("Wrote \(out)/report.md, report.html and the agents, companies, channels and days tables")
       } catch {
         Console.error("error: \(error)")
         throw ExitCode(EarshotExitCode.failure.rawValue)
