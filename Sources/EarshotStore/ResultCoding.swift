@@ -63,7 +63,7 @@ enum ResultCoding {
   }
 
   static func decodeStrings(_ text: String) -> [String] {
-    (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    (try? decoder(snakeCase: false).decode([String].self, from: Data(text.utf8))) ?? []
   }
 
   static func timestamp(_ date: Date) -> String {

@@ -1,4 +1,5 @@
 import EarshotDetectors
+import EarshotModel
 import Foundation
 
 /// One value in a detector's section: detectors take flags, numbers and words.
@@ -90,11 +91,11 @@ public struct DetectorSettings: Codable, Sendable, Hashable {
   }
 
   static func json(_ settings: [String: DetectorSettingValue]) throws -> Data {
-    try JSONEncoder().encode(settings)
+    try JSONCoding.encoder(.compact, snakeCase: false).encode(settings)
   }
 
   static func settings(fromJSON data: Data) -> [String: DetectorSettingValue] {
-    let lenient = (try? JSONDecoder().decode([String: LenientSettingValue].self, from: data)) ?? [:]
+    let lenient = (try? JSONCoding.decoder(snakeCase: false).decode([String: LenientSettingValue].self, from: data)) ?? [:]
     return lenient.compactMapValues(\.value)
   }
 
