@@ -27,7 +27,11 @@ public struct Pipeline: Sendable {
   ///
   /// - Throws: `ConfigurationError` for invalid detector settings, `LexiconError` for broken lexicons.
   public init(configuration: EarshotConfiguration) throws {
-    let resources = try AnalysisResources.loadDefault(additions: configuration.lexiconAdditions)
+    var resources = try AnalysisResources.loadDefault(additions: configuration.lexiconAdditions)
+    // The non-answer detector's thresholds decide every question's verdict, in the analysis.
+    let nonAnswer = configuration.detectors.values[NonAnswerDetector.description.identifier] ?? [:]
+    if case .number(let value) = nonAnswer["answered_threshold"] { resources.answeredThreshold = value }
+    if case .number(let value) = nonAnswer["partly_threshold"] { resources.partialThreshold = value }
     scorer = ConversationScorer(
       analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectorsInForce(),
       weights: configuration.scoringWeights, toolVersion: EarshotVersion.current)
