@@ -73,7 +73,7 @@ var targets: [Target] = [
   .target(
     name: "EarshotStore",
     dependencies: [
-      "EarshotModel", "EarshotScoring",
+      "EarshotModel", "EarshotScoring", "EarshotReporters",
       .product(name: "GRDB", package: "GRDB.swift"),
       .product(name: "Crypto", package: "swift-crypto"),
     ],
@@ -84,7 +84,7 @@ var targets: [Target] = [
   .target(
     name: "EarshotEngine",
     dependencies: [
-      "EarshotModel", "EarshotReaders", "EarshotText", "EarshotSentiment", "EarshotDetectors",
+      "EarshotModel", "EarshotLexicons", "EarshotReaders", "EarshotText", "EarshotSentiment", "EarshotDetectors",
       "EarshotScoring", "EarshotReporters", "EarshotStore",
       .product(name: "Yams", package: "Yams"),
     ],
@@ -114,6 +114,7 @@ var targets: [Target] = [
   .executableTarget(
     name: "earshot",
     dependencies: [
+      "EarshotModel", "EarshotDetectors", "EarshotSentiment", "EarshotScoring", "EarshotReporters", "EarshotStore",
       "EarshotEngine", "EarshotEvaluation",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
@@ -138,7 +139,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotDetectorsTests", ["EarshotDetectors", "EarshotSentiment", "EarshotText", "EarshotReaders"], []),
   ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
-  ("EarshotEngineTests", ["EarshotEngine", "EarshotStore"], []),
+  ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),

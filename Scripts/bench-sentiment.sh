@@ -3,7 +3,7 @@
 # Usage: Scripts/bench-sentiment.sh [gold folder] [seconds]
 set -eu
 cd "$(dirname "$0")/.."
-GOLD="${1:-/work/shared/corpora/sentiment-gold}"
+GOLD="${1:-../shared/corpora/sentiment-gold}"
 SECONDS_PER_ROW="${2:-5}"
 swift build -c release --scratch-path .build-sentiment --product earshot-bench
 # taskset pins the run to one core when available, so the figure is per core.

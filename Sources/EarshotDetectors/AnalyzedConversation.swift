@@ -14,6 +14,8 @@ public struct AnalyzedConversation: Sendable {
   public let contentTerms: [Set<String>]
   /// Questions and requests found in customer turns, in order.
   public let questions: [CustomerQuestion]
+  /// A verdict for every customer question or request, in order (the result's `questions`).
+  public internal(set) var questionRecords: [QuestionRecord] = []
   /// Where the customer's problem was resolved, if it was.
   public let resolution: Resolution?
   /// Shared lexicons and settings.
@@ -59,9 +61,14 @@ public struct ConversationAnalyzer: Sendable {
     let questions = QuestionFinder(lexicons: resources.lexicons).questions(in: conversation.turns, texts: texts)
     let resolution = ResolutionTracker(lexicons: resources.lexicons).resolution(
       in: conversation.turns, texts: texts, sentiments: sentiments)
-    return AnalyzedConversation(
+    var analyzed = AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
       resolution: resolution, resources: resources)
+    analyzed.questionRecords = QuestionVerdicts(
+      lexicons: resources.lexicons, answeredThreshold: resources.answeredThreshold,
+      partialThreshold: resources.partialThreshold
+    ).records(in: analyzed)
+    return analyzed
   }
 }

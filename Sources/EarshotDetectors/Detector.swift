@@ -29,24 +29,6 @@ public struct DetectorDescription: Sendable {
   }
 }
 
-/// The parts of the listening score; each finding counts against one.
-public enum ScoreCategory: String, Codable, Sendable, CaseIterable, Hashable {
-  /// Customer questions and requests get real answers.
-  case answers
-  /// Sales offers wait until the problem is solved.
-  case timing
-  /// Replies come within the standards; no customer is left waiting.
-  case responsiveness
-  /// Promises are specific and kept.
-  case promises
-  /// The agent uses what the customer already said; talk is balanced.
-  case knowing
-  /// The customer ends no worse than they started.
-  case sentiment
-  /// Nothing on the no-no list is said.
-  case conduct
-}
-
 /// A detector's settings, decoded from its section of `earshot.yml` (snake_case keys).
 ///
 /// `init()` gives the documented defaults, so a missing section or key means "default".
@@ -84,7 +66,7 @@ extension Detector {
     _ severity: Severity, _ reason: String, _ evidence: [Evidence], _ attributes: [String: String] = [:]
   ) -> Finding {
     Finding(
-      detector: Self.description.identifier, category: Self.description.category.rawValue, severity: severity,
+      detector: Self.description.identifier, category: Self.description.category, severity: severity,
       reason: reason, evidence: evidence, attributes: attributes)
   }
 }

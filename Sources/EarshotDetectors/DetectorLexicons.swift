@@ -6,8 +6,12 @@ public struct DetectorLexicons: Sendable {
   public var questionOpeners: PhraseMatcher<String>
   /// Sales offers: upgrades, plans, add-ons, promotions.
   public var sales: PhraseMatcher<String>
-  /// Replies that push the customer elsewhere instead of answering.
+  /// Replies that push the customer elsewhere instead of answering (value: `dm`, `faq`,
+  /// `elsewhere`, `cannot`).
   public var deflections: PhraseMatcher<String>
+  /// Question words that make the answer depend on the customer's own data (account, order,
+  /// billing, booking, service at their address), so a private channel is a fair next step.
+  public var privateTopics: PhraseMatcher<String>
   /// Customer phrases confirming the problem is solved.
   public var customerResolved: PhraseMatcher<String>
   /// Agent phrases stating the problem is solved.
@@ -53,6 +57,7 @@ public struct DetectorLexicons: Sendable {
       questionOpeners: try phrases("questions.tsv"),
       sales: try phrases("sales.tsv", extra: additions.sales),
       deflections: try phrases("deflections.tsv", extra: additions.deflections),
+      privateTopics: try phrases("private-topics.tsv"),
       customerResolved: try phrases("resolution-customer.tsv"),
       agentResolved: try phrases("resolution-agent.tsv"),
       unresolved: try phrases("unresolved.tsv"),

@@ -85,18 +85,9 @@ public enum DetectorRegistry {
     builtIn.first { $0.description.identifier == identifier }
   }
 
-  static var decoder: JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return decoder
-  }
+  static var decoder: JSONDecoder { JSONCoding.decoder() }
 
-  static var encoder: JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.sortedKeys]
-    return encoder
-  }
+  static var encoder: JSONEncoder { JSONCoding.encoder(.compact) }
 }
 
 /// Stands in where a default configuration failed to encode, which Codable structs never do.

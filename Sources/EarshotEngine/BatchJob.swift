@@ -1,5 +1,6 @@
 import EarshotModel
 import EarshotReaders
+import EarshotReporters
 import EarshotScoring
 import Foundation
 
@@ -38,41 +39,30 @@ public struct BatchJob: Sendable {
     -> BatchSummary
   {
     let started = Date()
-    let discovery = InputDiscovery(paths: inputs)
-    var plan = try WorkPlan(
-      files: discovery.files, registry: .builtIn(options: configuration.readers), forcedFormat: forcedFormat)
-    // Statistics come from the whole run's first conversations, before sharding, so every shard agrees.
-    let pipeline = try Pipeline(configuration: configuration)
-      .collectingCorpusStatistics(from: plan.units, limit: configuration.corpusSample)
-    if let shard { plan.keepShard(shard.index, of: shard.count) }
-    let writer = try BatchOutputWriter(directory: URL(fileURLWithPath: outputDirectory))
+    let run = try PreparedRun(
+      inputs: inputs, configuration: configuration, forcedFormat: forcedFormat, shard: shard)
+    let writer = try ReportWriter(directory: URL(fileURLWithPath: outputDirectory), reporters: ReporterRegistry.batch)
+    var aggregation = Aggregation()
     var summary = BatchSummary()
-    summary.filesFound = discovery.files.count + discovery.diagnostics.count
-    summary.filesSkipped = discovery.skipped.map(\.path)
+    summary.filesFound = run.discovery.files.count + run.discovery.diagnostics.count
+    summary.filesSkipped = run.discovery.skipped.map(\.path)
     var problemFiles = Set<String>()
-    for diagnostic in discovery.diagnostics + plan.diagnostics {
+    func note(_ diagnostic: InputDiagnostic) throws {
       report(diagnostic)
       try writer.write(diagnostic)
       summary.count(diagnostic)
       if !diagnostic.isWarning { problemFiles.insert(diagnostic.location.file) }
     }
+    for diagnostic in run.diagnostics { try note(diagnostic) }
     var done = 0
-    let totalFiles = plan.units.reduce(0) { $0 + $1.files.count }
-    try await BatchRunner(jobs: jobs).run(plan.units, pipeline: pipeline) { outcome in
+    let totalFiles = run.plan.units.reduce(0) { $0 + $1.files.count }
+    try await run.process(jobs: jobs) { outcome in
       for (result, _) in outcome.results {
         try writer.write(result)
-        summary.conversations += 1
-        summary.scoreSum += result.score.value
-        for finding in result.findings where finding.severity != .info {
-          summary.findings[finding.detector, default: 0] += 1
-        }
+        aggregation.add(result)
+        summary.add(result)
       }
-      for diagnostic in outcome.diagnostics {
-        report(diagnostic)
-        try writer.write(diagnostic)
-        summary.count(diagnostic)
-        if !diagnostic.isWarning { problemFiles.insert(diagnostic.location.file) }
-      }
+      for diagnostic in outcome.diagnostics { try note(diagnostic) }
       for file in outcome.files {
         summary.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
       }
@@ -81,7 +71,7 @@ public struct BatchJob: Sendable {
     }
     summary.filesWithProblems = problemFiles.count
     summary.seconds = Date().timeIntervalSince(started)
-    try writer.finish(summary: summary, ranking: configuration.ranking)
+    try writer.finish(RunTotals(aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: summary))
     return summary
   }
 }

@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotScoring
 import Foundation
 
 /// What a batch did, for the summary line, `summary.json` and the exit status.
@@ -33,6 +34,15 @@ public struct BatchSummary: Codable, Sendable {
   public mutating func count(_ diagnostic: InputDiagnostic) {
     diagnostics += 1
     if diagnostic.isWarning { warnings += 1 } else { errors += 1 }
+  }
+
+  /// Counts one scored conversation.
+  mutating func add(_ result: ConversationResult) {
+    conversations += 1
+    scoreSum += result.score.value
+    for finding in result.findings where finding.severity != .info {
+      findings[finding.detector, default: 0] += 1
+    }
   }
 
   /// The mean listening score, when anything was scored.

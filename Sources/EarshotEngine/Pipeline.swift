@@ -27,16 +27,20 @@ public struct Pipeline: Sendable {
   ///
   /// - Throws: `ConfigurationError` for invalid detector settings, `LexiconError` for broken lexicons.
   public init(configuration: EarshotConfiguration) throws {
-    let resources = try AnalysisResources.loadDefault(additions: configuration.lexicons)
+    var resources = try AnalysisResources.loadDefault(additions: configuration.lexiconAdditions)
+    // The non-answer detector's thresholds decide every question's verdict, in the analysis.
+    let nonAnswer = configuration.detectors.values[NonAnswerDetector.description.identifier] ?? [:]
+    if case .number(let value) = nonAnswer["answered_threshold"] { resources.answeredThreshold = value }
+    if case .number(let value) = nonAnswer["partly_threshold"] { resources.partialThreshold = value }
     scorer = ConversationScorer(
-      analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectors(),
-      weights: configuration.weights, toolVersion: EarshotVersion.current)
-    agentIDs = Set(configuration.agentAddresses.map { $0.lowercased() })
+      analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectorsInForce(),
+      weights: configuration.scoringWeights, toolVersion: EarshotVersion.current)
+    agentIDs = Set(configuration.agents.addresses.map { $0.lowercased() })
   }
 
   /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
-  /// first conversations of `units`, read in order until `limit` conversations: a deterministic
-  /// sample, the same for every shard of a run.
+  /// first conversations of `units`, read in order until `limit` conversations, with configured
+  /// roles applied as when scoring: a deterministic sample, the same for every shard of a run.
   public func collectingCorpusStatistics(from units: [WorkUnit], limit: Int) -> Pipeline {
     let resources = scorer.analyzer.resources
     var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
@@ -47,7 +51,7 @@ public struct Pipeline: Sendable {
           file,
           emit: { conversation in
             guard conversations < limit else { return }
-            builder.add(conversation)
+            builder.add(self.applyingConfiguredRoles(conversation))
             conversations += 1
           }, diagnose: { _ in })
       }

@@ -1,3 +1,4 @@
+import EarshotModel
 import EarshotScoring
 import Foundation
 
@@ -21,13 +22,6 @@ public enum JSONResultEncoder {
   }
 
   static func encoder(pretty: Bool) -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.dateEncodingStrategy = .iso8601
-    encoder.outputFormatting =
-      pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return encoder
+    JSONCoding.encoder(pretty ? .pretty : .compact)
   }
 }

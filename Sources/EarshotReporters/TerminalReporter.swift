@@ -48,7 +48,7 @@ public struct TerminalReporter: Sendable {
     }
     out += "\n" + bold("Listening score: " + String(format: "%.1f", result.score.value) + " / 100") + "\n"
     for component in result.score.breakdown {
-      let category = component.category.padding(toLength: 15, withPad: " ", startingAt: 0)
+      let category = component.category.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)
       let weight = String(format: "%3.0f%%", component.weight * 100)
       let lost = component.pointsLost > 0 ? color(String(format: "-%.1f", component.pointsLost), code: 31) : "  0.0"
       out += "  \(category) weight \(weight)  score \(String(format: "%5.1f", component.score))  \(lost)"

@@ -35,6 +35,20 @@ public struct Aggregation: Codable, Sendable, Hashable {
   /// Creates an empty aggregation.
   public init() {}
 
+  /// Adds one conversation to every group it belongs to, its day being the UTC calendar day of
+  /// its first turn.
+  public mutating func add(_ result: ConversationResult) {
+    add(result, day: result.startedAt.map(Self.utcDay))
+  }
+
+  /// The UTC calendar day of `date` (`YYYY-MM-DD`), as the day tables use it.
+  public static func utcDay(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+  }
+
   /// Adds one conversation to every group it belongs to. `day` is the conversation's first
   /// timestamp's UTC date, when known.
   public mutating func add(_ result: ConversationResult, day: String?) {

@@ -43,8 +43,8 @@ public struct ConversationMetrics: Codable, Sendable, Hashable {
     firstResponseSeconds = waits.first { $0.isFirst }?.seconds
     longestWaitSeconds = waits.map(\.seconds).max()
     let promises = findings.filter { $0.detector == PromiseDetector.description.identifier }
-    promisesKept = promises.filter { $0.attributes["status"] == "kept" }.count
-    promisesBroken = promises.filter { $0.attributes["status"] == "broken" }.count
+    promisesKept = promises.filter { $0.promiseStatus == .kept }.count
+    promisesBroken = promises.filter { $0.promiseStatus == .broken }.count
     promisesMade = promisesKept + promisesBroken
     let trajectory = CustomerTrajectory(analyzed)
     customerSentimentStart = trajectory.start

@@ -4,7 +4,7 @@ import EarshotModel
 /// One category's part of a listening score.
 public struct ScoreComponent: Codable, Sendable, Hashable {
   /// The category (`answers`, `timing`, …).
-  public var category: String
+  public var category: ScoreCategory
   /// Its weight, normalized so all weights sum to 1.
   public var weight: Double
   /// The category's own score, 0–100.
@@ -25,20 +25,20 @@ public struct ListeningScore: Codable, Sendable, Hashable {
   /// Scores `findings` with `weights`: each category starts at 100, loses the penalty of each
   /// minor or major finding (floored at 0), and the score is the weighted mean of categories.
   public init(findings: [Finding], weights: ScoringWeights) {
-    let total = ScoreCategory.allCases.reduce(0) { $0 + weights.weight(of: $1.rawValue) }
+    let total = ScoreCategory.allCases.reduce(0) { $0 + weights.weight(of: $1) }
     var components: [ScoreComponent] = []
     var value = 0.0
     for category in ScoreCategory.allCases {
-      let counted = findings.filter { $0.category == category.rawValue && $0.severity != .info }
+      let counted = findings.filter { $0.category == category && $0.severity != .info }
       let penalty = counted.reduce(0.0) { sum, finding in
         sum + (finding.severity == .major ? weights.majorPenalty : weights.minorPenalty)
       }
       let score = max(0, 100 - penalty)
-      let weight = total > 0 ? weights.weight(of: category.rawValue) / total : 0
+      let weight = total > 0 ? weights.weight(of: category) / total : 0
       value += weight * score
       components.append(
         ScoreComponent(
-          category: category.rawValue, weight: weight, score: score, pointsLost: weight * (100 - score),
+          category: category, weight: weight, score: score, pointsLost: weight * (100 - score),
           findings: counted.count))
     }
     self.value = (value * 10).rounded() / 10

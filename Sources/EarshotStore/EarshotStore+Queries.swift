@@ -95,6 +95,13 @@ extension EarshotStore {
     }
   }
 
+  /// Every current result as stored (the compact JSON of `conversations.jsonl`), in input order.
+  public func currentResultLines() throws -> [String] {
+    try queue.read { db in
+      try String.fetchAll(db, sql: "SELECT result FROM conversation ORDER BY unit_key, ordinal")
+    }
+  }
+
   /// An agent's lowest-scoring current conversations, worst first (ties in input order).
   public func worstConversations(company: String, agent: String, limit: Int) throws -> [ConversationResult] {
     try queue.read { db in

@@ -155,7 +155,7 @@ public final class EarshotStore: Sendable {
         try deleteResults(db, unitKey: unit.key)
         var totals = Aggregation()
         for (ordinal, result) in unit.results.enumerated() {
-          let day = result.startedAt.map(ResultCoding.day)
+          let day = result.startedAt.map(Aggregation.utcDay)
           totals.add(result, day: day)
           try insert(db, result, unitKey: unit.key, ordinal: ordinal, day: day, runID: runID, fingerprint: fingerprint)
         }
@@ -269,7 +269,8 @@ public final class EarshotStore: Sendable {
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
-          row, index, finding.detector, finding.category, finding.severity.rawValue, finding.reason, evidence?.turn,
+          row, index, finding.detector, finding.category.rawValue, finding.severity.rawValue, finding.reason,
+          evidence?.turn,
           evidence?.speaker, evidence?.span.text,
         ])
     }

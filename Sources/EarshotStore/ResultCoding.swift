@@ -1,3 +1,5 @@
+import EarshotModel
+import EarshotReporters
 import EarshotScoring
 import Foundation
 
@@ -5,24 +7,9 @@ import Foundation
 /// `conversations.jsonl` (snake_case, sorted keys, ISO 8601 dates), totals sorted by key, so the
 /// stored text is the same whichever process or run wrote it.
 enum ResultCoding {
-  static func encoder(snakeCase: Bool) -> JSONEncoder {
-    let encoder = JSONEncoder()
-    if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
-    encoder.dateEncodingStrategy = .iso8601
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return encoder
-  }
+  static func encoder(snakeCase: Bool) -> JSONEncoder { JSONCoding.encoder(.compact, snakeCase: snakeCase) }
 
-  static func decoder(snakeCase: Bool) -> JSONDecoder {
-    let decoder = JSONDecoder()
-    if snakeCase { decoder.keyDecodingStrategy = .convertFromSnakeCase }
-    decoder.dateDecodingStrategy = .iso8601
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return decoder
-  }
+  static func decoder(snakeCase: Bool) -> JSONDecoder { JSONCoding.decoder(snakeCase: snakeCase) }
 
   static func encode(_ result: ConversationResult) throws -> String {
     result.compactJSON()
@@ -76,15 +63,7 @@ enum ResultCoding {
   }
 
   static func decodeStrings(_ text: String) -> [String] {
-    (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-  }
-
-  /// The UTC calendar day of a date, as the batch tables use it.
-  static func day(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    (try? decoder(snakeCase: false).decode([String].self, from: Data(text.utf8))) ?? []
   }
 
   static func timestamp(_ date: Date) -> String {

@@ -10,7 +10,7 @@ import Testing
     var stderr: String
   }
 
-  func earshot(_ arguments: [String]) throws -> Run {
+  func earshot(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
     let binary = try #require(PackagePaths.earshotBinary, "the earshot executable is built beside the tests")
     let process = Process()
     process.executableURL = binary
@@ -18,6 +18,7 @@ import Testing
     process.currentDirectoryURL = PackagePaths.root
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     // Files, not pipes: reading a pipe can be interrupted by signals on Linux.
     let folder = try TemporaryDirectory()
@@ -34,6 +35,20 @@ import Testing
     return Run(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
       stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  @Test(arguments: ["batch", "score", "nightly", "report", "schedule", "config"])
+  func helpWrapsCleanlyAndListsEachExitCodeOnce(command: String) throws {
+    let run = try earshot([command, "--help"], environment: ["COLUMNS": "80"])
+    #expect(run.status == 0)
+    let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    let overview = lines.prefix { !$0.hasPrefix("USAGE:") }
+    for line in overview { #expect(line.count <= 80, "\(command): '\(line)'") }
+    for code in ["0", "1", "2", "64", "75"] {
+      let listed = overview.filter { $0.hasPrefix("  \(code) ") }.count
+      #expect(listed <= 1, "\(command) lists exit code \(code) \(listed) times")
+    }
+    if command == "nightly" { #expect(overview.contains { $0.hasPrefix("  75 ") }) }
   }
 
   @Test func helpDocumentsExitCodes() throws {
@@ -56,7 +71,7 @@ import Testing
     let run = try earshot(["score", "--format", "json", "corpora/json/09-listened-email.json"])
     #expect(run.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-    #expect(object["schema_version"] as? Int == 1)
+    #expect(object["schema_version"] as? Int == 2)
     #expect(object["conversation_id"] as? String == "globex-mail-009")
   }
 

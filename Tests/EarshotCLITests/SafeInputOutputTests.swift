@@ -108,6 +108,6 @@ import Testing
     #expect(run.status == 1)
     let lines = run.stderr.split(separator: "\n")
     #expect(lines.count == 1, "\(run.stderr)")
-    #expect(lines.first == "error: cannot create the output folder \(blocker)/out: Not a directory", "\(run.stderr)")
+    #expect(lines.first == "\(blocker)/out: error: cannot create the output folder (Not a directory)", "\(run.stderr)")
   }
 }

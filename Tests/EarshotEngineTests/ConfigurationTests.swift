@@ -37,16 +37,16 @@ import Testing
         promise: {enabled: false}
       aggregation: {minimum_conversations: 3}
       """, file: "earshot.yml")
-    #expect(configuration.agentDomains == ["acme-support.com"])
-    #expect(configuration.companyByDomain["acme-support.com"] == "Acme")
+    #expect(configuration.agents.domains == ["acme-support.com"])
+    #expect(configuration.companies.byDomain["acme-support.com"] == "Acme")
     #expect(configuration.standards["chat"] == ResponseTimeDetector.Standard(firstResponse: 120, reply: 300))
     #expect(configuration.standards["email"]?.firstResponse == 86_400)
-    #expect(configuration.weights.categories["answers"] == 40)
-    #expect(configuration.weights.majorPenalty == 60)
+    #expect(configuration.weights[.answers] == 40)
+    #expect(configuration.penalties.major == 60)
     #expect(configuration.lexicons.sentiment["meh"] == -0.5)
-    #expect(configuration.lexicons.noNos == ["no can do"])
-    #expect(configuration.ranking.minimumConversations == 3)
-    let detectors = try configuration.detectors()
+    #expect(configuration.noNos == ["no can do"])
+    #expect(configuration.aggregation.minimumConversations == 3)
+    let detectors = try configuration.detectorsInForce()
     #expect(detectors.first { $0.description.identifier == "promise" }?.enabled == false)
     #expect(detectors.first { $0.description.identifier == "non_answer" }?.enabled == true)
   }
@@ -79,6 +79,7 @@ import Testing
   @Test func versionIsRequiredAndChecked() {
     #expect(errors("weights: {answers: 3}").map(\.keyPath) == ["version"])
     #expect(errors("version: 2").first?.message.contains("version 1") == true)
+    #expect(errors("version: 2").first?.line == 1)
   }
 
   @Test func invalidYAMLIsReported() {
@@ -87,41 +88,114 @@ import Testing
     #expect(found.first?.message.hasPrefix("not valid YAML") == true)
   }
 
-  @Test func emptyFileMeansDefaults() throws {
-    let configuration = try ConfigurationLoader.parse("", file: "earshot.yml")
-    #expect(configuration.weights == EarshotConfiguration().weights)
+  @Test func emptyFileIsRefusedBecauseVersionIsRequired() {
+    let found = errors("")
+    #expect(found.count == 1)
+    #expect(found.first?.message.contains("version: 1") == true)
+    #expect(errors("# only a comment\n").count == 1)
+  }
+
+  @Test func outOfRangeValuesAreAllReported() {
+    let found = errors(
+      """
+      version: 1
+      penalties: {major: -1}
+      aggregation: {minimum_conversations: 0}
+      analysis: {corpus_sample: -5}
+      lexicons: {sentiment: {meh: 9}}
+      input: {max_xml_depth: 2}
+      """)
+    #expect(
+      found.map(\.keyPath) == [
+        "penalties.major", "aggregation.minimum_conversations", "analysis.corpus_sample", "lexicons.sentiment",
+        "input.max_xml_depth",
+      ])
+    #expect(
+      found[0].description == "earshot.yml:2: error: at 'penalties.major': expected a number of at least 0, found '-1'")
+  }
+
+  @Test func aSectionThatIsNotAMappingIsReportedOnce() {
+    let found = errors("version: 1\nagents: [bob]\n")
+    #expect(found.map(\.keyPath) == ["agents"])
+    #expect(found.first?.message.hasPrefix("expected a mapping with keys domains, addresses, header") == true)
+  }
+
+  @Test func duplicatedKeysAreReported() {
+    let found = errors("version: 1\nno_nos: [a]\nno_nos: [b]\n")
+    #expect(found.count == 1)
+    #expect(found.first?.keyPath == "no_nos")
+    #expect(found.first?.message.contains("duplicated key") == true)
+    #expect(found.first?.line != nil)
   }
 }
 
 @Suite struct EffectiveConfigurationTests {
-  @Test func effectiveConfigurationLoadsBackToTheSameSettings() throws {
-    let original = try ConfigurationLoader.parse(
-      """
-      version: 1
-      agents: {domains: [acme-support.com], header: X-Agent}
-      standards: {chat: {first_response: 90s}}
-      weights: {answers: 40}
-      lexicons: {sentiment: {"life saver": 2.5}, sales: ["turbo plan"]}
-      no_nos: ["no can do"]
-      detectors: {promise: {enabled: false}, non_answer: {answered_threshold: 0.5}}
-      """, file: "earshot.yml")
-    let text = try EffectiveConfiguration.yaml(original)
-    let reloaded = try ConfigurationLoader.parse(text, file: "effective.yml")
-    #expect(reloaded.agentDomains == original.agentDomains)
-    #expect(reloaded.agentHeader == "X-Agent")
-    #expect(reloaded.standards == original.standards)
-    #expect(reloaded.weights == original.weights)
-    #expect(reloaded.lexicons == original.lexicons)
-    let reloadedDetectors = try reloaded.detectors().map(\.configurationJSON)
-    let originalDetectors = try original.detectors().map(\.configurationJSON)
-    #expect(reloadedDetectors == originalDetectors)
-    #expect(text.contains("\"answered_threshold\": 0.5"))
+  /// A file that sets every key of every section, so the round trip covers them all.
+  static let everyKey = """
+    version: 1
+    agents: {domains: [acme-support.com], addresses: [bob@acme.com, sam], header: X-Agent}
+    companies: {by_domain: {acme-support.com: Acme}}
+    standards:
+      chat: {first_response: 90s, reply: 4m}
+      voice: {first_response: 30s}
+    weights: {answers: 40, timing: 10, responsiveness: 20, promises: 10, knowing: 5, sentiment: 10, conduct: 5}
+    penalties: {major: 60, minor: 15}
+    lexicons: {sentiment: {"life saver": 2.5, meh: -0.5}, sales: ["turbo plan"], deflections: ["see the portal"]}
+    no_nos: ["no can do"]
+    detectors:
+      promise: {enabled: false}
+      non_answer: {answered_threshold: 0.5, partly_threshold: 0.2}
+      talk_balance: {maximum_ratio: 3, monologue_words: 150}
+    aggregation: {minimum_conversations: 3, prior_strength: 2.5}
+    analysis: {corpus_sample: 500}
+    input:
+      company: Acme
+      time_zone: Europe/Paris
+      twitter_sign_offs: false
+      max_xml_depth: 64
+      csv:
+        delimiter: ";"
+        columns: {conversation_id: ticket, speaker: author, role: kind, timestamp: at, text: body, company: brand, channel: medium}
+        agent_values: [staff]
+        bot_values: [robot]
+        system_values: [note]
+    store: {path: /var/lib/earshot/earshot.sqlite}
+    """
+
+  @Test func everyKeyLoadsBackToTheSameConfiguration() throws {
+    var original = try ConfigurationLoader.parse(Self.everyKey, file: "earshot.yml")
+    let text = try original.effectiveYAML()
+    var reloaded = try ConfigurationLoader.parse(text, file: "effective.yml")
+    // Only where the text came from differs.
+    original.source = ""
+    original.rawText = ""
+    reloaded.source = ""
+    reloaded.rawText = ""
+    #expect(reloaded == original)
+    #expect(original.input.timeZone == "Europe/Paris")
+    #expect(original.input.csv.columns?.channel == "medium")
+    #expect(original.standards["voice"]?.firstResponse == 30)
+    #expect(original.detectors.values["talk_balance"]?["monologue_words"] == .number(150))
+    #expect(try original.detectorsInForce().first { $0.description.identifier == "promise" }?.enabled == false)
   }
 
-  @Test func defaultsAreSpelledOut() throws {
-    let text = try EffectiveConfiguration.yaml(EarshotConfiguration())
-    #expect(text.contains("\"chat\": {first_response: 120s, reply: 300s}"))
-    #expect(text.contains("premature_pitch: {\"enabled\": true, \"negative_mood\": -0.05}"))
+  @Test func defaultsAreSpelledOutIncludingInput() throws {
+    let text = try EarshotConfiguration().effectiveYAML()
+    #expect(text.contains("first_response: 120s"))
+    #expect(text.contains("negative_mood: -0.05"))
+    #expect(text.contains("input:"))
+    #expect(text.contains("max_xml_depth: 128"))
+    var reloaded = try ConfigurationLoader.parse(text, file: "effective.yml")
+    reloaded.source = "defaults"
+    reloaded.rawText = ""
+    #expect(reloaded == EarshotConfiguration())
+  }
+
+  @Test func effectiveTextIsTheSameOnEveryRun() throws {
+    let configuration = try ConfigurationLoader.parse(Self.everyKey, file: "earshot.yml")
+    #expect(try configuration.effectiveYAML() == configuration.effectiveYAML())
+    let lines = try configuration.effectiveYAML().split(separator: "\n")
+    #expect(lines.dropFirst().first == "version: 1")
   }
 }
 

@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotTestSupport
 import Foundation
 import Testing
 
@@ -7,14 +8,17 @@ import Testing
 /// Reads a whole real mail folder (such as the notmuch test corpora) the way the engine would:
 /// every file sniffed, files grouped by `groupKey`, each group read at once, then checks that every
 /// message was read and that the threads are exactly what the headers say, using a header scan
-/// written independently of the reader. Runs only when `EARSHOT_MAIL_CORPUS` names the folder, so
-/// `swift test` needs nothing outside the repository:
+/// written independently of the reader. Runs on `EARSHOT_MAIL_CORPUS` when set, else on
+/// `../shared/corpora/mail-notmuch` when present, so `swift test` needs nothing outside the
+/// repository:
 ///
 ///     EARSHOT_MAIL_CORPUS=/path/to/mail-notmuch swift test --filter EmailCorpusCheck
 @Suite struct EmailCorpusCheckTests {
-  static let corpus = ProcessInfo.processInfo.environment["EARSHOT_MAIL_CORPUS"]
+  static let corpus =
+    ProcessInfo.processInfo.environment["EARSHOT_MAIL_CORPUS"]
+    ?? (SharedCorpora.exists("mail-notmuch") ? SharedCorpora.path("mail-notmuch") : nil)
 
-  @Test(.enabled(if: corpus != nil))
+  @Test(.enabled(if: corpus != nil, "needs EARSHOT_MAIL_CORPUS or ../shared/corpora/mail-notmuch"))
   func readsEveryMessageAndThreadsByHeaders() throws {
     let root = try #require(Self.corpus)
     let registry = ReaderRegistry.builtIn()

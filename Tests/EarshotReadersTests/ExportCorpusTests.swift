@@ -1,13 +1,16 @@
 import EarshotModel
+import EarshotTestSupport
 import Foundation
 import Testing
 
 @testable import EarshotReaders
 
 /// Checks against the shared twcs developer slice; skipped where it is absent.
-@Suite(.enabled(if: SharedCorpora.has("twcs/twcs_dev.csv")))
+@Suite(
+  .enabled(
+    if: SharedCorpora.exists("twcs/twcs_dev.csv"), "needs ../shared/corpora/twcs/twcs_dev.csv beside the project"))
 struct ExportCorpusTests {
-  static let path = SharedCorpora.root + "/twcs/twcs_dev.csv"
+  static let path = SharedCorpora.path("twcs/twcs_dev.csv")
 
   @Test func twcsConversationsCompaniesAndAgents() throws {
     let (conversations, diagnostics) = try TwitterCSVReader().readAll(InputFile(path: Self.path))

@@ -1,13 +1,17 @@
 import EarshotModel
+import EarshotTestSupport
 import Foundation
 import Testing
 
 @testable import EarshotReaders
 
-/// Checks against the shared developer corpora; skipped where `/work/shared/corpora` is absent.
-@Suite(.enabled(if: SharedCorpora.has("semeval2016-cqa") && SharedCorpora.has("nps-chat")))
+/// Checks against the shared developer corpora; skipped (with this reason) where `../shared/corpora` is absent.
+@Suite(
+  .enabled(
+    if: SharedCorpora.exists("semeval2016-cqa") && SharedCorpora.exists("nps-chat"),
+    "needs ../shared/corpora/semeval2016-cqa and nps-chat beside the project"))
 struct XMLCorpusTests {
-  static let root = SharedCorpora.root
+  static let root = SharedCorpora.root.path
 
   @Test func semEvalDeveloperFile() throws {
     let file = InputFile(path: Self.root + "/semeval2016-cqa/SemEval2016-Task3-CQA-QL-train-part2.xml")

@@ -41,14 +41,3 @@ enum ReaderFixtures {
     return nil
   }
 }
-
-/// The shared developer corpora, present on the development machine and absent elsewhere.
-enum SharedCorpora {
-  /// The folder holding the corpora.
-  static let root = "/work/shared/corpora"
-
-  /// Whether `relativePath` exists under the corpora folder.
-  static func has(_ relativePath: String) -> Bool {
-    FileManager.default.fileExists(atPath: root + "/" + relativePath)
-  }
-}

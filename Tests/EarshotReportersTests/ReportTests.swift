@@ -116,7 +116,7 @@ enum ReportFixture {
 
   @Test func htmlIsSelfContained() throws {
     let html = HTMLReport.render(try ReportFixture.report())
-    for external in ["<script", "<link", "src=", "@import", "url(", "https://"] {
+    for external in ["<script src", "<link", "src=", "@import", "url(", "https://"] {
       #expect(!html.contains(external), "\(external)")
     }
     // The only URL is the SVG namespace, which browsers never fetch.
@@ -140,5 +140,50 @@ enum ReportFixture {
   @Test func renderingIsStable() throws {
     let report = try ReportFixture.report()
     #expect(HTMLReport.render(report) == HTMLReport.render(report))
+  }
+}
+
+/// A report over 100,000 conversations and 5,000 agents stays one small page.
+@Suite struct LargeReportTests {
+  static func report() throws -> ListeningReport {
+    let samples = try ReportFixture.results()
+    var aggregation = Aggregation()
+    var worst: [GroupKey: [ConversationResult]] = [:]
+    for index in 0..<100_000 {
+      var result = samples[index % samples.count]
+      let agent = index % 5_000 == 4_999 ? "</script><b>Mallory" : "Agent \(index % 5_000)"
+      result.agents = [agent]
+      result.company = "Company \(index % 50)"
+      result.score.value = Double((index * 7919) % 101)
+      aggregation.add(result, day: nil)
+      let key = GroupKey(kind: .agent, company: result.company ?? "", name: agent)
+      if worst[key, default: []].count < 3 { worst[key, default: []].append(result) }
+    }
+    return ListeningReport(
+      generatedAt: Date(timeIntervalSince1970: 1_709_600_000), latestRun: nil, aggregation: aggregation,
+      ranking: AgentRanking(), scoreHistogram: Array(repeating: 10_000, count: 10), findings: [], trend: [],
+      worstConversations: worst)
+  }
+
+  @Test func pagesStayUnderOneMegabyteAndKeepEveryAgentSearchable() throws {
+    let report = try Self.report()
+    let html = HTMLReport.render(report)
+    let markdown = MarkdownReport.render(report)
+    #expect(html.utf8.count < 1_000_000, "report.html is \(html.utf8.count) bytes")
+    #expect(markdown.utf8.count < 100_000, "report.md is \(markdown.utf8.count) bytes")
+    // Every agent is in the searchable data, one row each.
+    let data = try #require(
+      html.components(separatedBy: "<script type=\"application/json\" id=\"agent-data\">").last?
+        .components(separatedBy: "</script>").first)
+    let rows = try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [[Any]]
+    #expect(rows?.count == 5_000)
+    #expect(rows?.first?.first as? Int == 1)
+    // A name cannot close the script element or inject markup.
+    #expect(!html.contains("</script><b>Mallory"))
+    #expect(data.contains("\\u003c/script\\u003e\\u003cb\\u003eMallory"))
+    // The tables show the best and the worst, and say where the rest are.
+    #expect(markdown.contains("4980 more agents"))
+    #expect(markdown.contains("`agents.csv`"))
+    #expect(html.contains("4980 more agents"))
   }
 }

@@ -27,8 +27,14 @@ import Testing
   @Test func lockIsFreeAgainOnceReleased() throws {
     let folder = try TemporaryDirectory()
     let store = folder.path("earshot.sqlite")
-    do { _ = try StoreLock(storePath: store) }
+    var first: StoreLock? = try StoreLock(storePath: store)
+    #expect(throws: StoreError.self) { try StoreLock(storePath: store) }
+    withExtendedLifetime(first) {}
+    first = nil
+    // Released: the next run takes the lock, and it holds it in turn.
     let again = try StoreLock(storePath: store)
+    #expect(again.path == store + ".lock")
+    #expect(throws: StoreError.self) { try StoreLock(storePath: store) }
     withExtendedLifetime(again) {}
   }
 }
@@ -58,12 +64,16 @@ import Testing
   @Test func stampSeesARewriteOfTheSameSize() throws {
     let folder = try TemporaryDirectory()
     let path = try folder.write("f.txt", "hello")
+    // Set the times rather than sleep: a rewrite 20 ms later, within the same second.
+    let first = Date(timeIntervalSince1970: 1_700_000_000.25)
+    try FileManager.default.setAttributes([.modificationDate: first], ofItemAtPath: path)
     let before = try #require(FileStamp.of(path: path))
-    usleep(20_000)
     try Data("world".utf8).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.modificationDate: first.addingTimeInterval(0.02)], ofItemAtPath: path)
     let after = try #require(FileStamp.of(path: path))
     #expect(before.size == after.size)
-    #expect(before.modifiedNanoseconds != after.modifiedNanoseconds)
+    #expect(before.modifiedNanoseconds / 1_000_000_000 == after.modifiedNanoseconds / 1_000_000_000)
+    #expect(after.modifiedNanoseconds - before.modifiedNanoseconds >= 10_000_000)
     #expect(FileStamp.of(path: folder.path("missing")) == nil)
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild twcs conversations and draw the Earshot hand-labeling sample.
 
-Usage: python3 evaluation/twcs/sample.py /work/shared/corpora/twcs/twcs_dev.csv [out.txt]
+Usage: python3 evaluation/twcs/sample.py ../shared/corpora/twcs/twcs_dev.csv [out.txt]
 
 - Parses the CSV with Python's csv module treating only '\n' as record
   separator (one record, tweet 3399, has bare '\r' inside an unquoted field).
@@ -87,7 +87,7 @@ def company_of(members):
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpora/twcs/twcs_dev.csv"
+    path = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/twcs/twcs_dev.csv"
     outp = sys.argv[2] if len(sys.argv) > 2 else "/tmp/twcs-sample.txt"
     tweets = load(path)
     convs = conversations(tweets)

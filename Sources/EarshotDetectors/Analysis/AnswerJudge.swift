@@ -28,7 +28,7 @@ struct AnswerJudgement {
     deflection != nil || emptyEmpathy || templateUses != nil || asksBack
   }
 
-  func reason(verdict: String) -> String {
+  func reason(verdict: AnswerVerdict) -> String {
     var parts: [String] = []
     if let deflection { parts.append("the reply deflects (\"\(deflection)\")") }
     if !typeMatch { parts.append("it does not give what the question asks for") }
@@ -36,7 +36,7 @@ struct AnswerJudgement {
     if asksBack { parts.append("it answers with a question") }
     if let templateUses { parts.append("it is a canned reply used in \(templateUses) conversations") }
     if emptyEmpathy { parts.append("it offers sympathy but no content") }
-    let lead = verdict == "not_answered" ? "The question was not answered" : "The question was only partly answered"
+    let lead = verdict == .notAnswered ? "The question was not answered" : "The question was only partly answered"
     return parts.isEmpty ? lead + "." : lead + ": " + parts.joined(separator: "; ") + "."
   }
 }

@@ -85,19 +85,19 @@ public struct PromiseDetector: Detector {
     }
     let what = phrase.map { "\"\($0)\" sets no deadline" } ?? "it sets no deadline"
     if followUp != nil {
-      attributes["status"] = "kept"
+      attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.kept.rawValue
       return finding(
         .minor, "Vague promise, later followed up: \(what) the customer can hold the company to.",
         [evidence], attributes)
     }
     if let unhappy {
-      attributes["status"] = "broken"
+      attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.broken.rawValue
       let range = conversation.texts[unhappy.index].sentences.first?.byteRange ?? 0..<0
       return finding(
         .major, "Vague promise not kept: \(what), and the customer was still waiting.",
         [evidence, Evidence(turn: unhappy, range: range, note: "customer still waiting")], attributes)
     }
-    attributes["status"] = "open"
+    attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.open.rawValue
     return finding(.minor, "Vague promise: \(what) the customer can hold the company to.", [evidence], attributes)
   }
 
@@ -109,29 +109,29 @@ public struct PromiseDetector: Detector {
       // Without timestamps the deadline cannot be checked: judge from what follows, as for a vague one.
       var judged = judgeWithoutDeadline(turn, deadline, evidence, kind: kind, in: conversation)
       judged.attributes["vague"] = nil
-      let status = judged.attributes["status"] ?? "open"
-      if status != "broken" {
+      let status = judged.promiseStatus ?? .open
+      if status != .broken {
         judged.severity = .info
         judged.reason =
-          "Promise \"\(deadline.phrase)\" \(status == "kept" ? "followed up later" : "still open when the transcript ends"); without timestamps its deadline cannot be checked."
+          "Promise \"\(deadline.phrase)\" \(status == .kept ? "followed up later" : "still open when the transcript ends"); without timestamps its deadline cannot be checked."
       }
       return judged
     }
     attributes["due"] = ISO8601DateFormatter().string(from: due)
     let later = conversation.turns.filter { $0.index > turn.index }
     if later.contains(where: { $0.role.isCompanySide && ($0.timestamp.map { $0 <= due } ?? false) }) {
-      attributes["status"] = "kept"
+      attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.kept.rawValue
       return finding(
         .info, "Promise \"\(deadline.phrase)\" kept: the company followed up in time.", [evidence], attributes)
     }
     if let overdue = later.first(where: { ($0.timestamp.map { $0 > due } ?? false) }) {
-      attributes["status"] = "broken"
+      attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.broken.rawValue
       let range = conversation.texts[overdue.index].sentences.first?.byteRange ?? 0..<0
       return finding(
         .major, "Promise \"\(deadline.phrase)\" broken: no follow-up before the deadline.",
         [evidence, Evidence(turn: overdue, range: range, note: "first message after the deadline")], attributes)
     }
-    attributes["status"] = "open"
+    attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.open.rawValue
     return finding(.info, "Promise \"\(deadline.phrase)\" still open when the transcript ends.", [evidence], attributes)
   }
 

@@ -68,7 +68,10 @@ public struct NightlyJob: Sendable {
     let started = now()
     let lock = try StoreLock(storePath: storePath)
     defer { withExtendedLifetime(lock) {} }
-    let pipeline = try Pipeline(configuration: configuration)
+    // The same plan and pipeline as `batch` (corpus statistics included), so both score alike.
+    let run = try PreparedRun(inputs: inputs, configuration: configuration)
+    let discovery = run.discovery
+    let plan = run.plan
     let store = try EarshotStore(path: storePath)
     let fingerprint = NightlyFingerprint.compute(configuration: configuration)
     var summary = NightlySummary()
@@ -76,8 +79,6 @@ public struct NightlyJob: Sendable {
     let previousRun = try store.runs().last { $0.status == "succeeded" }
     summary.fingerprintChanged = previousRun.map { $0.fingerprint != fingerprint } ?? false
 
-    let discovery = InputDiscovery(paths: inputs)
-    let plan = try WorkPlan(files: discovery.files, registry: .builtIn(options: configuration.readers))
     let stored = try store.files()
     let runID = try store.beginRun(
       inputs: inputs, fingerprint: fingerprint, toolVersion: EarshotVersion.current, startedAt: started)
@@ -163,7 +164,7 @@ public struct NightlyJob: Sendable {
       var pendingConversations = 0
       var nextUnit = 0
       // Outcomes arrive in the units' order, whatever the number of jobs.
-      try await BatchRunner(jobs: jobs).run(toScore.map(\.unit), pipeline: pipeline) { outcome in
+      try await run.process(toScore.map(\.unit), jobs: jobs) { outcome in
         let (unit, files) = toScore[nextUnit]
         nextUnit += 1
         for file in files {
@@ -245,15 +246,14 @@ public struct NightlyJob: Sendable {
   }
 
   private func writeTables(_ aggregation: Aggregation, summary: NightlySummary, to directory: String) throws {
-    let url = URL(fileURLWithPath: directory)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    struct Nightly: Encodable {
+    struct Nightly: Encodable, Sendable {
       var runId: Int64
       var counts: RunCounts
       var fingerprintChanged: Bool
     }
     let body = Nightly(runId: summary.runID, counts: summary.counts, fingerprintChanged: summary.fingerprintChanged)
-    try AggregateFiles.write(
-      aggregation, ranking: configuration.ranking, summary: body, summaryName: "nightly.json", to: url)
+    let writer = try ReportWriter(directory: URL(fileURLWithPath: directory)) { ReporterRegistry.nightly(in: $0) }
+    try writer.finish(RunTotals(aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: body))
   }
+
 }

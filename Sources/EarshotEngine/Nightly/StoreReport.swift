@@ -12,16 +12,22 @@ public enum StoreReport {
   /// - Parameters:
   ///   - generatedAt: the time printed on the report (injected, so tests are stable).
   ///   - worstPerAgent: how many of each agent's lowest-scoring conversations to show.
+  ///   - extremeAgents: how many of the best and of the worst agents get a section.
   /// - Throws: when the store cannot be opened or read.
   public static func load(
-    storePath: String, ranking: AgentRanking, generatedAt: Date, worstPerAgent: Int = 3, agentLimit: Int = 200
+    storePath: String, ranking: AgentRanking, generatedAt: Date, worstPerAgent: Int = 3, extremeAgents: Int = 10
   ) throws -> ListeningReport {
     let store = try EarshotStore(path: storePath)
     let runs = try store.runs()
     let latest = runs.last { $0.status == "succeeded" }
     let aggregation = try latest.map { try store.aggregation(runID: $0.id) } ?? Aggregation()
     var worst: [GroupKey: [ConversationResult]] = [:]
-    for standing in ranking.rank(aggregation).prefix(agentLimit) {
+    let standings = ranking.rank(aggregation)
+    // Only the best and the worst agents get a section; the rest are in the table and agents.csv.
+    let sectioned =
+      standings.count > 2 * extremeAgents
+      ? standings.prefix(extremeAgents) + standings.suffix(extremeAgents) : standings[...]
+    for standing in sectioned {
       worst[standing.key] = try store.worstConversations(
         company: standing.key.company, agent: standing.key.name, limit: worstPerAgent)
     }
@@ -39,7 +45,7 @@ public enum StoreReport {
       findings: try store.findingCounts().map {
         ListeningReport.FindingTally(detector: $0.detector, minor: $0.minor, major: $0.major)
       }, trend: trend, worstConversations: worst)
-    report.agentSectionLimit = agentLimit
+    report.extremeAgentCount = extremeAgents
     return report
   }
 

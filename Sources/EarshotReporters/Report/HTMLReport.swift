@@ -35,7 +35,18 @@ public enum HTMLReport {
     } else {
       let (shown, omitted) = report.chartStandings(standings)
       body.append(SVGCharts.ranking(shown, omitted: omitted))
-      body.append(agentTable(standings))
+      let (best, worst, between) = report.extremes(standings)
+      if worst.isEmpty {
+        body.append(agentTable(best.enumerated().map { ($0.offset + 1, $0.element) }))
+      } else {
+        body.append("<h3>The \(best.count) best and the \(worst.count) worst</h3>")
+        body.append(
+          agentTable(
+            best.enumerated().map { ($0.offset + 1, $0.element) }
+              + worst.enumerated().map { (standings.count - worst.count + $0.offset + 1, $0.element) },
+            gapAfter: between > 0 ? best.count : nil, gapText: "\(between) more agents"))
+        body.append(AgentSearchTable.render(standings))
+      }
     }
     body.append("</section>")
 
@@ -68,30 +79,38 @@ public enum HTMLReport {
 
     body.append("<section id=\"agents\">")
     body.append("<h2>Agents and their worst conversations</h2>")
-    for standing in standings.prefix(report.agentSectionLimit) {
-      body.append(agentSection(standing, worst: report.worstConversations[standing.key] ?? []))
+    let sectioned = report.sectionStandings(standings)
+    if sectioned.count < standings.count {
+      body.append(
+        "<p class=\"note\">The \(report.extremeAgentCount) worst agents first, then the \(report.extremeAgentCount) best; "
+          + "every agent is in the table above and in agents.csv.</p>")
     }
-    if standings.count > report.agentSectionLimit {
-      body.append("<p class=\"note\">\(standings.count - report.agentSectionLimit) more agents are in the store.</p>")
+    for standing in sectioned {
+      body.append(agentSection(standing, worst: report.worstConversations[standing.key] ?? []))
     }
     body.append("</section>")
     return ReportTemplate.render(title: HTMLText.escape(report.title), body: body.joined(separator: "\n"))
   }
 
-  static func agentTable(_ standings: [AgentStanding]) -> String {
+  static func agentTable(
+    _ ranked: [(rank: Int, standing: AgentStanding)], gapAfter: Int? = nil, gapText: String = ""
+  ) -> String {
     var rows = [
       "<table>",
       "<tr><th>#</th><th class=\"text\">Agent</th><th class=\"text\">Company</th><th>Conversations</th>"
         + "<th>Ranked score</th><th>Mean</th><th>95% interval</th><th>Non-answers</th><th>Premature pitches</th></tr>",
     ]
-    for (index, standing) in standings.enumerated() {
+    for (position, (rank, standing)) in ranked.enumerated() {
+      if position == gapAfter {
+        rows.append("<tr><td>…</td><td class=\"text\" colspan=\"8\">\(HTMLText.escape(gapText))</td></tr>")
+      }
       let totals = standing.totals
       let interval =
         totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
         ?? "–"
       let flag = standing.smallSample ? " <span class=\"flag\">small sample</span>" : ""
       rows.append(
-        "<tr><td>\(index + 1)</td><td class=\"text\"><a href=\"#\(ListeningReport.anchor(standing.key))\">"
+        "<tr><td>\(rank)</td><td class=\"text\"><a href=\"#\(ListeningReport.anchor(standing.key))\">"
           + "\(HTMLText.escape(standing.key.name))</a>\(flag)</td><td class=\"text\">"
           + "\(HTMLText.escape(ListeningReport.companyName(standing.key.company)))</td><td>\(totals.conversations)</td>"
           + "<td>\(ListeningReport.format(standing.shrunkScore))</td><td>\(ListeningReport.format(totals.meanScore))</td>"

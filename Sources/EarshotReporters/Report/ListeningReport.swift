@@ -80,8 +80,9 @@ public struct ListeningReport: Sendable {
   public var worstConversations: [GroupKey: [ConversationResult]]
   /// The most agents the ranking chart shows (the best and the worst halves when there are more).
   public var chartAgentLimit = 40
-  /// The most agents given a section with their worst conversations.
-  public var agentSectionLimit = 200
+  /// How many of the best and of the worst agents the report's tables and agent sections show;
+  /// every agent is in the page's searchable table and in `agents.csv`.
+  public var extremeAgentCount = 10
 
   /// Creates a report.
   public init(
@@ -106,6 +107,20 @@ public struct ListeningReport: Sendable {
     guard all.count > chartAgentLimit else { return (all, 0) }
     let half = chartAgentLimit / 2
     return (Array(all.prefix(half)) + Array(all.suffix(half)), all.count - 2 * half)
+  }
+
+  /// The best and the worst agents (all of them when there are few), and how many lie between.
+  func extremes(_ all: [AgentStanding]) -> (best: [AgentStanding], worst: [AgentStanding], between: Int) {
+    guard all.count > 2 * extremeAgentCount else { return (all, [], 0) }
+    return (
+      Array(all.prefix(extremeAgentCount)), Array(all.suffix(extremeAgentCount)), all.count - 2 * extremeAgentCount
+    )
+  }
+
+  /// The agents given a section with their worst conversations: the worst first, then the best.
+  func sectionStandings(_ all: [AgentStanding]) -> [AgentStanding] {
+    let (best, worst, _) = extremes(all)
+    return worst.isEmpty ? best : worst.reversed() + best
   }
 
   /// A stable HTML anchor for an agent.

@@ -15,18 +15,29 @@ public enum MarkdownReport {
     lines += [meta + ".", ""]
 
     lines += ["## Agent ranking", ""]
+    let (best, worst, between) = report.extremes(standings)
+    if !worst.isEmpty {
+      lines += [
+        "The \(best.count) best and the \(worst.count) worst of \(standings.count) agents; the full ranking is in "
+          + "`agents.csv` beside this report.", "",
+      ]
+    }
     lines.append("| # | Agent | Company | Conversations | Ranked score | Mean | 95% interval | Small sample |")
     lines.append("|---:|---|---|---:|---:|---:|---|---|")
-    for (index, standing) in standings.enumerated() {
+    func row(_ rank: Int, _ standing: AgentStanding) -> String {
       let totals = standing.totals
       let interval =
         totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
         ?? "–"
-      lines.append(
-        "| \(index + 1) | [\(cell(standing.key.name))](#\(ListeningReport.anchor(standing.key))) | "
-          + "\(cell(ListeningReport.companyName(standing.key.company))) | \(totals.conversations) | "
-          + "\(ListeningReport.format(standing.shrunkScore)) | \(ListeningReport.format(totals.meanScore)) | \(interval) | "
-          + "\(standing.smallSample ? "yes" : "") |")
+      return "| \(rank) | [\(cell(standing.key.name))](#\(ListeningReport.anchor(standing.key))) | "
+        + "\(cell(ListeningReport.companyName(standing.key.company))) | \(totals.conversations) | "
+        + "\(ListeningReport.format(standing.shrunkScore)) | \(ListeningReport.format(totals.meanScore)) | \(interval) | "
+        + "\(standing.smallSample ? "yes" : "") |"
+    }
+    for (index, standing) in best.enumerated() { lines.append(row(index + 1, standing)) }
+    if between > 0 { lines.append("| … | \(between) more agents | | | | | | |") }
+    for (index, standing) in worst.enumerated() {
+      lines.append(row(standings.count - worst.count + index + 1, standing))
     }
 
     lines += ["", "## Score distribution", "", "| Score | Conversations |", "|---|---:|"]
@@ -76,7 +87,7 @@ public enum MarkdownReport {
     }
 
     lines += ["", "## Agents and their worst conversations"]
-    for standing in standings.prefix(report.agentSectionLimit) {
+    for standing in report.sectionStandings(standings) {
       lines += [
         "", "<a id=\"\(ListeningReport.anchor(standing.key))\"></a>",
         "### \(inline(standing.key.name)) · \(inline(ListeningReport.companyName(standing.key.company)))", "",

@@ -9,10 +9,10 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Score every transcript under the given files and folders.",
       discussion: """
-        Reads folders recursively (hidden files and documentation such as README or SOURCE.md are
-        skipped and counted), detects each file's format, and writes to the output folder:
-        conversations.jsonl (one result per line), agents.csv, companies.csv, channels.csv, days.csv,
-        diagnostics.jsonl and summary.json. A file that cannot be read is reported on stderr with
+        Reads folders recursively (hidden files and documentation such as README or SOURCE.md are \
+        skipped and counted), detects each file's format, and writes to the output folder: \
+        conversations.jsonl (one result per line), agents.csv, companies.csv, channels.csv, days.csv, \
+        diagnostics.jsonl and summary.json. A file that cannot be read is reported on stderr with \
         its location; the rest of the batch goes on.
 
         \(ExitCodes.helpText)
@@ -24,7 +24,7 @@ extension Earshot {
     @Option(name: .shortAndLong, help: "The output folder.")
     var out: String
 
-    @Option(name: .shortAndLong, help: "Files processed in parallel (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Files processed in parallel; the default is this machine's core count.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Read every file as this format instead of detecting it.")

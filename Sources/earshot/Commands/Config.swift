@@ -7,8 +7,8 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Check earshot.yml and print the effective configuration.",
       discussion: """
-        Without flags, checks the configuration and reports every problem with its key path (exit 64)
-        or prints "ok". With --effective, prints the merged configuration (file values over defaults)
+        Without flags, checks the configuration and reports every problem with its key path (exit 64) \
+        or prints "ok". With --effective, prints the merged configuration (file values over defaults) \
         as YAML that loads back to the same settings.
         """)
 
@@ -21,13 +21,13 @@ extension Earshot {
       let configuration = try configurationOptions.load()
       do {
         if effective {
-          Console.output(try EffectiveConfiguration.yaml(configuration))
+          Console.output(try configuration.effectiveYAML())
         } else {
-          _ = try configuration.detectors()
+          _ = try configuration.detectorsInForce()
           Console.output("ok: \(configuration.source)\n")
         }
-      } catch let error as ConfigurationError {
-        Console.error(error.description)
+      } catch {
+        Console.error("error: \(error)")
         throw ExitCode(EarshotExitCode.usage.rawValue)
       }
     }

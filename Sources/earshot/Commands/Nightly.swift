@@ -10,18 +10,17 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Score only the files that are new or changed since the last run, into the store.",
       discussion: """
-        Keeps runs, files (size, modification time, SHA-256), results, findings and per-run aggregates in a
-        SQLite store. A file is scored again when its content changed, and every file is scored again when
-        the configuration, the lexicons, the tool version or the result schema changed. Files that
-        disappeared are marked removed. Give the same input paths every night: files are known by path.
-        With --out, the run's agents.csv, companies.csv, channels.csv, days.csv and nightly.json are
+        Keeps runs, files (size, modification time, SHA-256), results, findings and per-run aggregates in a \
+        SQLite store. A file is scored again when its content changed, and every file is scored again when \
+        the configuration, the lexicons, the tool version or the result schema changed. Files that \
+        disappeared are marked removed. Give the same input paths every night: files are known by path. \
+        With --out, the run's agents.csv, companies.csv, channels.csv, days.csv and nightly.json are \
         written there. See docs/store.md.
 
-        Store: --store, else store.path in earshot.yml, else $XDG_DATA_HOME/earshot/earshot.sqlite
+        Store: --store, else store.path in earshot.yml, else $XDG_DATA_HOME/earshot/earshot.sqlite \
         (~/.local/share/earshot/earshot.sqlite).
 
-        \(ExitCodes.helpText)
-          75  another run holds the store's lock (<store>.lock); nothing was done, try again later
+        \(ExitCodes.nightlyHelpText)
         """)
 
     @Argument(help: "Transcript files or folders.", completion: .directory)
@@ -33,7 +32,7 @@ extension Earshot {
     @Option(name: .shortAndLong, help: "Also write the run's tables to this folder.")
     var out: String?
 
-    @Option(name: .shortAndLong, help: "Files processed in parallel (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Files processed in parallel; the default is this machine's core count.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @OptionGroup var configurationOptions: ConfigurationOptions
@@ -65,7 +64,7 @@ extension Earshot {
 enum StorePathOption {
   static func resolve(_ option: String?, configuration: EarshotConfiguration) -> String {
     if let option { return option }
-    if let configured = configuration.storePath {
+    if let configured = configuration.store.path {
       return configured.hasPrefix("~/") ? NSHomeDirectory() + configured.dropFirst() : configured
     }
     return EarshotStore.defaultPath()

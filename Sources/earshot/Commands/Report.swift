@@ -2,6 +2,7 @@ import ArgumentParser
 import EarshotEngine
 import EarshotModel
 import EarshotReporters
+import EarshotScoring
 import EarshotStore
 import Foundation
 
@@ -11,9 +12,9 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Write report.md and a self-contained report.html from the store.",
       discussion: """
-        Reads the store that `earshot nightly` fills and writes, to the output folder, report.md and
-        report.html: the agent ranking with intervals (chart), the score distribution, findings by kind,
-        a table per company, trends across nightly runs, and each agent's worst conversations with the
+        Reads the store that `earshot nightly` fills and writes, to the output folder, report.md and \
+        report.html: the agent ranking with intervals (chart), the score distribution, findings by kind, \
+        a table per company, trends across nightly runs, and each agent's worst conversations with the \
         evidence. The HTML page needs no network (charts are inline SVG).
 
         \(ExitCodes.helpText)
@@ -43,16 +44,11 @@ extension Earshot {
       }
       do {
         let report = try StoreReport.load(
-          storePath: storePath, ranking: configuration.ranking, generatedAt: Date(), worstPerAgent: worst)
-        let folder = URL(fileURLWithPath: out)
-        try FileError.attempt("cannot create the output folder", out) {
-          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        }
-        for (name, text) in [("report.md", MarkdownReport.render(report)), ("report.html", HTMLReport.render(report))] {
-          let url = folder.appendingPathComponent(name)
-          try FileError.attempt("cannot write", url.path) { try Data(text.utf8).write(to: url, options: .atomic) }
-        }
-        Console.error("Wrote \(out)/report.md and report.html")
+          storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst)
+        let writer = try ReportWriter(directory: URL(fileURLWithPath: out)) { ReporterRegistry.report(in: $0) }
+        try writer.finish(
+          RunTotals(aggregation: report.aggregation, ranking: configuration.aggregation.ranking, report: report))
+        Console.error("Wrote \(out)/report.md, report.html and the agents, companies, channels and days tables")
       } catch {
         Console.error(ErrorLine.text(for: error, storePath: storePath))
         throw ExitCode(EarshotExitCode.failure.rawValue)

@@ -11,10 +11,10 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Print (or install) a daily schedule that runs `earshot nightly`.",
       discussion: """
-        Prints a crontab line, a systemd service and timer pair, or a Kubernetes CronJob manifest that
-        runs `earshot nightly` on the given inputs every day at the given time, with absolute paths.
-        --install adds the line to your crontab (replacing an earlier Earshot line) or writes the
-        systemd user units to ~/.config/systemd/user and prints how to enable them. Apply a
+        Prints a crontab line, a systemd service and timer pair, or a Kubernetes CronJob manifest that \
+        runs `earshot nightly` on the given inputs every day at the given time, with absolute paths. \
+        --install adds the line to your crontab (replacing an earlier Earshot line) or writes the \
+        systemd user units to ~/.config/systemd/user and prints how to enable them. Apply a \
         Kubernetes manifest with `kubectl apply -f -`.
 
         \(ExitCodes.helpText)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import EarshotEngine
 import EarshotModel
-import EarshotReaders
 import EarshotReporters
 import EarshotScoring
 import Foundation
@@ -12,8 +11,8 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Score one transcript file and show why it scored as it did.",
       discussion: """
-        Prints the turns, every finding with the words that triggered it, and the listening score
-        with its breakdown. With --format json, prints the versioned JSON result instead (an array
+        Prints the turns, every finding with the words that triggered it, and the listening score \
+        with its breakdown. With --format json, prints the versioned JSON result instead (an array \
         when the file holds several conversations).
 
         \(ExitCodes.helpText)
@@ -45,27 +44,19 @@ extension Earshot {
 
     func run() async throws {
       let configuration = try configurationOptions.load()
-      let pipeline: Pipeline
+      let run: PreparedRun
       do {
-        pipeline = try Pipeline(configuration: configuration)
+        run = try PreparedRun(inputs: [file], configuration: configuration, forcedFormat: inputFormat)
+      } catch let diagnostic as InputDiagnostic {
+        Console.diagnostic(diagnostic)
+        throw ExitCode(EarshotExitCode.usage.rawValue)
       } catch {
         Console.error(ErrorLine.text(for: error))
         throw ExitCode(EarshotExitCode.usage.rawValue)
       }
-      let input = InputFile(path: file)
-      let registry = ReaderRegistry.builtIn(options: configuration.readers)
-      let plan: WorkPlan
-      do {
-        plan = try WorkPlan(files: [input], registry: registry, forcedFormat: inputFormat)
-      } catch let diagnostic as InputDiagnostic {
-        Console.diagnostic(diagnostic)
-        throw ExitCode(EarshotExitCode.usage.rawValue)
-      }
-      let sampled = pipeline.collectingCorpusStatistics(from: plan.units, limit: configuration.corpusSample)
-      var problems = plan.diagnostics
+      var problems = run.diagnostics
       var scored: [(result: ConversationResult, conversation: Conversation)] = []
-      for unit in plan.units {
-        let outcome = sampled.process(unit)
+      try await run.process(jobs: 1) { outcome in
         problems += outcome.diagnostics
         scored += outcome.results
       }

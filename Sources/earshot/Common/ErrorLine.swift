@@ -1,5 +1,6 @@
 import EarshotEngine
 import EarshotModel
+import EarshotReporters
 import EarshotStore
 
 /// The one line printed for an error that ends a command: `error: <what failed> <file>: <why>`.
@@ -13,6 +14,7 @@ enum ErrorLine {
   static func text(for error: any Error, storePath: String? = nil) -> String {
     switch error {
     case let file as FileError: return file.description
+    case let output as OutputError: return output.description
     case let store as StoreError: return store.description
     case let configuration as ConfigurationError: return configuration.description
     case let diagnostic as InputDiagnostic: return diagnostic.description

@@ -1,0 +1,97 @@
+import EarshotModel
+import Foundation
+
+/// An output file that could not be written, in one line that names it.
+public struct OutputError: Error, CustomStringConvertible, Sendable {
+  /// The file or folder.
+  public var path: String
+  /// What failed.
+  public var what: String
+
+  public var description: String { "\(path): error: cannot \(what)" }
+}
+
+/// The folder a run writes its files into.
+public struct OutputFolder: Sendable {
+  /// Where it is.
+  public let url: URL
+
+  /// Creates the folder (and its parents) when missing.
+  ///
+  /// - Throws: ``OutputError`` when it cannot be created.
+  public init(_ url: URL) throws {
+    self.url = url
+    do {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    } catch {
+      throw OutputError(path: url.path, what: "create the output folder (\(Self.reason(error)))")
+    }
+  }
+
+  /// The path of `name` inside the folder.
+  public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+  /// Replaces `name` with `text`, atomically.
+  ///
+  /// - Throws: ``OutputError`` naming the file.
+  public func write(_ text: String, to name: String) throws {
+    do {
+      try Data(text.utf8).write(to: url.appendingPathComponent(name), options: .atomic)
+    } catch {
+      throw OutputError(path: path(name), what: "write the file (\(Self.reason(error)))")
+    }
+  }
+
+  /// Creates `name` empty and opens it for appending.
+  ///
+  /// - Throws: ``OutputError`` naming the file.
+  public func stream(_ name: String) throws -> StreamedFile {
+    let file = path(name)
+    guard FileManager.default.createFile(atPath: file, contents: nil),
+      let handle = FileHandle(forWritingAtPath: file)
+    else {
+      throw OutputError(path: file, what: "create the file (permission denied or no such folder)")
+    }
+    return StreamedFile(path: file, handle: handle)
+  }
+
+  /// The short reason of a Foundation error, without its user-info dump.
+  static func reason(_ error: any Error) -> String {
+    // Shared with the store and the readers; on Linux the underlying POSIX error is not an NSError.
+    FileError.reason(of: error)
+  }
+}
+
+/// A file written as results arrive.
+public final class StreamedFile {
+  /// The file.
+  public let path: String
+  private let handle: FileHandle
+
+  init(path: String, handle: FileHandle) {
+    self.path = path
+    self.handle = handle
+  }
+
+  /// Appends `text`.
+  ///
+  /// - Throws: ``OutputError`` naming the file.
+  public func write(_ text: String) throws {
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+    } catch {
+      throw OutputError(path: path, what: "append to the file (\(OutputFolder.reason(error)))")
+    }
+  }
+
+  /// Closes the file.
+  ///
+  /// - Throws: ``OutputError`` naming the file.
+  public func close() throws {
+    do {
+      try handle.close()
+    } catch {
+      throw OutputError(path: path, what: "close the file (\(OutputFolder.reason(error)))")
+    }
+  }
+}

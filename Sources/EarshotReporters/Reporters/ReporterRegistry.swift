@@ -1,0 +1,28 @@
+import EarshotScoring
+
+/// Which reporters each command writes. An output format is one file in `Reporters/` plus one
+/// line here.
+public enum ReporterRegistry {
+  /// `earshot batch`: results and problems as they arrive, then the tables and `summary.json`.
+  public static func batch(in folder: OutputFolder) throws -> [any Reporter] {
+    [try ConversationsJSONLReporter(in: folder), try DiagnosticsJSONLReporter(in: folder)]
+      + tables(in: folder, summaryName: "summary.json")
+  }
+
+  /// `earshot nightly --out`: the tables of the store's contents and `nightly.json`.
+  public static func nightly(in folder: OutputFolder) -> [any Reporter] {
+    tables(in: folder, summaryName: "nightly.json")
+  }
+
+  /// `earshot report`: the Markdown and HTML reports, and the full tables they summarize.
+  public static func report(in folder: OutputFolder) -> [any Reporter] {
+    [ReportFileReporter.markdown(in: folder), ReportFileReporter.html(in: folder)]
+      + [GroupKind.agent, .company, .channel, .day].map { TableCSVReporter($0, in: folder) }
+  }
+
+  /// The four aggregate tables and a summary.
+  static func tables(in folder: OutputFolder, summaryName: String) -> [any Reporter] {
+    [GroupKind.agent, .company, .channel, .day].map { TableCSVReporter($0, in: folder) }
+      + [SummaryJSONReporter(fileName: summaryName, in: folder)]
+  }
+}
