@@ -62,6 +62,13 @@ var targets: [Target] = [
     swiftSettings: sharedSettings
   ),
 
+  // Stage 5b: PII redaction (e-mail, phone, card, IBAN, configured patterns) of scored results before output.
+  .target(
+    name: "EarshotPrivacy",
+    dependencies: ["EarshotModel", "EarshotScoring"],
+    swiftSettings: sharedSettings
+  ),
+
   // Stage 6: reporters write results as JSON, JSON Lines, CSV and terminal text.
   .target(
     name: "EarshotReporters",
@@ -96,6 +103,7 @@ var targets: [Target] = [
     name: "EarshotEvaluation",
     dependencies: [
       "EarshotModel", "EarshotText", "EarshotSentiment", "EarshotReaders", "EarshotDetectors", "EarshotScoring",
+      "EarshotPrivacy",
     ],
     swiftSettings: sharedSettings
   ),
@@ -142,6 +150,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
+  ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
 ]
 for module in testedModules {

@@ -1,0 +1,89 @@
+import EarshotModel
+import EarshotScoring
+
+/// Redaction of scored conversations on their way out: detectors have already seen the original
+/// text; what is written (results, evidence, turns) gets placeholders.
+///
+/// What changes: evidence span text, finding reasons and attribute values, turn text, turn and
+/// participant attributes, conversation metadata values, and the ids and names of participants who
+/// do not speak for the company (a customer's e-mail address is often their id). What stays: scores,
+/// metrics, detectors, severities, turn indices, span offsets (they still point into the original
+/// transcript), agent ids (the report ranks agents by them), conversation ids, companies and file paths.
+extension Redactor {
+  /// `result` and `conversation` with personal data replaced. Evidence is redacted from its turn's
+  /// text, so a phone number cut by the edge of a span is still replaced.
+  public func redacting(_ result: ConversationResult, conversation: Conversation) -> (
+    result: ConversationResult, conversation: Conversation
+  ) {
+    guard isActive else { return (result, conversation) }
+    let turnMatches = conversation.turns.map { matches(in: $0.text) }
+    var turnPositions: [Int: Int] = [:]
+    for (position, turn) in conversation.turns.enumerated() { turnPositions[turn.index] = position }
+    var redactedResult = result
+    redactedResult.findings = result.findings.map { finding in
+      redacting(finding) { evidence in
+        guard let position = turnPositions[evidence.turn] else { return nil }
+        return (conversation.turns[position].text, turnMatches[position])
+      }
+    }
+    var redactedConversation = conversation
+    for position in redactedConversation.turns.indices {
+      var turn = redactedConversation.turns[position]
+      turn.text = Self.replacing(turnMatches[position], in: turn.text)
+      if !turn.role.isCompanySide { turn.speaker = redact(turn.speaker) }
+      turn.attributes = turn.attributes.mapValues(redact)
+      redactedConversation.turns[position] = turn
+    }
+    redactedConversation.participants = conversation.participants.map { participant in
+      var copy = participant
+      if !participant.role.isCompanySide { copy.id = redact(participant.id) }
+      copy.name = participant.name.map(redact)
+      return copy
+    }
+    redactedConversation.metadata = conversation.metadata.mapValues(redact)
+    return (redactedResult, redactedConversation)
+  }
+
+  /// `result` with personal data replaced, when the turns are not at hand: each evidence span is
+  /// redacted on its own (prefer `redacting(_:conversation:)`, which also sees across span edges).
+  public func redacting(_ result: ConversationResult) -> ConversationResult {
+    guard isActive else { return result }
+    var copy = result
+    copy.findings = result.findings.map { redacting($0) { _ in nil } }
+    return copy
+  }
+
+  private func redacting(_ finding: Finding, turn: (Evidence) -> (text: String, matches: [PIIMatch])?) -> Finding {
+    var copy = finding
+    copy.reason = redact(finding.reason)
+    copy.attributes = finding.attributes.mapValues(redact)
+    copy.evidence = finding.evidence.map { evidence in
+      var redacted = evidence
+      if !evidence.role.isCompanySide { redacted.speaker = redact(evidence.speaker) }
+      redacted.note = evidence.note.map(redact)
+      if let (text, matches) = turn(evidence), let span = Self.clip(evidence.span, of: text, matches: matches) {
+        redacted.span.text = span
+      } else {
+        redacted.span.text = redact(evidence.span.text)
+      }
+      return redacted
+    }
+    return copy
+  }
+
+  /// The span's text with the parts of `matches` it covers replaced, or nil when the span's text
+  /// is not the turn's text at its offsets (then the span is redacted on its own).
+  static func clip(_ span: TextSpan, of text: String, matches: [PIIMatch]) -> String? {
+    let bytes = text.utf8
+    guard span.start >= 0, span.start <= span.end, span.end <= bytes.count else { return nil }
+    let lower = bytes.index(bytes.startIndex, offsetBy: span.start)
+    let upper = bytes.index(lower, offsetBy: span.end - span.start)
+    guard bytes[lower..<upper].elementsEqual(span.text.utf8) else { return nil }
+    let inside = matches.compactMap { match -> PIIMatch? in
+      let start = max(match.range.lowerBound, span.start)
+      let end = min(match.range.upperBound, span.end)
+      return start < end ? PIIMatch(kind: match.kind, range: (start - span.start)..<(end - span.start)) : nil
+    }
+    return replacing(inside, in: span.text)
+  }
+}
