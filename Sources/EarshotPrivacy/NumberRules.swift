@@ -98,6 +98,11 @@ private struct Run {
     }
   }
 
+  /// 10.0.164.50, 192.168.1.1
+  var isIPAddress: Bool {
+    groups == 4 && uses(.dot) && (0..<4).allSatisfy { digits($0) <= 3 }
+  }
+
   // MARK: - Payment cards
 
   func isCard(cue: inout CueCache) -> Bool {
@@ -169,7 +174,7 @@ private struct Run {
 
   func isPhone(cue: inout CueCache) -> Bool {
     let length = digitCount
-    guard (7...15).contains(length), uniform, !isDateShaped else { return false }
+    guard (7...15).contains(length), uniform, !isDateShaped, !isIPAddress else { return false }
     if plus {
       // +44 20 7946 0958, +1-202-555-0173, +447946095800
       return !uses(.slash) && length >= 8 && (groups > 1 || length >= 10)
@@ -180,6 +185,10 @@ private struct Run {
     }
     if digit(0) == 0 && isNationalWithTrunkPrefix(length: length, cue: &cue) { return true }
     if isNorthAmerican { return true }
+    // 98765 43210: an Indian mobile number in its usual 5-5 grouping (mobiles start with 6–9).
+    if groups == 2 && digits(0) == 5 && digits(1) == 5 && digit(0) >= 6 && !uses(.dot) && !uses(.slash) {
+      return true
+    }
     // Any other grouping, or an unbroken run, only right after "phone", "call me", "mobile"…
     return cue.value() == .phone && !uses(.slash)
   }

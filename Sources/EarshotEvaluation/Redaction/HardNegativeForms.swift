@@ -47,6 +47,11 @@ enum HardNegativeForms {
     ("url", { r in "https://www.example.com/orders/\(r.digits(3))-\(r.digits(7))-\(r.digits(7))?ref=\(r.digits(10))" }),
     ("ticket", { r in "#\(r.digits(7))" }),
     ("imei", { r in PersonalDataForms.luhn("35" + r.digits(12)) }),
+    ("isbn", { r in "978-\(r.below(2))-\(r.digits(3))-\(r.digits(5))-\(r.below(10))" }),
+    ("ip-address", { r in "\(r.pick(["192.168", "10.0", "172.16"])).\(r.below(256)).\(1 + r.below(254))" }),
+    ("timestamp", { r in "2024-\(pad(1 + r.below(12)))-\(pad(1 + r.below(28)))T\(pad(r.below(24))):\(pad(r.below(60))):00Z" }),
+    ("time", { r in "\(7 + r.below(3)):00-\(16 + r.below(4)):30" }),
+    ("ticket", { r in "000\(r.digits(8))" }),
   ]
 
   static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -69,7 +69,7 @@ enum PersonalDataForms {
     ("visa-unbroken", { r in luhn("4" + r.digits(14)) }),
     ("visa-13", { r in luhn("4" + r.digits(11)) }),
     ("mastercard-spaced", { r in grouped(luhn("5\(1 + r.below(5))" + r.digits(13)), [4, 4, 4, 4], " ") }),
-    ("mastercard-2-series", { r in grouped(luhn("2\(2 + r.below(5))\(r.digits(1))1" + r.digits(11)), [4, 4, 4, 4], " ") }),
+    ("mastercard-2-series", { r in grouped(luhn(String(2221 + r.below(500)) + r.digits(11)), [4, 4, 4, 4], " ") }),
     ("amex-spaced", { r in grouped(luhn("3\(r.pick(["4", "7"]))" + r.digits(12)), [4, 6, 5], " ") }),
     ("amex-unbroken", { r in luhn("3\(r.pick(["4", "7"]))" + r.digits(12)) }),
     ("discover", { r in grouped(luhn("6011" + r.digits(11)), [4, 4, 4, 4], " ") }),
@@ -108,9 +108,9 @@ enum PersonalDataForms {
 
   /// Country, BBAN shape (`n` digit, `a` upper-case letter, `c` either).
   static let ibanCountries: [(String, String)] = [
-    ("GB", "aaaannnnnnnnnnnnnn"), ("DE", "nnnnnnnnnnnnnnnnnn"), ("FR", "nnnnnnnnnnccccccccccccnn"),
-    ("NL", "aaaannnnnnnnnn"), ("ES", "nnnnnnnnnnnnnnnnnnnn"), ("IT", "annnnnnnnnnccccccccccccc"),
-    ("BE", "nnnnnnnnnnnn"), ("CH", "nnnnnccccccccccccc"), ("IE", "aaaannnnnnnnnnnnnn"), ("PL", "nnnnnnnnnnnnnnnnnnnnnnnn"),
+    ("GB", "aaaannnnnnnnnnnnnn"), ("DE", "nnnnnnnnnnnnnnnnnn"), ("FR", "nnnnnnnnnncccccccccccnn"),
+    ("NL", "aaaannnnnnnnnn"), ("ES", "nnnnnnnnnnnnnnnnnnnn"), ("IT", "annnnnnnnnncccccccccccc"),
+    ("BE", "nnnnnnnnnnnn"), ("CH", "nnnnncccccccccccc"), ("IE", "aaaannnnnnnnnnnnnn"), ("PL", "nnnnnnnnnnnnnnnnnnnnnnnn"),
   ]
 
   static let iban: [Form] = [

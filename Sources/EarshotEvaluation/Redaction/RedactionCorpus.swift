@@ -18,9 +18,15 @@ public enum RedactionCorpus {
     if let kind {
       let (forms, templates) = formsAndTemplates(kind)
       let form = random.pick(forms)
-      let negatives = random.chance(0.3) ? [negativeValue(&random)] : []
-      let template = random.pick(negatives.isEmpty ? templates.plain : templates.withNegative)
-      builder.fill(template, pii: (kind, form.name, form.make(&random)), negatives: negatives)
+      let value = form.make(&random)
+      if random.chance(0.3) {
+        // A sentence with personal data and a hard negative of the category the sentence names.
+        let (template, category) = random.pick(templates.withNegative)
+        let negative = negativeValue(&random, category: category)
+        builder.fill(template, pii: (kind, form.name, value), negatives: [negative])
+      } else {
+        builder.fill(random.pick(templates.plain), pii: (kind, form.name, value), negatives: [])
+      }
     }
     // One or two sentences with hard negatives.
     for index in 0..<(kind == nil ? 1 + random.below(2) : random.below(2)) {
@@ -33,7 +39,7 @@ public enum RedactionCorpus {
   }
 
   private static func formsAndTemplates(_ kind: PIIKind) -> (
-    [PersonalDataForms.Form], (plain: [String], withNegative: [String])
+    [PersonalDataForms.Form], (plain: [String], withNegative: [(String, String)])
   ) {
     switch kind {
     case .email: (PersonalDataForms.email, (emailTemplates, emailWithNegative))
@@ -43,9 +49,10 @@ public enum RedactionCorpus {
     }
   }
 
-  /// A hard negative: its category and value.
-  private static func negativeValue(_ random: inout SeededGenerator) -> (String, String) {
-    let form = random.pick(HardNegativeForms.forms)
+  /// A hard negative (of `category` when given): its category and value.
+  private static func negativeValue(_ random: inout SeededGenerator, category: String? = nil) -> (String, String) {
+    let forms = HardNegativeForms.forms.filter { category == nil || $0.category == category }
+    let form = random.pick(forms.isEmpty ? HardNegativeForms.forms : forms)
     return (form.category, form.make(&random))
   }
 
@@ -58,8 +65,9 @@ public enum RedactionCorpus {
     "cc {pii} on this please", "DM'd you, it's {pii}",
   ]
   static let emailWithNegative = [
-    "I changed my address to {pii} but the confirmation for {neg} still went to the old one.",
-    "Please cc {pii} on ticket {neg}.", "Account {pii}, order {neg}.",
+    ("I changed my address to {pii} but the confirmation for {neg} still went to the old one.", "order-number"),
+    ("Please cc {pii} on ticket {neg}.", "ticket"), ("Account {pii}, order {neg}.", "order-number"),
+    ("{pii} - invoice {neg} attached", "invoice"),
   ]
   static let phoneTemplates = [
     "You can reach me on {pii} after 5pm.", "Call me at {pii}, I'm home all day.", "My number is {pii}.",
@@ -69,8 +77,9 @@ public enum RedactionCorpus {
     "Contact: Jane Doe, {pii}", "whatsapp {pii}",
   ]
   static let phoneWithNegative = [
-    "Please ring {pii} about order {neg}.", "Call me on {pii} regarding invoice {neg}.",
-    "My number is {pii}, the delivery on {neg} never came.",
+    ("Please ring {pii} about order {neg}.", "order-number"), ("Call me on {pii} regarding invoice {neg}.", "invoice"),
+    ("My number is {pii}, the delivery on {neg} never came.", "date"),
+    ("{pii} is my number, tracking {neg}", "tracking-id"), ("Call {pii} before {neg}", "time"),
   ]
   static let cardTemplates = [
     "I was charged twice on my card {pii}.", "The payment with {pii} was declined.", "card number: {pii} exp 09/27",
@@ -78,14 +87,15 @@ public enum RedactionCorpus {
     "Refund it to the card ending... actually the full number is {pii}",
   ]
   static let cardWithNegative = [
-    "I paid using {pii} on {neg}.", "Card {pii} was charged {neg} for nothing.",
+    ("I paid using {pii} on {neg}.", "date"), ("Card {pii} was charged {neg} for nothing.", "price"),
+    ("Order {neg} was paid with {pii}", "order-number"),
   ]
   static let ibanTemplates = [
     "Please refund to my account {pii}.", "IBAN: {pii}", "Bank details: {pii}, account holder J. Smith",
     "transfer the money to {pii} by Friday", "My IBAN is {pii}",
   ]
   static let ibanWithNegative = [
-    "Refund {neg} to {pii} please.", "IBAN {pii}, reference {neg}.",
+    ("Refund {neg} to {pii} please.", "price"), ("IBAN {pii}, reference {neg}.", "invoice"),
   ]
 
   static let negativeTemplates: [String: [String]] = [
@@ -106,5 +116,8 @@ public enum RedactionCorpus {
     "url": ["See {neg} for details.", "The link {neg} is broken"],
     "ticket": ["Ticket {neg} was closed without a reply.", "Case {neg} is still open."],
     "imei": ["The IMEI is {neg}."],
+    "isbn": ["The book (ISBN {neg}) arrived damaged."],
+    "ip-address": ["The router shows {neg} but no internet."],
+    "timestamp": ["The log says {neg} for the failed payment."],
   ]
 }

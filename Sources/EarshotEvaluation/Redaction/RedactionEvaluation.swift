@@ -129,3 +129,8 @@ public enum RedactionEvaluation {
     return lines.joined(separator: "\n") + "\n"
   }
 }
+
+extension RedactionEvaluation {
+  /// The redactor with the default settings (every built-in kind, no patterns), as Earshot runs by default.
+  public static func defaultRedactor() throws -> Redactor { try Redactor() }
+}
