@@ -57,12 +57,31 @@ struct NumberCandidate {
     self.start = start
     end = start
     var index = start
-    if bytes[index] == Bytes.plus {
+    // "(+234) 70 94250 556": a country code in parentheses.
+    if bytes[index] == Bytes.openParen, index + 2 < bytes.count, bytes[index + 1] == Bytes.plus,
+      Bytes.isDigit(bytes[index + 2])
+    {
+      var close = index + 2
+      while close < bytes.count, close - index <= 6, Bytes.isDigit(bytes[close]) { close += 1 }
+      if close < bytes.count, bytes[close] == Bytes.closeParen {
+        plus = true
+        digitCounts[0] = close - index - 2
+        digitStarts[0] = 2
+        ends[0] = close + 1 - start
+        count = 1
+        end = close + 1
+        index = close + 1
+        guard index + 1 < bytes.count, bytes[index] == Bytes.space || bytes[index] == Bytes.dash,
+          Bytes.isDigit(bytes[index + 1])
+        else { return nil }
+        index += 1
+      }
+    } else if bytes[index] == Bytes.plus {
       plus = true
       index += 1
       guard index < bytes.count, Bytes.isDigit(bytes[index]) || bytes[index] == Bytes.openParen else { return nil }
     }
-    var joint = Joint.none
+    var joint: Joint = count == 0 ? .none : bytes[index - 1] == Bytes.space ? .space : .dash
     while index < bytes.count {
       let groupStart = index
       var inParentheses = false

@@ -196,11 +196,16 @@ private struct Run {
   /// 020 7946 0958, 0171 234 5678, 06 12 34 56 78, 030/12345678, 07700900123, 00 44 20 7946 0958.
   private func isNationalWithTrunkPrefix(length: Int, cue: inout CueCache) -> Bool {
     if digit(1) == 0 {
-      // 00 + country code: international dialling, written with separators.
-      return groups > 1 && (11...15).contains(length) && !uses(.slash)
+      // 00 + country code: international dialling. Unbroken only with 12–15 digits, a country code
+      // that does not start with 0, and no "order"/"invoice" before it (padded ids start with 00 too).
+      if groups == 1 {
+        return (12...15).contains(length) && digit(2) != 0 && cue.value() != .identifier
+      }
+      return (11...15).contains(length) && !uses(.slash)
     }
     if groups == 1 { return (10...11).contains(length) && cue.value() != .identifier }
-    guard (9...12).contains(length) else { return false }
+    // Nine digits only as area code + number (089 123456); 030-02-8711 is a product code.
+    guard (9...12).contains(length), length > 9 || groups == 2 else { return false }
     if uses(.slash) {
       // Area code / number: one slash, right after the first group.
       return candidate.joint(first + 1) == .slash && groups == 2

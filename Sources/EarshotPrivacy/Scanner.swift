@@ -100,6 +100,8 @@ struct Scanner {
     let previous = bytes[index - 1]
     if Bytes.isAlphanumeric(previous) { return false }
     if previous >= 0x80 { return !Bytes.followsCurrencySign(bytes, index) }
+    // "Name/02152/+380671277946": an international number may follow a slash.
+    if previous == Bytes.slash && bytes[index] == Bytes.plus { return true }
     switch previous {
     case UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "/"),
       UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "="),
