@@ -149,7 +149,7 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
   ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
-  ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
+  ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors", "EarshotPrivacy"], []),
   ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
 ]

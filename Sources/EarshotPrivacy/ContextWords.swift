@@ -43,7 +43,8 @@ enum ContextWords {
       while index > limit, !Bytes.isLetter(bytes[index - 1]) {
         switch bytes[index - 1] {
         case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\n"), UInt8(ascii: ";"): return nil
-        case Bytes.dot where index - 1 > limit && index < start && Bytes.isLetter(bytes[index - 2])
+        case Bytes.dot
+        where index - 1 > limit && index < start && Bytes.isLetter(bytes[index - 2])
           && isSentenceEnd(bytes, dot: index - 1):
           return nil
         case let byte where Bytes.isDigit(byte) || byte >= 0x80: return nil

@@ -117,9 +117,11 @@ struct NumberCandidate {
       case Bytes.dash where continues: joint = .dash
       case Bytes.dot where continues: joint = .dot
       case Bytes.slash where continues: joint = .slash
-      case Bytes.openParen: joint = .adjacent
+      case Bytes.openParen:
+        joint = .adjacent
         continue
-      case let byte where Bytes.isDigit(byte) && inParentheses: joint = .adjacent
+      case let byte where Bytes.isDigit(byte) && inParentheses:
+        joint = .adjacent
         continue
       default: return
       }

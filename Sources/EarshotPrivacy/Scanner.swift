@@ -132,8 +132,9 @@ struct Scanner {
   /// The end of a link starting at `index` (`http://`, `https://`, `ftp://`, `www.`): the next
   /// space, quote or angle bracket.
   static func linkEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-    guard startsWith("http://", bytes, index) || startsWith("https://", bytes, index)
-      || startsWith("www.", bytes, index) || startsWith("ftp://", bytes, index)
+    guard
+      startsWith("http://", bytes, index) || startsWith("https://", bytes, index)
+        || startsWith("www.", bytes, index) || startsWith("ftp://", bytes, index)
     else { return nil }
     var end = index
     while end < bytes.count {
@@ -146,8 +147,7 @@ struct Scanner {
     return end
   }
 
-  private static func startsWith(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool
-  {
+  private static func startsWith(_ prefix: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
     let count = prefix.utf8CodeUnitCount
     guard index + count <= bytes.count else { return false }
     let letters = prefix.utf8Start

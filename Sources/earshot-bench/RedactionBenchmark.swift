@@ -20,6 +20,9 @@ struct RedactionBenchmark: ParsableCommand {
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
     print("redaction benchmark: \(texts.count) turns, \(bytes) bytes, one core, ≥\(seconds) s")
     let figures = RedactionCorpusCheck.throughput(texts, redactor: redactor, minimumSeconds: seconds)
-    print(String(format: "  redact (default settings)  %7.1f MB/s  (%d passes, %.2f s)", figures.megabytesPerSecond, figures.passes, figures.seconds))
+    print(
+      String(
+        format: "  redact (default settings)  %7.1f MB/s  (%d passes, %.2f s)", figures.megabytesPerSecond,
+        figures.passes, figures.seconds))
   }
 }

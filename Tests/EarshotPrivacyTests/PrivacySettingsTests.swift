@@ -5,7 +5,8 @@ import Testing
 @Suite struct PrivacySettingsTests {
   @Test func missingKeysKeepTheirDefaults() throws {
     let decoded = try JSONDecoder().decode(
-      PrivacySettings.self, from: Data(#"{"phone": false, "patterns": {"ticket": "TKT-[0-9]+"}, "terminal": false}"#.utf8))
+      PrivacySettings.self,
+      from: Data(#"{"phone": false, "patterns": {"ticket": "TKT-[0-9]+"}, "terminal": false}"#.utf8))
     var expected = PrivacySettings()
     expected.phone = false
     expected.patterns = ["ticket": "TKT-[0-9]+"]

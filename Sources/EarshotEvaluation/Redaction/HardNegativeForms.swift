@@ -16,7 +16,10 @@ enum HardNegativeForms {
     ("date", { r in "\(1 + r.below(28)) \(r.pick(["March", "Sept", "Dec"])) 2024" }),
     ("time", { r in "\(r.below(24)):\(pad(r.below(60)))" }),
     ("time", { r in "\(1 + r.below(12)).\(pad(r.below(60)))pm" }),
-    ("date-time", { r in "\(pad(1 + r.below(28))).\(pad(1 + r.below(12))).2024 \(pad(r.below(24))):\(pad(r.below(60)))" }),
+    (
+      "date-time",
+      { r in "\(pad(1 + r.below(28))).\(pad(1 + r.below(12))).2024 \(pad(r.below(24))):\(pad(r.below(60)))" }
+    ),
     ("price", { r in "$\(1 + r.below(9)),\(r.digits(3)).\(r.digits(2))" }),
     ("price", { r in "£\(1 + r.below(99)).\(r.digits(2))" }),
     ("price", { r in "€\(1 + r.below(9)).\(r.digits(3)),\(r.digits(2))" }),
@@ -49,7 +52,10 @@ enum HardNegativeForms {
     ("imei", { r in PersonalDataForms.luhn("35" + r.digits(12)) }),
     ("isbn", { r in "978-\(r.below(2))-\(r.digits(3))-\(r.digits(5))-\(r.below(10))" }),
     ("ip-address", { r in "\(r.pick(["192.168", "10.0", "172.16"])).\(r.below(256)).\(1 + r.below(254))" }),
-    ("timestamp", { r in "2024-\(pad(1 + r.below(12)))-\(pad(1 + r.below(28)))T\(pad(r.below(24))):\(pad(r.below(60))):00Z" }),
+    (
+      "timestamp",
+      { r in "2024-\(pad(1 + r.below(12)))-\(pad(1 + r.below(28)))T\(pad(r.below(24))):\(pad(r.below(60))):00Z" }
+    ),
     ("time", { r in "\(7 + r.below(3)):00-\(16 + r.below(4)):30" }),
     ("ticket", { r in "000\(r.digits(8))" }),
   ]

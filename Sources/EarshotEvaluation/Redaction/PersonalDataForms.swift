@@ -15,9 +15,18 @@ enum PersonalDataForms {
 
   static let email: [Form] = [
     ("first.last", { r in "\(r.pick(firstNames)).\(r.pick(lastNames))@\(r.pick(domains))" }),
-    ("first_last+tag", { r in "\(r.pick(firstNames))_\(r.pick(lastNames))+\(r.pick(["orders", "amzn", "2024"]))@\(r.pick(domains))" }),
-    ("initial-last-digits", { r in "\(r.pick(firstNames).prefix(1))\(r.pick(lastNames))\(r.digits(2))@\(r.pick(domains))" }),
-    ("mixed-case", { r in "\(r.pick(firstNames).capitalized).\(r.pick(lastNames).capitalized)@\(r.pick(domains).uppercased())" }),
+    (
+      "first_last+tag",
+      { r in "\(r.pick(firstNames))_\(r.pick(lastNames))+\(r.pick(["orders", "amzn", "2024"]))@\(r.pick(domains))" }
+    ),
+    (
+      "initial-last-digits",
+      { r in "\(r.pick(firstNames).prefix(1))\(r.pick(lastNames))\(r.digits(2))@\(r.pick(domains))" }
+    ),
+    (
+      "mixed-case",
+      { r in "\(r.pick(firstNames).capitalized).\(r.pick(lastNames).capitalized)@\(r.pick(domains).uppercased())" }
+    ),
     ("hyphenated", { r in "\(r.pick(firstNames))-\(r.pick(lastNames))@\(r.pick(domains))" }),
     ("digits-only-local", { r in "\(r.digits(7))@\(r.pick(domains))" }),
     ("accented", { r in "\(r.pick(["josé", "zoë", "françois", "łukasz"])).\(r.pick(lastNames))@\(r.pick(domains))" }),
@@ -110,7 +119,8 @@ enum PersonalDataForms {
   static let ibanCountries: [(String, String)] = [
     ("GB", "aaaannnnnnnnnnnnnn"), ("DE", "nnnnnnnnnnnnnnnnnn"), ("FR", "nnnnnnnnnncccccccccccnn"),
     ("NL", "aaaannnnnnnnnn"), ("ES", "nnnnnnnnnnnnnnnnnnnn"), ("IT", "annnnnnnnnncccccccccccc"),
-    ("BE", "nnnnnnnnnnnn"), ("CH", "nnnnncccccccccccc"), ("IE", "aaaannnnnnnnnnnnnn"), ("PL", "nnnnnnnnnnnnnnnnnnnnnnnn"),
+    ("BE", "nnnnnnnnnnnn"), ("CH", "nnnnncccccccccccc"), ("IE", "aaaannnnnnnnnnnnnn"),
+    ("PL", "nnnnnnnnnnnnnnnnnnnnnnnn"),
   ]
 
   static let iban: [Form] = [

@@ -57,9 +57,11 @@ public enum RedactionCorpusCheck {
       let bytes = Array(text.utf8)
       for match in matches {
         result.counts[match.kind.description, default: 0] += 1
-        let before = String(decoding: bytes[max(0, match.range.lowerBound - 40)..<match.range.lowerBound], as: UTF8.self)
+        let before = String(
+          decoding: bytes[max(0, match.range.lowerBound - 40)..<match.range.lowerBound], as: UTF8.self)
         let value = String(decoding: bytes[match.range], as: UTF8.self)
-        let after = String(decoding: bytes[match.range.upperBound..<min(bytes.count, match.range.upperBound + 40)], as: UTF8.self)
+        let after = String(
+          decoding: bytes[match.range.upperBound..<min(bytes.count, match.range.upperBound + 40)], as: UTF8.self)
         let context = (before + "⟦" + value + "⟧" + after).replacingOccurrences(of: "\n", with: " ")
         result.contexts.append((match.kind.description, context))
       }

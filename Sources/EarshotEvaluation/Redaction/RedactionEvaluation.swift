@@ -110,7 +110,8 @@ public enum RedactionEvaluation {
     lines += ["", String(format: "hard negatives left intact: %d of %d (%.3f)", intact, total, result.negativesIntact)]
     for category in result.negatives.keys.sorted() {
       let counts = result.negatives[category] ?? (0, 0)
-      lines.append("  " + category.padding(toLength: 14, withPad: " ", startingAt: 0) + "\(counts.intact)/\(counts.total)")
+      lines.append(
+        "  " + category.padding(toLength: 14, withPad: " ", startingAt: 0) + "\(counts.intact)/\(counts.total)")
     }
     if !result.missesByForm.isEmpty {
       lines += ["", "misses by form:"]

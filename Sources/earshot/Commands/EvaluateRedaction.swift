@@ -17,10 +17,14 @@ extension Earshot.Evaluate {
     @Flag(help: "List every missed span, false positive and damaged hard negative.")
     var showErrors = false
 
-    @Option(help: "Also count what is replaced in real transcripts (a file or folder; repeatable), e.g. ../shared/corpora/twcs/twcs_dev.csv")
+    @Option(
+      help:
+        "Also count what is replaced in real transcripts (a file or folder; repeatable), e.g. ../shared/corpora/twcs/twcs_dev.csv"
+    )
     var corpus: [String] = []
 
-    @Flag(help: "With --corpus, print every replacement with the words around it (shows personal data: for review only).")
+    @Flag(
+      help: "With --corpus, print every replacement with the words around it (shows personal data: for review only).")
     var showMatches = false
 
     func run() throws {
@@ -32,7 +36,9 @@ extension Earshot.Evaluate {
       for path in corpus {
         let check = RedactionCorpusCheck.check(RedactionCorpusCheck.turnTexts(at: [path]), redactor: redactor)
         Console.output("\n" + RedactionCorpusCheck.report(check, paths: [path]))
-        if showMatches { Console.output(check.contexts.map { "  \($0.kind)\t\($0.context)" }.joined(separator: "\n") + "\n") }
+        if showMatches {
+          Console.output(check.contexts.map { "  \($0.kind)\t\($0.context)" }.joined(separator: "\n") + "\n")
+        }
       }
     }
   }
