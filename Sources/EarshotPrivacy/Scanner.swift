@@ -55,7 +55,7 @@ struct Scanner {
         } else if let end = Self.linkEnd(bytes, at: index) {
           if email { scanLink(bytes, index..<end, lastEnd: &lastEnd, into: &matches) }
           index = end
-        } else if iban, let range = IBANRule.match(in: bytes, at: index) {
+        } else if iban, Self.mayStartIBAN(bytes, at: index), let range = IBANRule.match(in: bytes, at: index) {
           matches.append(PIIMatch(kind: .iban, range: range))
           index = range.upperBound
           lastEnd = index
@@ -84,6 +84,13 @@ struct Scanner {
         index += 1
       }
     }
+  }
+
+  /// Letter, letter, digit, digit: checked here, inline, because it runs at every word.
+  @inline(__always)
+  private static func mayStartIBAN(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    index + 3 < bytes.count && Bytes.isLetter(bytes[index + 1]) && Bytes.isDigit(bytes[index + 2])
+      && Bytes.isDigit(bytes[index + 3])
   }
 
   /// The end of the rest of a word of ASCII letters and digits.
@@ -132,6 +139,8 @@ struct Scanner {
   /// The end of a link starting at `index` (`http://`, `https://`, `ftp://`, `www.`): the next
   /// space, quote or angle bracket.
   static func linkEnd(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let first = Bytes.lowercase(bytes[index])
+    guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f") else { return nil }
     guard
       startsWith("http://", bytes, index) || startsWith("https://", bytes, index)
         || startsWith("www.", bytes, index) || startsWith("ftp://", bytes, index)
