@@ -15,7 +15,8 @@ enum ContextWords {
 
   static let phoneWords: [StaticString] = [
     "phone", "phones", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "fax", "whatsapp", "sms", "ph",
-    "call", "calling", "called", "ring", "dial", "text me", "reach me", "my number", "contact number",
+    "call", "calling", "called", "ring", "dial", "text me", "reach me", "my number", "contact", "hotline",
+    "helpline", "landline",
   ]
   static let cardWords: [StaticString] = [
     "card", "cards", "visa", "mastercard", "amex", "debit", "credit", "cc",
