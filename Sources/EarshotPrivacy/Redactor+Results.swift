@@ -4,11 +4,12 @@ import EarshotScoring
 /// Redaction of scored conversations on their way out: detectors have already seen the original
 /// text; what is written (results, evidence, turns) gets placeholders.
 ///
-/// What changes: evidence span text, finding reasons and attribute values, turn text, turn and
-/// participant attributes, conversation metadata values, and the ids and names of participants who
-/// do not speak for the company (a customer's e-mail address is often their id). What stays: scores,
-/// metrics, detectors, severities, turn indices, span offsets (they still point into the original
-/// transcript), agent ids (the report ranks agents by them), conversation ids, companies and file paths.
+/// What changes: evidence span text (of findings and of question records), finding and question
+/// reasons, finding attribute values, turn text, turn attribute values, conversation metadata
+/// values, and the ids and names of participants who do not speak for the company (a customer's e-mail address is often their id). What stays: scores,
+/// metrics, detectors, severities, verdicts, turn indices, span offsets (they still point into the
+/// original transcript), source ids (tweet ids, Message-IDs), agent ids (the report ranks agents by
+/// them), conversation ids, companies and file paths.
 extension Redactor {
   /// `result` and `conversation` with personal data replaced. Evidence is redacted from its turn's
   /// text, so a phone number cut by the edge of a span is still replaced.
@@ -19,13 +20,13 @@ extension Redactor {
     let turnMatches = conversation.turns.map { matches(in: $0.text) }
     var turnPositions: [Int: Int] = [:]
     for (position, turn) in conversation.turns.enumerated() { turnPositions[turn.index] = position }
-    var redactedResult = result
-    redactedResult.findings = result.findings.map { finding in
-      redacting(finding) { evidence in
-        guard let position = turnPositions[evidence.turn] else { return nil }
-        return (conversation.turns[position].text, turnMatches[position])
-      }
+    let turn = { (evidence: Evidence) -> (text: String, matches: [PIIMatch])? in
+      guard let position = turnPositions[evidence.turn] else { return nil }
+      return (conversation.turns[position].text, turnMatches[position])
     }
+    var redactedResult = result
+    redactedResult.findings = result.findings.map { redacting($0, turn: turn) }
+    redactedResult.questions = result.questions.map { redacting($0, turn: turn) }
     var redactedConversation = conversation
     for position in redactedConversation.turns.indices {
       var turn = redactedConversation.turns[position]
@@ -50,25 +51,37 @@ extension Redactor {
     guard isActive else { return result }
     var copy = result
     copy.findings = result.findings.map { redacting($0) { _ in nil } }
+    copy.questions = result.questions.map { redacting($0) { _ in nil } }
     return copy
   }
 
-  private func redacting(_ finding: Finding, turn: (Evidence) -> (text: String, matches: [PIIMatch])?) -> Finding {
+  private typealias TurnLookup = (Evidence) -> (text: String, matches: [PIIMatch])?
+
+  private func redacting(_ finding: Finding, turn: TurnLookup) -> Finding {
     var copy = finding
     copy.reason = redact(finding.reason)
     copy.attributes = finding.attributes.mapValues(redact)
-    copy.evidence = finding.evidence.map { evidence in
-      var redacted = evidence
-      if !evidence.role.isCompanySide { redacted.speaker = redact(evidence.speaker) }
-      redacted.note = evidence.note.map(redact)
-      if let (text, matches) = turn(evidence), let span = Self.clip(evidence.span, of: text, matches: matches) {
-        redacted.span.text = span
-      } else {
-        redacted.span.text = redact(evidence.span.text)
-      }
-      return redacted
-    }
+    copy.evidence = finding.evidence.map { redacting($0, turn: turn) }
     return copy
+  }
+
+  private func redacting(_ question: QuestionRecord, turn: TurnLookup) -> QuestionRecord {
+    var copy = question
+    copy.reason = redact(question.reason)
+    copy.evidence = question.evidence.map { redacting($0, turn: turn) }
+    return copy
+  }
+
+  private func redacting(_ evidence: Evidence, turn: TurnLookup) -> Evidence {
+    var redacted = evidence
+    if !evidence.role.isCompanySide { redacted.speaker = redact(evidence.speaker) }
+    redacted.note = evidence.note.map(redact)
+    if let (text, matches) = turn(evidence), let span = Self.clip(evidence.span, of: text, matches: matches) {
+      redacted.span.text = span
+    } else {
+      redacted.span.text = redact(evidence.span.text)
+    }
+    return redacted
   }
 
   /// The span's text with the parts of `matches` it covers replaced, or nil when the span's text

@@ -3,6 +3,7 @@ import EarshotModel
 import EarshotPrivacy
 import EarshotReaders
 import EarshotScoring
+import Foundation
 import Testing
 
 /// The transform the pipeline applies after scoring: a real conversation scored by every detector,
@@ -34,13 +35,18 @@ import Testing
     return (scorer.score(conversation).result, conversation)
   }
 
+  /// The result as `conversations.jsonl` and the store write it.
+  static func json(_ result: ConversationResult) throws -> String {
+    String(decoding: try JSONCoding.encoder().encode(result), as: UTF8.self)
+  }
+
   @Test func nothingPersonalReachesTheJSONAndTheFindingsStayTheSame() throws {
     let (result, conversation) = try Self.scored()
-    let original = result.compactJSON()
+    let original = try Self.json(result)
     // The detectors quoted personal data in their evidence: redaction has something to do.
     #expect(Self.personal.prefix(3).allSatisfy { original.contains($0) })
     let (redacted, redactedConversation) = defaultRedactor.redacting(result, conversation: conversation)
-    let json = redacted.compactJSON()
+    let json = try Self.json(redacted)
     for value in Self.personal { #expect(!json.contains(value), "\(value) left in \(json)") }
     #expect(defaultRedactor.matches(in: json).isEmpty)
     #expect(json.contains("[CARD]") && json.contains("[PHONE]"))
@@ -48,6 +54,12 @@ import Testing
     #expect(json.contains("#112-4455667-8899001"))
     // The same findings, pointing at the same words of the original transcript.
     #expect(redacted.findings.count == result.findings.count)
+    // Question records quote the customer's words too.
+    #expect(result.questions.contains { $0.evidence.contains { $0.span.text.contains("4111 1111 1111 1111") } })
+    #expect(redacted.questions.map(\.verdict) == result.questions.map(\.verdict))
+    #expect(
+      redacted.questions.map { $0.evidence.map(\.span.start) } == result.questions.map { $0.evidence.map(\.span.start) }
+    )
     for (before, after) in zip(result.findings, redacted.findings) {
       #expect(before.detector == after.detector && before.category == after.category)
       #expect(before.severity == after.severity)
@@ -82,7 +94,7 @@ import Testing
       turns: [turn])
     // The span ends inside the number: "…on 020 7946".
     let evidence = Evidence(turn: turn, range: 0..<25)
-    let finding = Finding(detector: "x", category: "answers", severity: .minor, reason: "r", evidence: [evidence])
+    let finding = Finding(detector: "x", category: .answers, severity: .minor, reason: "r", evidence: [evidence])
     let (result, _) = try Self.scored()
     var cut = result
     cut.findings = [finding]
