@@ -92,7 +92,7 @@ var targets: [Target] = [
     name: "EarshotEngine",
     dependencies: [
       "EarshotModel", "EarshotLexicons", "EarshotReaders", "EarshotText", "EarshotSentiment", "EarshotDetectors",
-      "EarshotScoring", "EarshotReporters", "EarshotStore",
+      "EarshotScoring", "EarshotReporters", "EarshotStore", "EarshotPrivacy",
       .product(name: "Yams", package: "Yams"),
     ],
     swiftSettings: sharedSettings
@@ -123,7 +123,7 @@ var targets: [Target] = [
     name: "earshot",
     dependencies: [
       "EarshotModel", "EarshotDetectors", "EarshotSentiment", "EarshotScoring", "EarshotReporters", "EarshotStore",
-      "EarshotEngine", "EarshotEvaluation",
+      "EarshotPrivacy", "EarshotEngine", "EarshotEvaluation",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: sharedSettings

@@ -99,7 +99,8 @@ public struct PrivacySettings: Codable, Sendable, Equatable {
     return expression
   }
 
-  private enum CodingKeys: String, CodingKey {
+  /// The keys of the `privacy:` section.
+  public enum CodingKeys: String, CodingKey, CaseIterable {
     case email, phone, card, iban, patterns, store, report, evidence, terminal
   }
 
