@@ -44,7 +44,8 @@ extension Earshot {
       }
       do {
         let report = try StoreReport.load(
-          storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst)
+          storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst,
+          privacy: configuration.privacy)
         let writer = try ReportWriter(directory: URL(fileURLWithPath: out)) { ReporterRegistry.report(in: $0) }
         try writer.finish(
           RunTotals(aggregation: report.aggregation, ranking: configuration.aggregation.ranking, report: report))
