@@ -74,7 +74,10 @@ import Testing
       let run = try PreparedRun(inputs: [file], configuration: EarshotConfiguration())
       var scored: [String] = []
       try await run.process(jobs: 1) { outcome in
-        scored += outcome.results.map { $0.result.compactJSON() }
+        // What batch writes is the result as the evidence output shows it (redacted by default).
+        scored += outcome.results.map {
+          run.pipeline.shown($0.result, conversation: $0.conversation, in: .evidence).result.compactJSON()
+        }
       }
       #expect(scored == batchLines, "\(file)")
     }

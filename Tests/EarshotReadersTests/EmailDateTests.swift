@@ -29,7 +29,7 @@ import Testing
     ("Wed, 6 Mar 2024 08:00:00 -99999", "zone offset '-99999' is not ±HHMM"),
     ("Wed, 6 Mar 2024 99:00:00 +0000", "is not a time of day"),
   ])
-  func hostileDateIsAWarningOnItsLine(date: String, reason: String) throws {
+  func hostileDateIsAnErrorOnItsLineAndTheMessageIsStillRead(date: String, reason: String) throws {
     let file = try EmailFixtures.temporary(Self.message(date: date))
     let (conversations, diagnostics) = try EmailMessageReader().readAll(file)
     let turn = try #require(conversations.first?.turns.first)
@@ -37,14 +37,15 @@ import Testing
     #expect(turn.timestamp == nil)
     #expect(turn.attributes["unparsed_date"] == date)
     #expect(diagnostics.count == 1)
-    let warning = try #require(diagnostics.first)
-    #expect(warning.severity == .warning)
-    #expect(warning.location.file == file.path)
-    #expect(warning.location.line == 4)
-    #expect(warning.message.contains(reason), "\(warning.message)")
+    // Impossible numbers are damage (the reliability reproducers must make the run exit 2).
+    let error = try #require(diagnostics.first)
+    #expect(error.severity == .error)
+    #expect(error.location.file == file.path)
+    #expect(error.location.line == 4)
+    #expect(error.message.contains(reason), "\(error.message)")
   }
 
-  @Test func reliabilityReproducersAreReadWithAWarning() throws {
+  @Test func reliabilityReproducersAreReadWithAnError() throws {
     let folder = PackagePaths.root.deletingLastPathComponent().appendingPathComponent("shared/reliability/crashes")
     let names = ["min-date-14digit-year.eml", "min-date-huge-offset.eml"]
     guard names.allSatisfy({ FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) })
@@ -58,7 +59,7 @@ import Testing
       let (conversations, diagnostics) = try EmailMessageReader().readAll(
         InputFile(path: folder.appendingPathComponent(name).path))
       #expect(conversations.first?.turns.count == 1)
-      #expect(diagnostics.map(\.severity) == [.warning])
+      #expect(diagnostics.map(\.severity) == [.error])
       #expect(diagnostics.first?.location.line == 4)
     }
   }
@@ -80,6 +81,6 @@ import Testing
 
   @Test func dateWithoutAYearIsNotGuessed() {
     #expect(EmailDate.parse("Tue, 17 Nov 18:04:31 -0800") == nil)
-    #expect(EmailDate.read("Thu Jan 01 00:00:10 +0000") == .invalid("it has no year (a year is never guessed)"))
+    #expect(EmailDate.read("Thu Jan 01 00:00:10 +0000") == .unusable("it has no year (a year is never guessed)"))
   }
 }

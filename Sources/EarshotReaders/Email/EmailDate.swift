@@ -25,10 +25,14 @@ enum EmailDate {
     return nil
   }
 
-  /// What a `Date` header holds: an instant, or why it is not one (in words for a warning).
+  /// What a `Date` header holds: an instant, or why it is not one (in words for a diagnostic).
   enum Reading: Equatable {
     case date(Date)
+    /// A date whose numbers cannot be (a 14-digit year, a zone of ±9223372036854775807): damage
+    /// reported as an error, though the message is still read.
     case invalid(String)
+    /// Text a mail client would also pass over (no year, no recognizable date): a warning.
+    case unusable(String)
   }
 
   /// The years a mail date may name: anything else is damage, not a date (and would overflow the
@@ -43,11 +47,12 @@ enum EmailDate {
     switch parse(tokens: tokens) {
     case .date(let date): return .date(date)
     case .invalid(let reason): return .invalid(reason)
+    case .unusable(let reason): return .unusable(reason)
     case .unrecognized:
       if let date = TimestampParser().parse(text), abs(date.timeIntervalSince1970) <= latestSeconds {
         return .date(date)
       }
-      return .invalid("expected a date such as 'Tue, 17 Nov 2009 18:04:31 -0800'")
+      return .unusable("expected a date such as 'Tue, 17 Nov 2009 18:04:31 -0800'")
     }
   }
 
@@ -89,6 +94,7 @@ enum EmailDate {
   private enum TokenReading {
     case date(Date)
     case invalid(String)
+    case unusable(String)
     case unrecognized
   }
 
@@ -139,7 +145,7 @@ enum EmailDate {
       }
     }
     if day != nil, month != nil, time != nil, year == nil {
-      return .invalid("it has no year (a year is never guessed)")
+      return .unusable("it has no year (a year is never guessed)")
     }
     guard let day, let month, var year, let time else { return .unrecognized }
     if let badOffset {

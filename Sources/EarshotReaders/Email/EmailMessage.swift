@@ -77,7 +77,12 @@ struct EmailMessageParser {
       switch EmailDate.read(dateText) {
       case .date(let parsed): date = parsed
       case .invalid(let reason):
-        // The message is still read; only its time is unknown.
+        // The message is still read; only its time is unknown. Impossible numbers are errors.
+        issues.append(
+          MailIssue(
+            at: headers.field("date")?.offset, "Date header '\(dateText)' is not a usable date: \(reason)",
+            isError: true))
+      case .unusable(let reason):
         issues.append(
           MailIssue(at: headers.field("date")?.offset, "Date header '\(dateText)' is not a usable date: \(reason)"))
       }

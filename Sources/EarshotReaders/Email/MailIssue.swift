@@ -4,17 +4,21 @@ import EarshotModel
 /// name its line in the file.
 ///
 /// Every issue is something the message was read past (a mail client shows such a message too), so
-/// readers report it as a warning; only a message that cannot be read at all is an error.
+/// readers report it as a warning, except values no message can hold (a date with a 14-digit
+/// year), which are errors although the message is still read.
 struct MailIssue: Sendable, Hashable {
   /// Byte offset in the message's bytes, or nil when the issue concerns the whole message.
   var offset: Int?
   /// What was wrong and what was done about it.
   var message: String
+  /// Whether it is damage rather than a quirk a mail client would pass over.
+  var isError = false
 
   /// Creates an issue at `offset`.
-  init(at offset: Int?, _ message: String) {
+  init(at offset: Int?, _ message: String, isError: Bool = false) {
     self.offset = offset
     self.message = message
+    self.isError = isError
   }
 
   /// The warning for this issue in a message that starts at `start` (line and byte offset in the file).
@@ -29,6 +33,6 @@ struct MailIssue: Sendable, Hashable {
       location.byteOffset = nil
       location.column = nil
     }
-    return .warning(location, message)
+    return isError ? InputDiagnostic(location, message) : .warning(location, message)
   }
 }
