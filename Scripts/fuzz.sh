@@ -7,6 +7,8 @@
 #   Scripts/fuzz.sh 600 xml email        # two targets (names without the earshot-fuzz- prefix), 10 min each
 #   FUZZ_KEEP_GOING=1 Scripts/fuzz.sh    # fork mode: go on after a crash and keep every finding
 #   FUZZ_SKIP_BUILD=1 Scripts/fuzz.sh    # reuse the binaries already in .build-fuzz
+#   FUZZ_BUDGET=600 Scripts/fuzz.sh 30   # CI: build, then share what is left of 600 s among the
+#                                        # targets (at most 30 s, at least 10 s each)
 #
 # Seeds are gathered at run time from the tests' fixtures, corpora/ and ../shared/reliability/crashes
 # (when present); nothing is copied into the repository. Per target, under .build-fuzz/fuzz/:
@@ -127,6 +129,14 @@ if [[ -z ${FUZZ_SKIP_BUILD:-} ]]; then
   done
   echo "== fuzz build: $(($(date +%s) - build_start)) s"
 fi
+if [[ -n ${FUZZ_BUDGET:-} ]]; then
+  # About 4 s per target go to starting, loading seeds and the final report.
+  left=$((FUZZ_BUDGET - ($(date +%s) - ${build_start:-$(date +%s)})))
+  share=$((left / ${#targets[@]} - 4))
+  ((share < seconds)) && seconds=$share
+  ((seconds < 10)) && seconds=10
+  echo "== fuzz budget: ${FUZZ_BUDGET} s in all, $left s left after the build: $seconds s per target"
+fi
 bin=$scratch/debug
 
 # --- Run ---------------------------------------------------------------------------------------
@@ -159,6 +169,9 @@ for target in "${targets[@]}"; do
   mode=()
   [[ -n ${FUZZ_KEEP_GOING:-} ]] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   echo "== fuzz earshot-fuzz-$target for $seconds s ($(find "$seeds" -type f | wc -l) seeds, $(find "$corpus" -type f | wc -l) in corpus)"
+  marker=$work/$target.started
+  touch "$marker"
+  sleep 1 # findings must be strictly newer than the marker
   started=$(date +%s)
   set +e
   # shellcheck disable=SC2086 # dict_flag is one word or empty
@@ -174,17 +187,20 @@ for target in "${targets[@]}"; do
   [[ -n $execs ]] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -n 1 | tr -d '#' || true)
   cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
   ft=$(grep -oE 'ft: [0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+  # Findings: the inputs libFuzzer saved during this run (in fork mode, a seed that crashes is saved
+  # but not counted in the progress line, so the files are the record).
+  found=$(find "$findings" -type f -newer "$marker" -printf '%f\n' | sed -E 's/-.*//' | sort | uniq -c \
+    | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')
   result=ok
-  if [[ -n ${FUZZ_KEEP_GOING:-} ]]; then
-    counts=$(grep -oE 'oom/timeout/crash: [0-9]+/[0-9]+/[0-9]+' "$log" | tail -n 1 | cut -d' ' -f2 || true)
-    [[ -n $counts && $counts != 0/0/0 ]] && result="oom/timeout/crash $counts"
-  fi
-  if [[ $status -ne 0 || $result != ok ]]; then
+  if [[ -n $found ]]; then
+    result=$found
+    failed=1
+  elif [[ $status -ne 0 ]]; then
     if grep -q 'ERROR: libFuzzer: timeout' "$log"; then result=timeout
     elif grep -q 'ERROR: LeakSanitizer' "$log"; then result=leak
     elif grep -qE 'ERROR: libFuzzer: (out-of-memory|malloc)' "$log"; then result=out-of-memory
     elif grep -q 'ERROR: AddressSanitizer' "$log"; then result=address-error
-    elif [[ $result == ok ]]; then result="crash (exit $status)"
+    else result="crash (exit $status)"
     fi
     failed=1
   fi
@@ -193,8 +209,8 @@ for target in "${targets[@]}"; do
   if [[ $result != ok ]]; then
     # What went wrong, where, and on which input: enough to file or fix without the machine.
     grep -m 3 -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*: Fatal error)|ERROR: libFuzzer' "$log" | sed 's/^/    /' || true
-    grep -m 8 -E '^ +#[0-9]+ .* in .*(Earshot|earshot)' "$log" | sed -E 's/^ +/    /; s/ \(\/.*//' || true
-    for artifact in $(ls -t "$findings" 2>/dev/null | head -n 3); do
+    grep -m 6 -E '^ +#[0-9]+ .* in .*/Sources/' "$log" | sed -E 's/^ +/    /; s/ 0x[0-9a-f]+ in / /' || true
+    for artifact in $(find "$findings" -type f -newer "$marker" -printf '%f\n' | head -n 5); do
       echo "    $findings/$artifact: $(head -c 120 "$findings/$artifact" | tr '\n\r\t' '   ' | LC_ALL=C tr -c '[:print:]' '?')"
     done
     echo "    log: $log"
