@@ -168,6 +168,34 @@ for module in testedModules {
   )
 }
 
+// Fuzz targets (Fuzz/, built and run by Scripts/fuzz.sh with EARSHOT_FUZZ=1 into .build-fuzz). They exist
+// only then: they need libFuzzer's instrumentation and main, which the normal build and tests must not see.
+if Context.environment["EARSHOT_FUZZ"] == "1" {
+  // Earshot's own modules are instrumented (coverage for libFuzzer, address and leak sanitizer) and
+  // optimized; the packages it depends on stay plain debug builds, which keeps the build to minutes.
+  let instrumented: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-O"])]
+  for target in targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + instrumented
+  }
+  targets.append(.systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"))
+  targets.append(
+    .target(
+      name: "EarshotFuzzSupport", dependencies: ["CLibFuzzer", "EarshotModel", "EarshotReaders"],
+      path: "Fuzz/EarshotFuzzSupport", swiftSettings: sharedSettings + instrumented))
+  // One executable per input family, so each one's coverage counts only the code it can reach.
+  let readerFamilies = ["json", "jsonl", "chatlog", "whatsapp", "email", "xml", "csv", "exports-json"]
+  let pipelineFamilies = ["config", "score"]
+  for family in readerFamilies + pipelineFamilies {
+    let engine: [Target.Dependency] =
+      pipelineFamilies.contains(family) ? ["EarshotEngine", "EarshotDetectors", "EarshotReporters"] : []
+    targets.append(
+      .executableTarget(
+        name: "earshot-fuzz-\(family)", dependencies: ["EarshotFuzzSupport", "EarshotReaders"] + engine,
+        path: "Fuzz/earshot-fuzz-\(family)", swiftSettings: sharedSettings + instrumented,
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+  }
+}
+
 let package = Package(
   name: "Earshot",
   platforms: [.macOS(.v14)],

@@ -1,0 +1,16 @@
+import EarshotFuzzSupport
+
+/// E-mail: single RFC 5322 / MIME messages and mbox files.
+let readers = FuzzReaders(formats: ["email", "mbox"], fileName: "message.eml")
+
+/// libFuzzer's entry point: one input, read by every reader above.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  readers.read(UnsafeRawBufferPointer(start: data, count: size))
+  return 0
+}
+
+/// Hands the process to libFuzzer (see `FuzzDriver`).
+@main enum FuzzMain {
+  static func main() { FuzzDriver.run(fuzzOneInput) }
+}
