@@ -9,8 +9,8 @@ import EarshotFuzzSupport
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   guard let configuration = try? ConfigurationLoader.parse(text, file: "earshot.yml") else { return 0 }
-  _ = try? configuration.detectors()
-  _ = try? EffectiveConfiguration.yaml(configuration)
+  _ = try? configuration.detectorsInForce()
+  _ = try? configuration.effectiveYAML()
   return 0
 }
 
