@@ -14,8 +14,11 @@ public struct AnalyzedConversation: Sendable {
   public let contentTerms: [Set<String>]
   /// Questions and requests found in customer turns, in order.
   public let questions: [CustomerQuestion]
-  /// Where the customer's problem was resolved, if it was.
-  public let resolution: Resolution?
+  /// Where the customer's problem was resolved, if it was (the resolution in force after the last turn).
+  public var resolution: Resolution? { resolutionTimeline.last ?? nil }
+  /// The resolution in force after each turn, by turn index (`nil` while unresolved or after a
+  /// contradiction), so detectors can ask what was settled before a given turn.
+  public let resolutionTimeline: [Resolution?]
   /// Shared lexicons and settings.
   public let resources: AnalysisResources
 
@@ -57,11 +60,11 @@ public struct ConversationAnalyzer: Sendable {
     let sentiments = texts.map { resources.sentiment.score($0) }
     let contentTerms = texts.map { ContentTerms.terms(in: $0, stopwords: resources.lexicons.stopwords) }
     let questions = QuestionFinder(lexicons: resources.lexicons).questions(in: conversation.turns, texts: texts)
-    let resolution = ResolutionTracker(lexicons: resources.lexicons).resolution(
+    let timeline = ResolutionTracker(lexicons: resources.lexicons).timeline(
       in: conversation.turns, texts: texts, sentiments: sentiments)
     return AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
-      resolution: resolution, resources: resources)
+      resolutionTimeline: timeline, resources: resources)
   }
 }

@@ -1,0 +1,188 @@
+import EarshotModel
+import EarshotText
+
+/// A sentence of an agent turn that tries to sell.
+public struct PitchSentence: Sendable, Hashable {
+  /// The sentence's bytes in the turn text.
+  public var byteRange: Range<Int>
+  /// The sentence's tokens.
+  public var tokenRange: Range<Int>
+  /// The sales words found in it (offer acts, products, prices), as written.
+  public var terms: [String]
+}
+
+/// What one agent turn does for sales, sentence by sentence.
+public struct TurnSalesReading: Sendable {
+  /// Sentences that pitch.
+  public var pitches: [PitchSentence]
+  /// Sentences that carry an offer act or a sales segue without being a pitch themselves ("Shall I
+  /// set that up?"): part of the pitch's wording, never an answer.
+  public var offerSentences: Set<Int>
+  /// Sentence indexes of `pitches`.
+  public var pitchSentences: Set<Int>
+}
+
+/// What the customer has said so far that changes how an agent's sales words read.
+public struct CustomerContext: Sendable {
+  /// Stems of every word the customer wrote so far: a product the customer named is their topic.
+  public var stems: Set<String> = []
+  /// The customer's latest turn asked about a product, plan, price or discount: the reply is
+  /// information the customer asked for.
+  public var askedAboutSales = false
+  /// The customer asked to cancel, close, downgrade, stop or delete, and it is not done yet.
+  public var leaving = false
+
+  /// An empty context.
+  public init() {}
+}
+
+/// Recognizes pitches by what they do: an offer act ("would you like", "have you considered",
+/// "many customers choose", "save 20%") with a product, plan or price the customer did not raise,
+/// and none of the exclusions (compensation, a software update as the fix, a repair under cover
+/// the customer has, a policy statement, a payment or action plan, information the customer asked for).
+///
+/// Everything is found with one pass of each phrase list over the turn, so the cost is linear in
+/// the turn's length.
+public enum PitchFinder {
+  /// Reads agent turn `text` given what the customer has said so far.
+  public static func read(
+    _ text: TokenizedText, context: CustomerContext, lexicons: DetectorLexicons
+  ) -> TurnSalesReading {
+    var reading = TurnSalesReading(pitches: [], offerSentences: [], pitchSentences: [])
+    // Information the customer asked for is not a pitch, whatever its wording.
+    guard !context.askedAboutSales else { return reading }
+    let sales = lexicons.sales.matches(in: text)
+    guard !sales.isEmpty else { return reading }
+    let exclusions = lexicons.pitchExclusions.matches(in: text)
+    let leavingWords = context.leaving ? lexicons.leaving.matches(in: text) : []
+    let amounts = priceTokens(in: text)
+    var features: [SentenceFeatures] = []
+    features.reserveCapacity(text.sentences.count)
+    var cursors = (sales: 0, exclusions: 0, amounts: 0, leaving: 0)
+    for sentence in text.sentences {
+      let tokens = sentence.tokenRange
+      let inSentence = take(sales, before: tokens, cursor: &cursors.sales)
+      let excluded = take(exclusions, before: tokens, cursor: &cursors.exclusions)
+      let mentionsLeaving = !take(leavingWords, before: tokens, cursor: &cursors.leaving).isEmpty
+      var hasAmount = false
+      while cursors.amounts < amounts.count, amounts[cursors.amounts] < tokens.upperBound {
+        if amounts[cursors.amounts] >= tokens.lowerBound { hasAmount = true }
+        cursors.amounts += 1
+      }
+      let notProducts = inSentence.filter { $0.value == "not_product" }.map(\.tokenRange)
+      let products = inSentence.filter { match in
+        (match.value == "product" || match.value == "configured")
+          && !notProducts.contains { $0.overlaps(match.tokenRange) }
+          && !raised(match, in: text, by: context)
+      }
+      var feature = SentenceFeatures()
+      // An exclusion inside a product phrase ("credit" in "credit card") excludes nothing.
+      feature.excluded = excluded.contains { exclusion in
+        !inSentence.contains { $0.value == "product" && $0.tokenRange.overlaps(exclusion.tokenRange) }
+      }
+      feature.act = inSentence.contains { $0.value == "offer" || $0.value == "segue" }
+      feature.retention = context.leaving && inSentence.contains { $0.value == "retention" }
+      feature.sells = !products.isEmpty || hasAmount || inSentence.contains { $0.value == "price" }
+      // A product with its price is an advertisement even without an offer act ("Our Family
+      // membership includes 500 credits for £7.99 a month").
+      feature.advertises = !products.isEmpty && hasAmount
+      // To a leaving customer, any offer that is not about the leaving itself holds them back.
+      feature.holdsBack = context.leaving && (feature.retention || (feature.act && !mentionsLeaving))
+      feature.terms =
+        inSentence.filter { $0.value != "not_product" && $0.value != "pricing" }.map { text.string($0.byteRange) }
+        + (hasAmount ? ["(amount)"] : [])
+      features.append(feature)
+    }
+    for (index, feature) in features.enumerated() {
+      if feature.act || feature.retention { reading.offerSentences.insert(index) }
+      guard !feature.excluded else { continue }
+      // The offer act may sit in the sentence before or after the one naming the product ("Did
+      // you know? Our X is 20% off." / "X is €3 more. Just a thought!").
+      let neighbourOffers = [index - 1, index + 1].contains { features.indices.contains($0) && features[$0].offers }
+      let pitches =
+        (feature.act && feature.sells) || feature.advertises || feature.holdsBack
+        || (feature.sells && neighbourOffers)
+      guard pitches else { continue }
+      let sentence = text.sentences[index]
+      reading.pitches.append(
+        PitchSentence(byteRange: sentence.byteRange, tokenRange: sentence.tokenRange, terms: feature.terms))
+      reading.pitchSentences.insert(index)
+    }
+    return reading
+  }
+
+  /// What one sentence holds, for the pitch decision.
+  private struct SentenceFeatures {
+    var act = false
+    var retention = false
+    var sells = false
+    var advertises = false
+    var holdsBack = false
+    var excluded = false
+    var terms: [String] = []
+    /// An offer act that is not excluded, which can make a neighbouring product sentence a pitch.
+    var offers: Bool { (act || retention) && !excluded }
+  }
+
+  /// The matches of `matches` (sorted) that start inside `tokens`, advancing `cursor` past them.
+  private static func take(
+    _ matches: [TermMatch<String>], before tokens: Range<Int>, cursor: inout Int
+  ) -> [TermMatch<String>] {
+    var result: [TermMatch<String>] = []
+    while cursor < matches.count, matches[cursor].tokenRange.lowerBound < tokens.upperBound {
+      if matches[cursor].tokenRange.lowerBound >= tokens.lowerBound { result.append(matches[cursor]) }
+      cursor += 1
+    }
+    return result
+  }
+
+  /// Whether the customer brought up `match` first (any of its words).
+  static func raised(_ match: TermMatch<String>, in text: TokenizedText, by context: CustomerContext) -> Bool {
+    text.tokens[match.tokenRange].contains { token in
+      token.kind == .word && context.stems.contains(Stemmer.stem(text.string(token).lowercased()))
+    }
+  }
+
+  /// Token indexes of amounts of money or percentages: "£19", "$4.99", "25%", "300 yuan".
+  static func priceTokens(in text: TokenizedText) -> [Int] {
+    var result: [Int] = []
+    let tokens = text.tokens
+    for index in tokens.indices where tokens[index].kind == .number {
+      let before = index > 0 ? text.string(tokens[index - 1]) : ""
+      let after = index + 1 < tokens.count ? text.string(tokens[index + 1]).lowercased() : ""
+      if before.hasSuffix("£") || before.hasSuffix("$") || before.hasSuffix("€") || before.hasSuffix("¥")
+        || after.hasPrefix("%") || currencyWords.contains(after)
+      {
+        result.append(index)
+      }
+    }
+    return result
+  }
+
+  private static let currencyWords: Set<String> = [
+    "pounds", "dollars", "euros", "euro", "yuan", "rmb", "usd", "gbp", "eur", "cents", "pence",
+  ]
+
+  /// Adds the customer turn `text` to `context`: its words, whether it asks about sales, whether it
+  /// asks to leave.
+  public static func update(
+    _ context: inout CustomerContext, customerTurn text: TokenizedText, lexicons: DetectorLexicons
+  ) {
+    for token in text.tokens where token.kind == .word || token.kind == .hashtag {
+      context.stems.insert(Stemmer.stem(text.string(token).lowercased()))
+    }
+    let sales = lexicons.sales.matches(in: text)
+    let prices = priceTokens(in: text)
+    context.askedAboutSales = text.sentences.contains { sentence in
+      let asks = text.tokens[sentence.tokenRange].contains {
+        $0.kind == .punctuation && text.string($0).contains("?")
+      }
+      guard asks else { return false }
+      return sales.contains {
+        sentence.tokenRange.contains($0.tokenRange.lowerBound)
+          && ($0.value == "product" || $0.value == "price" || $0.value == "pricing")
+      } || prices.contains { sentence.tokenRange.contains($0) }
+    }
+    if lexicons.leaving.matches(in: text).contains(where: { $0.value == "request" }) { context.leaving = true }
+  }
+}
