@@ -31,6 +31,9 @@ public struct CustomerContext: Sendable {
   public var askedAboutSales = false
   /// The customer asked to cancel, close, downgrade, stop or delete, and it is not done yet.
   public var leaving = false
+  /// The customer has mentioned a product, promotion or price: generic promotion words ("our
+  /// offers", "the sale") are then their topic too.
+  public var raisedSales = false
 
   /// An empty context.
   public init() {}
@@ -65,29 +68,44 @@ public enum PitchFinder {
       let excluded = take(exclusions, before: tokens, cursor: &cursors.exclusions)
       let mentionsLeaving = !take(leavingWords, before: tokens, cursor: &cursors.leaving).isEmpty
       var hasAmount = false
+      var upsell = false
       while cursors.amounts < amounts.count, amounts[cursors.amounts] < tokens.upperBound {
-        if amounts[cursors.amounts] >= tokens.lowerBound { hasAmount = true }
+        let index = amounts[cursors.amounts]
+        if index >= tokens.lowerBound {
+          hasAmount = true
+          if index + 1 < tokens.upperBound, text.token(text.tokens[index + 1], equals: "more") { upsell = true }
+        }
         cursors.amounts += 1
       }
       let notProducts = inSentence.filter { $0.value == "not_product" }.map(\.tokenRange)
       let products = inSentence.filter { match in
-        (match.value == "product" || match.value == "configured")
-          && !notProducts.contains { $0.overlaps(match.tokenRange) }
-          && !raised(match, in: text, by: context)
+        let promotion = match.value == "promotion"
+        guard match.value == "product" || match.value == "configured" || promotion else { return false }
+        return !notProducts.contains { $0.overlaps(match.tokenRange) }
+          && !(promotion && context.raisedSales) && !raised(match, in: text, by: context)
       }
       var feature = SentenceFeatures()
       // An exclusion inside a product phrase ("credit" in "credit card") excludes nothing.
       feature.excluded = excluded.contains { exclusion in
-        !inSentence.contains { $0.value == "product" && $0.tokenRange.overlaps(exclusion.tokenRange) }
+        !inSentence.contains {
+          ($0.value == "product" || $0.value == "promotion") && $0.tokenRange.overlaps(exclusion.tokenRange)
+        }
       }
       feature.act = inSentence.contains { $0.value == "offer" || $0.value == "segue" }
       feature.retention = context.leaving && inSentence.contains { $0.value == "retention" }
+      // An upsell price ("for €3 more", "£5 a month") names something to buy as clearly as a product word.
+      feature.names = !products.isEmpty || (hasAmount && (upsell || inSentence.contains { $0.value == "price" }))
       feature.sells = !products.isEmpty || hasAmount || inSentence.contains { $0.value == "price" }
-      // A product with its price is an advertisement even without an offer act ("Our Family
-      // membership includes 500 credits for £7.99 a month").
-      feature.advertises = !products.isEmpty && hasAmount
-      // To a leaving customer, any offer that is not about the leaving itself holds them back.
-      feature.holdsBack = context.leaving && (feature.retention || (feature.act && !mentionsLeaving))
+      // A product with its price, in the company's marketing voice ("our", "new", "!"), is an
+      // advertisement even without an offer act ("Our Family membership includes 500 credits for
+      // £7.99 a month"); without that voice it usually states terms ("users of the 20 yuan plan
+      // cannot join").
+      feature.advertises = !products.isEmpty && hasAmount && marketingVoice(text, tokens)
+      // To a leaving customer, retention words with an offer or a product or price hold them back;
+      // so does an offer of something to buy that is not about the leaving itself.
+      feature.holdsBack =
+        context.leaving
+        && ((feature.retention && (feature.act || feature.sells)) || (feature.act && feature.sells && !mentionsLeaving))
       feature.terms =
         inSentence.filter { $0.value != "not_product" && $0.value != "pricing" }.map { text.string($0.byteRange) }
         + (hasAmount ? ["(amount)"] : [])
@@ -96,12 +114,12 @@ public enum PitchFinder {
     for (index, feature) in features.enumerated() {
       if feature.act || feature.retention { reading.offerSentences.insert(index) }
       guard !feature.excluded else { continue }
-      // The offer act may sit in the sentence before or after the one naming the product ("Did
+      // The offer act may sit in the sentence before or after the one naming a product ("Did
       // you know? Our X is 20% off." / "X is €3 more. Just a thought!").
       let neighbourOffers = [index - 1, index + 1].contains { features.indices.contains($0) && features[$0].offers }
       let pitches =
         (feature.act && feature.sells) || feature.advertises || feature.holdsBack
-        || (feature.sells && neighbourOffers)
+        || (feature.names && neighbourOffers)
       guard pitches else { continue }
       let sentence = text.sentences[index]
       reading.pitches.append(
@@ -116,6 +134,7 @@ public enum PitchFinder {
     var act = false
     var retention = false
     var sells = false
+    var names = false
     var advertises = false
     var holdsBack = false
     var excluded = false
@@ -134,6 +153,17 @@ public enum PitchFinder {
       cursor += 1
     }
     return result
+  }
+
+  /// Whether the sentence speaks in the company's marketing voice: "our", "new" or an exclamation.
+  static func marketingVoice(_ text: TokenizedText, _ tokens: Range<Int>) -> Bool {
+    text.tokens[tokens].contains { token in
+      switch token.kind {
+      case .word: text.token(token, equals: "our") || text.token(token, equals: "new")
+      case .punctuation: text.bytes[token.start..<token.end].contains(UInt8(ascii: "!"))
+      default: false
+      }
+    }
   }
 
   /// Whether the customer brought up `match` first (any of its words).
@@ -165,24 +195,31 @@ public enum PitchFinder {
 
   /// Adds the customer turn `text` to `context`: its words, whether it asks about sales, whether it
   /// asks to leave.
+  ///
+  /// `questions` are the token ranges of the turn's questions and requests (from `QuestionFinder`);
+  /// sentences ending in "?" count too.
   public static func update(
-    _ context: inout CustomerContext, customerTurn text: TokenizedText, lexicons: DetectorLexicons
+    _ context: inout CustomerContext, customerTurn text: TokenizedText, questions: [Range<Int>] = [],
+    lexicons: DetectorLexicons
   ) {
     for token in text.tokens where token.kind == .word || token.kind == .hashtag {
       context.stems.insert(Stemmer.stem(text.string(token).lowercased()))
     }
     let sales = lexicons.sales.matches(in: text)
     let prices = priceTokens(in: text)
-    context.askedAboutSales = text.sentences.contains { sentence in
-      let asks = text.tokens[sentence.tokenRange].contains {
-        $0.kind == .punctuation && text.string($0).contains("?")
-      }
+    if sales.contains(where: { $0.value == "promotion" }) { context.raisedSales = true }
+    let leaving = lexicons.leaving.matches(in: text).contains { $0.value == "request" }
+    if leaving { context.leaving = true }
+    // A customer asking how to leave is not asking about sales, whatever product they name.
+    context.askedAboutSales = !leaving && text.sentences.contains { sentence in
+      let asks =
+        text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.string($0).contains("?") }
+        || questions.contains { $0.overlaps(sentence.tokenRange) }
       guard asks else { return false }
       return sales.contains {
         sentence.tokenRange.contains($0.tokenRange.lowerBound)
-          && ($0.value == "product" || $0.value == "price" || $0.value == "pricing")
+          && ($0.value == "promotion" || $0.value == "price" || $0.value == "pricing")
       } || prices.contains { sentence.tokenRange.contains($0) }
     }
-    if lexicons.leaving.matches(in: text).contains(where: { $0.value == "request" }) { context.leaving = true }
   }
 }

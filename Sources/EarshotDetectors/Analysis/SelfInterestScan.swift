@@ -49,8 +49,11 @@ public struct SelfInterestScan: Sendable {
     let lexicons = conversation.resources.lexicons
     // First question sentence per customer turn, built once so the scan stays linear.
     var questions: [Int: Range<Int>] = [:]
-    for question in conversation.questions where questions[question.turn] == nil {
-      questions[question.turn] = question.byteRange
+    var questionTokens: [Int: [Range<Int>]] = [:]
+    for question in conversation.questions {
+      if questions[question.turn] == nil { questions[question.turn] = question.byteRange }
+      // Requests ("please close my membership") ask for action, not for sales information.
+      if question.type != .request { questionTokens[question.turn, default: []].append(question.tokenRange) }
     }
     let sentence = { (index: Int) -> Range<Int> in
       questions[index] ?? conversation.texts[index].sentences.first?.byteRange ?? 0..<conversation.texts[index].bytes.count
@@ -65,7 +68,8 @@ public struct SelfInterestScan: Sendable {
     for turn in conversation.turns {
       let text = conversation.texts[turn.index]
       if turn.role == .customer {
-        PitchFinder.update(&context, customerTurn: text, lexicons: lexicons)
+        PitchFinder.update(
+          &context, customerTurn: text, questions: questionTokens[turn.index] ?? [], lexicons: lexicons)
         if let request = lexicons.leaving.matches(in: text).first(where: { $0.value == "request" }) {
           leavingRequest = (turn.index, request.byteRange)
         }
