@@ -61,7 +61,7 @@ public struct ConversationAnalyzer: Sendable {
     let contentTerms = texts.map { ContentTerms.terms(in: $0, stopwords: resources.lexicons.stopwords) }
     let questions = QuestionFinder(lexicons: resources.lexicons).questions(in: conversation.turns, texts: texts)
     let timeline = ResolutionTracker(lexicons: resources.lexicons).timeline(
-      in: conversation.turns, texts: texts, sentiments: sentiments)
+      in: conversation.turns, texts: texts, sentiments: sentiments, questionTurns: Set(questions.map(\.turn)))
     return AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,

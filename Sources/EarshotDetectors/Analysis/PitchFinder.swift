@@ -81,7 +81,7 @@ public enum PitchFinder {
       let products = inSentence.filter { match in
         let promotion = match.value == "promotion"
         guard match.value == "product" || match.value == "configured" || promotion else { return false }
-        return !notProducts.contains { $0.overlaps(match.tokenRange) }
+        return !notProducts.contains { $0.overlaps(match.tokenRange) } && !owned(match, in: text)
           && !(promotion && context.raisedSales) && !raised(match, in: text, by: context)
       }
       var feature = SentenceFeatures()
@@ -117,9 +117,10 @@ public enum PitchFinder {
       // The offer act may sit in the sentence before or after the one naming a product ("Did
       // you know? Our X is 20% off." / "X is €3 more. Just a thought!").
       let neighbourOffers = [index - 1, index + 1].contains { features.indices.contains($0) && features[$0].offers }
+      // Retention words ("don't go away") beside an offer hold a leaving customer back too.
       let pitches =
         (feature.act && feature.sells) || feature.advertises || feature.holdsBack
-        || (feature.names && neighbourOffers)
+        || (feature.names && neighbourOffers) || (feature.retention && neighbourOffers)
       guard pitches else { continue }
       let sentence = text.sentences[index]
       reading.pitches.append(
@@ -163,6 +164,16 @@ public enum PitchFinder {
       case .punctuation: text.bytes[token.start..<token.end].contains(UInt8(ascii: "!"))
       default: false
       }
+    }
+  }
+
+  /// Whether "your" or "my" comes within the two words before `match`: the customer's own plan or
+  /// card ("your telephone plan"), not something offered.
+  static func owned(_ match: TermMatch<String>, in text: TokenizedText) -> Bool {
+    let start = match.tokenRange.lowerBound
+    return (max(0, start - 2)..<start).contains { index in
+      let token = text.tokens[index]
+      return token.kind == .word && (text.token(token, equals: "your") || text.token(token, equals: "my"))
     }
   }
 

@@ -39,7 +39,11 @@ struct ResolutionTracker {
 
   /// The resolution in force after each turn, by turn index (`nil` while unresolved); the last
   /// element is the conversation's outcome.
-  func timeline(in turns: [Turn], texts: [TokenizedText], sentiments: [SentimentScore]) -> [Resolution?] {
+  ///
+  /// `questionTurns` are the customer turns with a question or request: a thanks in them does not close.
+  func timeline(
+    in turns: [Turn], texts: [TokenizedText], sentiments: [SentimentScore], questionTurns: Set<Int> = []
+  ) -> [Resolution?] {
     var current: Resolution?
     // Nothing can be resolved before the company has said anything.
     var companySpoke = false
@@ -59,7 +63,7 @@ struct ResolutionTracker {
             if current?.kind.byCustomer != true {
               current = Resolution(turn: turn.index, byteRange: confirmation.byteRange, kind: .customerConfirmed)
             }
-          } else if current?.kind.byCustomer != true, closes(text) {
+          } else if current?.kind.byCustomer != true, !questionTurns.contains(turn.index), closes(text) {
             current = Resolution(turn: turn.index, byteRange: confirmation.byteRange, kind: .customerThanked)
           }
         }
