@@ -27,6 +27,14 @@ extension ConversationResult {
       $0.array(findings) { $0.finding($1) }
       $0.key("metrics")
       $0.metrics(metrics)
+      if let resolution {
+        $0.key("resolution")
+        $0.string(resolution)
+      }
+      if let resolvedTurn {
+        $0.key("resolved_turn")
+        $0.int(resolvedTurn)
+      }
       $0.key("roles_guessed")
       $0.bool(rolesGuessed)
       $0.key("schema_version")

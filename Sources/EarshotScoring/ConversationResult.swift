@@ -1,10 +1,11 @@
+import EarshotDetectors
 import EarshotModel
 import Foundation
 
 /// The scored result of one conversation: what Earshot writes per conversation (schema in `docs/output-schema.md`).
 public struct ConversationResult: Codable, Sendable, Hashable {
   /// Version of this output schema; bumped on any incompatible change.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
 
   /// The output schema version.
   public var schemaVersion: Int
@@ -30,11 +31,16 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   public var findings: [Finding]
   /// Measurements for aggregation.
   public var metrics: ConversationMetrics
+  /// The turn where the customer's problem was resolved, or nil (left out of the JSON) when it was not.
+  public var resolvedTurn: Int?
+  /// How `resolvedTurn` was decided (`customer_confirmed`, `customer_thanked_and_closed`,
+  /// `agent_stated_fixed_uncontradicted`), or nil when unresolved.
+  public var resolution: String?
 
   /// Creates a result.
   public init(
     conversation: Conversation, toolVersion: String, score: ListeningScore, findings: [Finding],
-    metrics: ConversationMetrics
+    metrics: ConversationMetrics, resolution: Resolution? = nil
   ) {
     schemaVersion = ConversationResult.schemaVersion
     self.toolVersion = toolVersion
@@ -49,5 +55,7 @@ public struct ConversationResult: Codable, Sendable, Hashable {
     self.score = score
     self.findings = findings
     self.metrics = metrics
+    resolvedTurn = resolution?.turn
+    self.resolution = resolution?.kind.rawValue
   }
 }

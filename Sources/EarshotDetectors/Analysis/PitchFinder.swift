@@ -94,7 +94,10 @@ public enum PitchFinder {
       feature.act = inSentence.contains { $0.value == "offer" || $0.value == "segue" }
       feature.retention = context.leaving && inSentence.contains { $0.value == "retention" }
       // An upsell price ("for €3 more", "£5 a month") names something to buy as clearly as a product word.
-      feature.names = !products.isEmpty || (hasAmount && (upsell || inSentence.contains { $0.value == "price" }))
+      // Generic promotion words ("in the process of promotion") need an offer act of their own.
+      feature.names =
+        products.contains { $0.value != "promotion" }
+        || (hasAmount && (upsell || inSentence.contains { $0.value == "price" }))
       feature.sells = !products.isEmpty || hasAmount || inSentence.contains { $0.value == "price" }
       // A product with its price, in the company's marketing voice ("our", "new", "!"), is an
       // advertisement even without an offer act ("Our Family membership includes 500 credits for
