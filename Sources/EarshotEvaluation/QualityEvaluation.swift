@@ -63,11 +63,13 @@ public enum QualityEvaluation {
     let score = result.resolved
     var text = "Quality against the STC-3 panel: \(path) (\(result.dialogues) dialogues)\n"
     text += "Resolution (resolved_turn against HNUG*/CNUG* marked by ≥ \(format(result.threshold)) of annotators)\n"
-    text += "  resolved: precision \(format(score.precision))  recall \(format(score.recall))  "
+    text +=
+      "  resolved: precision \(format(score.precision))  recall \(format(score.recall))  "
       + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives), TN \(score.trueNegatives))\n"
     text += "  same turn as the panel's first solution turn: \(share(result.sameTurn, result.bothResolved))\n"
     text += "  within one turn: \(share(result.withinOneTurn, result.bothResolved))\n"
-    text += "  mean share of annotators marking Earshot's resolved turn as a solution: "
+    text +=
+      "  mean share of annotators marking Earshot's resolved turn as a solution: "
       + "\(format(result.meanPanelShareAtTurn))\n"
     text += "  correlation of resolved (1/0) with mean A: \(format(result.correlationWithAccomplishment))\n"
     return text

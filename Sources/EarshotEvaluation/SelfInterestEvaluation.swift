@@ -96,8 +96,10 @@ public enum SelfInterestEvaluation {
   /// Runs the default premature-pitch and survey detectors on `conversation`.
   public static func predict(_ conversation: Conversation, analyzer: ConversationAnalyzer) -> SelfInterestPrediction {
     let analyzed = analyzer.analyze(conversation)
-    let detectors = [PrematurePitchDetector.description.identifier, SurveyBeforeResolutionDetector.description.identifier]
-      .compactMap { DetectorRegistry.factory(for: $0)?.makeDefault() }
+    let detectors = [
+      PrematurePitchDetector.description.identifier, SurveyBeforeResolutionDetector.description.identifier,
+    ]
+    .compactMap { DetectorRegistry.factory(for: $0)?.makeDefault() }
     let findings = detectors.flatMap { $0.findings(in: analyzed) }
     var prediction = SelfInterestPrediction(
       patterns: [], pitchTurns: [], resolvedTurn: analyzed.resolution?.turn,
@@ -173,18 +175,24 @@ public enum SelfInterestEvaluation {
       if let gold = label.resolvedTurn, let found = prediction.resolvedTurn {
         result.bothResolved += 1
         // The labels' convention: the agent's statement just before the customer's confirmation agrees.
-        if found == gold || (prediction.resolvedByAgent && found < gold && conversation.turns[found + 1..<gold].allSatisfy { $0.role != .customer }) {
+        if found == gold
+          || (prediction.resolvedByAgent && found < gold
+            && conversation.turns[found + 1..<gold].allSatisfy { $0.role != .customer })
+        {
           result.sameResolvedTurn += 1
         } else {
           wrong.append("resolved turn \(found), label \(gold)")
         }
       } else if (label.resolvedTurn == nil) != (prediction.resolvedTurn == nil) {
-        wrong.append("resolved turn \(prediction.resolvedTurn.map(String.init) ?? "none"), label \(label.resolvedTurn.map(String.init) ?? "none")")
+        wrong.append(
+          "resolved turn \(prediction.resolvedTurn.map(String.init) ?? "none"), label \(label.resolvedTurn.map(String.init) ?? "none")"
+        )
       }
       if !wrong.isEmpty {
         let found = prediction.summary.isEmpty ? "no findings" : prediction.summary.joined(separator: "; ")
         result.disagreements.append(
-          "\(label.conversation) [\(label.category), pitch turns \(label.pitchTurns)]: \(wrong.joined(separator: ", ")) | \(found)")
+          "\(label.conversation) [\(label.category), pitch turns \(label.pitchTurns)]: \(wrong.joined(separator: ", ")) | \(found)"
+        )
       }
     }
     return result
@@ -206,11 +214,13 @@ public enum SelfInterestEvaluation {
     text += line("any premature pitch (3 patterns)", result.prematureAny)
     for pattern in patterns { text += line(pattern, result.perPattern[pattern] ?? BinaryScore()) }
     text += "  pitch turns found                  \(share(result.foundPitchTurns, result.goldPitchTurns))\n"
-    text += "  pitch after resolution flagged as premature: "
+    text +=
+      "  pitch after resolution flagged as premature: "
       + "\(share(result.afterResolutionFlaggedPremature, result.afterResolution))\n"
     text += line("resolved (yes/no)", result.resolved)
     text += "  resolved turn agrees (both resolved) \(share(result.sameResolvedTurn, result.bothResolved))\n"
-    text += "  targets (held-out set): premature precision ≥ 0.85, recall ≥ 0.80; survey recall ≥ 0.70; "
+    text +=
+      "  targets (held-out set): premature precision ≥ 0.85, recall ≥ 0.80; survey recall ≥ 0.70; "
       + "after resolution flagged as premature ≤ 0.10\n"
     return text
   }

@@ -85,10 +85,13 @@ public enum PitchFinder {
           && !(promotion && context.raisedSales) && !raised(match, in: text, by: context)
       }
       var feature = SentenceFeatures()
-      // An exclusion inside a product phrase ("credit" in "credit card") excludes nothing.
+      // An exclusion inside a longer product phrase ("credit" in "credit card") excludes nothing;
+      // one that holds the product word ("payment plan") excludes the sentence.
       feature.excluded = excluded.contains { exclusion in
         !inSentence.contains {
-          ($0.value == "product" || $0.value == "promotion") && $0.tokenRange.overlaps(exclusion.tokenRange)
+          ($0.value == "product" || $0.value == "promotion") && $0.tokenRange.count > exclusion.tokenRange.count
+            && $0.tokenRange.lowerBound <= exclusion.tokenRange.lowerBound
+            && $0.tokenRange.upperBound >= exclusion.tokenRange.upperBound
         }
       }
       feature.act = inSentence.contains { $0.value == "offer" || $0.value == "segue" }
@@ -225,15 +228,17 @@ public enum PitchFinder {
     let leaving = lexicons.leaving.matches(in: text).contains { $0.value == "request" }
     if leaving { context.leaving = true }
     // A customer asking how to leave is not asking about sales, whatever product they name.
-    context.askedAboutSales = !leaving && text.sentences.contains { sentence in
-      let asks =
-        text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.string($0).contains("?") }
-        || questions.contains { $0.overlaps(sentence.tokenRange) }
-      guard asks else { return false }
-      return sales.contains {
-        sentence.tokenRange.contains($0.tokenRange.lowerBound)
-          && ($0.value == "promotion" || $0.value == "price" || $0.value == "pricing")
-      } || prices.contains { sentence.tokenRange.contains($0) }
-    }
+    context.askedAboutSales =
+      !leaving
+      && text.sentences.contains { sentence in
+        let asks =
+          text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.string($0).contains("?") }
+          || questions.contains { $0.overlaps(sentence.tokenRange) }
+        guard asks else { return false }
+        return sales.contains {
+          sentence.tokenRange.contains($0.tokenRange.lowerBound)
+            && ($0.value == "promotion" || $0.value == "price" || $0.value == "pricing")
+        } || prices.contains { sentence.tokenRange.contains($0) }
+      }
   }
 }

@@ -86,7 +86,8 @@ struct ResolutionTracker {
     if !lexicons.unresolved.matches(in: text).isEmpty { return true }
     if confirmed { return false }
     if mood < -0.3 { return true }
-    return mood < 0.2
+    // "Loading again! Thank you." is good news: "still" and "again" undo only in a turn that is not positive.
+    return mood < 0.05
       && text.tokens.contains {
         $0.kind == .word && (text.token($0, equals: "still") || text.token($0, equals: "again"))
       }

@@ -56,7 +56,8 @@ public struct SelfInterestScan: Sendable {
       if question.type != .request { questionTokens[question.turn, default: []].append(question.tokenRange) }
     }
     let sentence = { (index: Int) -> Range<Int> in
-      questions[index] ?? conversation.texts[index].sentences.first?.byteRange ?? 0..<conversation.texts[index].bytes.count
+      questions[index] ?? conversation.texts[index].sentences.first?.byteRange
+        ?? 0..<conversation.texts[index].bytes.count
     }
     var context = CustomerContext()
     var events: [SelfInterestEvent] = []
@@ -118,7 +119,8 @@ public struct SelfInterestScan: Sendable {
       }
       // A survey named inside a pitch ("a free home survey") is part of the pitch, not a rating request.
       let surveyRequest = lexicons.surveys.matches(in: text).first { match in
-        !reading.pitches.contains { $0.tokenRange.contains(match.tokenRange.lowerBound) }
+        match.value == "request"
+          && !reading.pitches.contains { $0.tokenRange.contains(match.tokenRange.lowerBound) }
       }
       if let survey = surveyRequest, !resolvedBefore,
         lexicons.agentResolved.matches(in: text).isEmpty
