@@ -95,13 +95,20 @@ public enum PitchFinder {
         }
       }
       feature.act = inSentence.contains { $0.value == "offer" || $0.value == "segue" }
+      // A campaign hashtag the customer did not use, offered in the same sentence ("we'll give you
+      // the #MagentaCarpet experience"), names what is sold.
+      let campaign =
+        feature.act
+        && text.tokens[tokens].contains { token in
+          token.kind == .hashtag && !context.stems.contains(Stemmer.stem(text.string(token).lowercased()))
+        }
       feature.retention = context.leaving && inSentence.contains { $0.value == "retention" }
       // An upsell price ("for €3 more", "£5 a month") names something to buy as clearly as a product word.
       // Generic promotion words ("in the process of promotion") need an offer act of their own.
       feature.names =
-        products.contains { $0.value != "promotion" }
+        campaign || products.contains { $0.value != "promotion" }
         || (hasAmount && (upsell || inSentence.contains { $0.value == "price" }))
-      feature.sells = !products.isEmpty || hasAmount || inSentence.contains { $0.value == "price" }
+      feature.sells = campaign || !products.isEmpty || hasAmount || inSentence.contains { $0.value == "price" }
       // A product with its price, in the company's marketing voice ("our", "new", "!"), is an
       // advertisement even without an offer act ("Our Family membership includes 500 credits for
       // £7.99 a month"); without that voice it usually states terms ("users of the 20 yuan plan
@@ -224,7 +231,14 @@ public enum PitchFinder {
     }
     let sales = lexicons.sales.matches(in: text)
     let prices = priceTokens(in: text)
-    if sales.contains(where: { $0.value == "promotion" }) { context.raisedSales = true }
+    // A promotion named in a hashtag ("#BlackFriday") is raised as much as one in words.
+    let hashtagPromotion = text.tokens.contains { token in
+      token.kind == .hashtag
+        && lexicons.sales.matches(in: TokenizedText(String(text.string(token).dropFirst()))).contains {
+          $0.value == "promotion"
+        }
+    }
+    if hashtagPromotion || sales.contains(where: { $0.value == "promotion" }) { context.raisedSales = true }
     let leaving = lexicons.leaving.matches(in: text).contains { $0.value == "request" }
     if leaving { context.leaving = true }
     // A customer asking how to leave is not asking about sales, whatever product they name.
