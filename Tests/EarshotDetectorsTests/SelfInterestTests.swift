@@ -200,6 +200,24 @@ private func pitches(_ chatLog: String) throws -> [(pattern: String, turn: Int, 
     #expect(analyzed.resolution == nil)
   }
 
+  @Test func thanksForAHandOffResolveNothing() throws {
+    let handedOff = try Self.analyzed(
+      """
+      Customer: The signal in my flat has been weak for a week.
+      Agent: Sorry to hear that. Please send us your address and number by private message.
+      Customer: OK, thank you.
+      """)
+    #expect(handedOff.resolution == nil)
+    let done = try Self.analyzed(
+      """
+      Customer: Please cancel my boiler cover, the new boiler has a warranty.
+      Agent: We've cancelled your boiler cover from today; the confirmation is in your email.
+      Customer: Thank you.
+      """)
+    #expect(done.resolution?.turn == 2)
+    #expect(done.resolution?.kind == .customerThanked)
+  }
+
   @Test func agentStatementStandsUntilContradicted() throws {
     let stands = try Self.analyzed(
       """

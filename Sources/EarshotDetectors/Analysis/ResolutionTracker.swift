@@ -45,8 +45,10 @@ struct ResolutionTracker {
     in turns: [Turn], texts: [TokenizedText], sentiments: [SentimentScore], questionTurns: Set<Int> = []
   ) -> [Resolution?] {
     var current: Resolution?
-    // Nothing can be resolved before the company has said anything.
+    // Nothing can be resolved before the company has said anything, and a thanks answering a
+    // hand-off or a request for details ("please DM us your number") closes nothing.
     var companySpoke = false
+    var companyDeferred = false
     var states: [Resolution?] = []
     states.reserveCapacity(turns.count)
     for turn in turns {
@@ -63,12 +65,15 @@ struct ResolutionTracker {
             if current?.kind.byCustomer != true {
               current = Resolution(turn: turn.index, byteRange: confirmation.byteRange, kind: .customerConfirmed)
             }
-          } else if current?.kind.byCustomer != true, !questionTurns.contains(turn.index), closes(text) {
+          } else if current?.kind.byCustomer != true, !companyDeferred, !questionTurns.contains(turn.index),
+            closes(text)
+          {
             current = Resolution(turn: turn.index, byteRange: confirmation.byteRange, kind: .customerThanked)
           }
         }
       case .agent, .bot:
         companySpoke = true
+        companyDeferred = defers(text)
         if current == nil, let match = lexicons.agentResolved.matches(in: text).first {
           current = Resolution(turn: turn.index, byteRange: match.byteRange, kind: .agentStated)
         }
@@ -91,6 +96,16 @@ struct ResolutionTracker {
       && text.tokens.contains {
         $0.kind == .word && (text.token($0, equals: "still") || text.token($0, equals: "again"))
       }
+  }
+
+  /// Whether a company turn hands the problem off or asks the customer for something instead of
+  /// settling it: a request for details, a hand-off to private messages, a store or another team.
+  private func defers(_ text: TokenizedText) -> Bool {
+    guard lexicons.agentResolved.matches(in: text).isEmpty else { return false }
+    if lexicons.engagement.matches(in: text).contains(where: { $0.value == "handoff" }) { return true }
+    // Asking for details is a question; "confirmation is in your email" only names one.
+    let asksSomething = !lexicons.asks.matches(in: text).isEmpty
+    return asksSomething && text.tokens.contains { $0.kind == .punctuation && text.string($0).contains("?") }
   }
 
   /// Whether a thanking customer turn closes: no question left in it.
