@@ -155,6 +155,27 @@ private func pitches(_ chatLog: String) throws -> [(pattern: String, turn: Int, 
     #expect(terms.isEmpty)
   }
 
+  @Test func aPriceComplaintIsNotAShoppingQuestion() throws {
+    let terms = try Self.pitchTerms(
+      "Did you know you can save up to 20% by switching to annual billing? Just £8.25 a month.",
+      customer: "Customer: My plan went from £9 to £11 this month without notice. Can you explain why the price went up?")
+    #expect(terms.count == 1)
+  }
+
+  @Test func pricingWhatTheCustomerAskedToBuyIsNotAPitch() throws {
+    let terms = try Self.pitchTerms(
+      "Certainly, late checkout is €25 per room. Shall I add it?",
+      customer: "Customer: Can I add a late checkout to my booking for Friday?")
+    #expect(terms.isEmpty)
+  }
+
+  @Test func aVoucherOfferedAsCompensationIsNotAPitch() throws {
+    let customer = "Customer: My train was three hours late and I'd like to claim compensation."
+    #expect(try Self.pitchTerms("We can pay £40 by bank transfer, or offer it as a £50 travel voucher.", customer: customer).isEmpty)
+    // Without a compensation claim the same voucher is sold.
+    #expect(try Self.pitchTerms("Would you like a £50 travel voucher for just £40?").count == 1)
+  }
+
   @Test func aPlanTheCustomerMentionedIsTheirTopicNotAnOffer() throws {
     let terms = try Self.pitchTerms(
       "Would you like me to add the breakfast package to your booking?",

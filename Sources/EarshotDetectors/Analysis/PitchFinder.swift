@@ -34,6 +34,8 @@ public struct CustomerContext: Sendable {
   /// The customer has mentioned a product, promotion or price: generic promotion words ("our
   /// offers", "the sale") are then their topic too.
   public var raisedSales = false
+  /// The customer asked for compensation (a refund, a claim): a voucher or credit is its form.
+  public var compensationTopic = false
 
   /// An empty context.
   public init() {}
@@ -80,7 +82,11 @@ public enum PitchFinder {
       let notProducts = inSentence.filter { $0.value == "not_product" }.map(\.tokenRange)
       let products = inSentence.filter { match in
         let promotion = match.value == "promotion"
-        guard match.value == "product" || match.value == "configured" || promotion else { return false }
+        // "You can upgrade" is an offer act that names its product.
+        let namedByOffer = match.value == "offer" && text.string(match.byteRange).lowercased().contains("upgrad")
+        let compensation = match.value == "compensation_product" && !context.compensationTopic
+        guard match.value == "product" || match.value == "configured" || promotion || namedByOffer || compensation
+        else { return false }
         return !notProducts.contains { $0.overlaps(match.tokenRange) } && !owned(match, in: text)
           && !(promotion && context.raisedSales) && !raised(match, in: text, by: context)
       }
@@ -103,17 +109,20 @@ public enum PitchFinder {
           token.kind == .hashtag && !context.stems.contains(Stemmer.stem(text.string(token).lowercased()))
         }
       feature.retention = context.leaving && inSentence.contains { $0.value == "retention" }
+      let discount = inSentence.contains { $0.value == "discount" }
+      // When the customer asked for compensation, an amount is what they are owed, not a price.
+      let priced = (hasAmount || inSentence.contains { $0.value == "price" }) && !context.compensationTopic
+      feature.sells = campaign || discount || !products.isEmpty || priced
       // An upsell price ("for €3 more", "£5 a month") names something to buy as clearly as a product word.
       // Generic promotion words ("in the process of promotion") need an offer act of their own.
       feature.names =
-        campaign || products.contains { $0.value != "promotion" }
-        || (hasAmount && (upsell || inSentence.contains { $0.value == "price" }))
-      feature.sells = campaign || !products.isEmpty || hasAmount || inSentence.contains { $0.value == "price" }
+        campaign || discount || products.contains { $0.value != "promotion" }
+        || (priced && (upsell || inSentence.contains { $0.value == "price" }))
       // A product with its price, in the company's marketing voice ("our", "new", "!"), is an
       // advertisement even without an offer act ("Our Family membership includes 500 credits for
       // £7.99 a month"); without that voice it usually states terms ("users of the 20 yuan plan
       // cannot join").
-      feature.advertises = !products.isEmpty && hasAmount && marketingVoice(text, tokens)
+      feature.advertises = (!products.isEmpty && hasAmount && marketingVoice(text, tokens)) || (upsell && priced)
       // To a leaving customer, retention words with an offer or a product or price hold them back;
       // so does an offer of something to buy that is not about the leaving itself.
       feature.holdsBack =
@@ -229,6 +238,9 @@ public enum PitchFinder {
     for token in text.tokens where token.kind == .word || token.kind == .hashtag {
       context.stems.insert(Stemmer.stem(text.string(token).lowercased()))
     }
+    if lexicons.pitchExclusions.matches(in: text).contains(where: { $0.value == "compensation" }) {
+      context.compensationTopic = true
+    }
     let sales = lexicons.sales.matches(in: text)
     let prices = priceTokens(in: text)
     // A promotion named in a hashtag ("#BlackFriday") is raised as much as one in words.
@@ -248,10 +260,12 @@ public enum PitchFinder {
         let asks =
           text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.string($0).contains("?") }
           || questions.contains { $0.overlaps(sentence.tokenRange) }
-        guard asks else { return false }
+        // "Why did the price go up?" complains about a price; it does not shop for one.
+      let complains = text.tokens[sentence.tokenRange].contains { $0.kind == .word && text.token($0, equals: "why") }
+      guard asks, !complains else { return false }
         return sales.contains {
           sentence.tokenRange.contains($0.tokenRange.lowerBound)
-            && ($0.value == "promotion" || $0.value == "price" || $0.value == "pricing")
+            && ($0.value == "promotion" || $0.value == "price" || $0.value == "pricing" || $0.value == "discount")
         } || prices.contains { sentence.tokenRange.contains($0) }
       }
   }

@@ -52,8 +52,9 @@ public struct SelfInterestScan: Sendable {
     var questionTokens: [Int: [Range<Int>]] = [:]
     for question in conversation.questions {
       if questions[question.turn] == nil { questions[question.turn] = question.byteRange }
-      // Requests ("please close my membership") ask for action, not for sales information.
-      if question.type != .request { questionTokens[question.turn, default: []].append(question.tokenRange) }
+      // Requests ("please close my membership") ask for action and "why" questions ("why did my
+      // price go up?") complain; neither asks for sales information.
+      if question.type != .request && question.type != .reason { questionTokens[question.turn, default: []].append(question.tokenRange) }
     }
     let sentence = { (index: Int) -> Range<Int> in
       questions[index] ?? conversation.texts[index].sentences.first?.byteRange
