@@ -62,6 +62,13 @@ var targets: [Target] = [
     swiftSettings: sharedSettings
   ),
 
+  // Stage 5b: PII redaction (e-mail, phone, card, IBAN, configured patterns) of scored results before output.
+  .target(
+    name: "EarshotPrivacy",
+    dependencies: ["EarshotModel", "EarshotScoring"],
+    swiftSettings: sharedSettings
+  ),
+
   // Stage 6: reporters write results as JSON, JSON Lines, CSV and terminal text.
   .target(
     name: "EarshotReporters",
@@ -85,7 +92,7 @@ var targets: [Target] = [
     name: "EarshotEngine",
     dependencies: [
       "EarshotModel", "EarshotLexicons", "EarshotReaders", "EarshotText", "EarshotSentiment", "EarshotDetectors",
-      "EarshotScoring", "EarshotReporters", "EarshotStore",
+      "EarshotScoring", "EarshotReporters", "EarshotStore", "EarshotPrivacy",
       .product(name: "Yams", package: "Yams"),
     ],
     swiftSettings: sharedSettings
@@ -96,6 +103,7 @@ var targets: [Target] = [
     name: "EarshotEvaluation",
     dependencies: [
       "EarshotModel", "EarshotText", "EarshotSentiment", "EarshotReaders", "EarshotDetectors", "EarshotScoring",
+      "EarshotPrivacy",
     ],
     swiftSettings: sharedSettings
   ),
@@ -115,7 +123,7 @@ var targets: [Target] = [
     name: "earshot",
     dependencies: [
       "EarshotModel", "EarshotDetectors", "EarshotSentiment", "EarshotScoring", "EarshotReporters", "EarshotStore",
-      "EarshotEngine", "EarshotEvaluation",
+      "EarshotPrivacy", "EarshotEngine", "EarshotEvaluation",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: sharedSettings
@@ -141,7 +149,8 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
   ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
-  ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors"], []),
+  ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors", "EarshotPrivacy"], []),
+  ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
 ]
 for module in testedModules {

@@ -9,6 +9,10 @@ public struct AnalysisResources: Sendable {
   public let lexicons: DetectorLexicons
   /// Word rarity and template replies of the run's corpus.
   public var corpus: CorpusStatistics
+  /// Reply usefulness at or above which a question counts as answered (`detectors.non_answer.answered_threshold`).
+  public var answeredThreshold = 0.45
+  /// Reply usefulness at or above which a reply at least engages the problem (`detectors.non_answer.partly_threshold`).
+  public var partialThreshold = 0.25
 
   /// Creates resources from their parts.
   public init(sentiment: SentimentAnalyzer, lexicons: DetectorLexicons, corpus: CorpusStatistics = .empty) {

@@ -14,6 +14,8 @@ public struct AnalyzedConversation: Sendable {
   public let contentTerms: [Set<String>]
   /// Questions and requests found in customer turns, in order.
   public let questions: [CustomerQuestion]
+  /// A verdict for every customer question or request, in order (the result's `questions`).
+  public internal(set) var questionRecords: [QuestionRecord] = []
   /// Where the customer's problem was resolved, if it was (the resolution in force after the last turn).
   public var resolution: Resolution? { resolutionTimeline.last ?? nil }
   /// The resolution in force after each turn, by turn index (`nil` while unresolved or after a
@@ -62,9 +64,14 @@ public struct ConversationAnalyzer: Sendable {
     let questions = QuestionFinder(lexicons: resources.lexicons).questions(in: conversation.turns, texts: texts)
     let timeline = ResolutionTracker(lexicons: resources.lexicons).timeline(
       in: conversation.turns, texts: texts, sentiments: sentiments, questionTurns: Set(questions.map(\.turn)))
-    return AnalyzedConversation(
+    var analyzed = AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
       resolutionTimeline: timeline, resources: resources)
+    analyzed.questionRecords = QuestionVerdicts(
+      lexicons: resources.lexicons, answeredThreshold: resources.answeredThreshold,
+      partialThreshold: resources.partialThreshold
+    ).records(in: analyzed)
+    return analyzed
   }
 }

@@ -15,8 +15,12 @@ public struct DetectorLexicons: Sendable {
   public var engagement: PhraseMatcher<String>
   /// Agent requests for a survey, rating or review (`survey-requests.tsv`).
   public var surveys: PhraseMatcher<String>
-  /// Replies that push the customer elsewhere instead of answering.
+  /// Replies that push the customer elsewhere instead of answering (value: `dm`, `faq`,
+  /// `elsewhere`, `cannot`).
   public var deflections: PhraseMatcher<String>
+  /// Question words that make the answer depend on the customer's own data (account, order,
+  /// billing, booking, service at their address), so a private channel is a fair next step.
+  public var privateTopics: PhraseMatcher<String>
   /// Customer phrases confirming the problem is solved.
   public var customerResolved: PhraseMatcher<String>
   /// Agent phrases stating the problem is solved.
@@ -66,6 +70,7 @@ public struct DetectorLexicons: Sendable {
       engagement: try phrases("engagement.tsv"),
       surveys: try phrases("survey-requests.tsv"),
       deflections: try phrases("deflections.tsv", extra: additions.deflections),
+      privateTopics: try phrases("private-topics.tsv"),
       customerResolved: try phrases("resolution-customer.tsv"),
       agentResolved: try phrases("resolution-agent.tsv"),
       unresolved: try phrases("unresolved.tsv"),

@@ -57,8 +57,8 @@ public struct BatchJob: Sendable {
     var done = 0
     let totalFiles = run.plan.units.reduce(0) { $0 + $1.files.count }
     try await run.process(jobs: jobs) { outcome in
-      for (result, _) in outcome.results {
-        try writer.write(result)
+      for (result, conversation) in outcome.results {
+        try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
         aggregation.add(result)
         summary.add(result)
       }

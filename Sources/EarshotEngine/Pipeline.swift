@@ -1,5 +1,6 @@
 import EarshotDetectors
 import EarshotModel
+import EarshotPrivacy
 import EarshotReaders
 import EarshotScoring
 import Foundation
@@ -22,16 +23,25 @@ public struct Pipeline: Sendable {
   public private(set) var scorer: ConversationScorer
   /// Participant ids or names that are agents whatever the reader decided (`agents.addresses`).
   public let agentIDs: Set<String>
+  /// What personal data is redacted, and where (`privacy:`).
+  public let privacy: PrivacySettings
+  private let redactor: Redactor
 
   /// Creates a pipeline from a configuration.
   ///
   /// - Throws: `ConfigurationError` for invalid detector settings, `LexiconError` for broken lexicons.
   public init(configuration: EarshotConfiguration) throws {
-    let resources = try AnalysisResources.loadDefault(additions: configuration.lexiconAdditions)
+    var resources = try AnalysisResources.loadDefault(additions: configuration.lexiconAdditions)
+    // The non-answer detector's thresholds decide every question's verdict, in the analysis.
+    let nonAnswer = configuration.detectors.values[NonAnswerDetector.description.identifier] ?? [:]
+    if case .number(let value) = nonAnswer["answered_threshold"] { resources.answeredThreshold = value }
+    if case .number(let value) = nonAnswer["partly_threshold"] { resources.partialThreshold = value }
     scorer = ConversationScorer(
       analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectorsInForce(),
       weights: configuration.scoringWeights, toolVersion: EarshotVersion.current)
     agentIDs = Set(configuration.agents.addresses.map { $0.lowercased() })
+    privacy = configuration.privacy
+    redactor = try Redactor(settings: configuration.privacy)
   }
 
   /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
@@ -84,6 +94,21 @@ public struct Pipeline: Sendable {
       failed = true
     }
     return UnitOutcome(files: unit.files, results: results, diagnostics: diagnostics, failed: failed)
+  }
+
+  /// `result` and its conversation as `output` may show them: with personal data replaced by
+  /// placeholders when the configuration redacts it there. Detectors always saw the original.
+  public func shown(
+    _ result: ConversationResult, conversation: Conversation, in output: PrivacySettings.Output
+  ) -> (result: ConversationResult, conversation: Conversation) {
+    guard privacy.applies(to: output), privacy.redactsAnything else { return (result, conversation) }
+    return redactor.redacting(result, conversation: conversation)
+  }
+
+  /// `result` redacted for `output` when its turns are not at hand (results read back from a store).
+  public func shown(_ result: ConversationResult, in output: PrivacySettings.Output) -> ConversationResult {
+    guard privacy.applies(to: output), privacy.redactsAnything else { return result }
+    return redactor.redacting(result)
   }
 
   /// Marks configured agents as agents, in participants and turns.

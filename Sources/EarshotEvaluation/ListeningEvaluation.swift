@@ -4,19 +4,7 @@ import EarshotReaders
 import EarshotScoring
 import Foundation
 
-/// One hand-labeled conversation of `evaluation/twcs/labels.tsv`.
-public struct ListeningLabel: Sendable, Hashable {
-  /// The smallest tweet id of the conversation.
-  public var conversationID: String
-  /// `yes`, `no` or `skip`.
-  public var prematurePitch: String
-  /// `none`, `kept`, `broken`, `open` or `skip`.
-  public var promise: String
-  /// `yes`, `no`, `partly`, `none`, `unanswered` or `skip`.
-  public var questionAnswered: String
-}
-
-/// Precision and recall of one binary finding against labels.
+/// Precision and recall of one binary judgment against labels.
 public struct BinaryScore: Sendable {
   public var truePositives = 0
   public var falsePositives = 0
@@ -43,128 +31,177 @@ public struct BinaryScore: Sendable {
   }
 }
 
-/// `earshot evaluate listening`: the detectors' findings on real conversations against hand labels
-/// (premature pitch, first question answered, first promise status).
+/// `earshot evaluate listening`: what the product ships (question verdicts, the listening score,
+/// customer sentiment, pitches, promises) against conversations labeled by `labeling-guide.md`.
 public enum ListeningEvaluation {
-  /// Reads the labels file (tab-separated, `#` comments, a header row).
-  ///
-  /// - Throws: `CorpusError`-style `InputDiagnostic` naming the line of a malformed row.
-  public static func labels(at path: String) throws -> [ListeningLabel] {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    var labels: [ListeningLabel] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      if fields.first == "conversation_id" { continue }
-      guard fields.count >= 5 else {
-        throw InputDiagnostic(
-          file: path, line: number + 1,
-          "expected conversation_id, company, premature_pitch, promise, question_answered separated by tabs")
-      }
-      labels.append(
-        ListeningLabel(
-          conversationID: fields[0], prematurePitch: fields[2], promise: fields[3], questionAnswered: fields[4]))
-    }
-    return labels
-  }
-
   /// The evaluation's outcome.
   public struct Result: Sendable {
+    /// Labeled conversations, and how many were found in the data.
     public var labeled = 0
     public var matched = 0
+    /// Labeled questions, and how many the product found (a record in the same customer turns).
+    public var labeledQuestions = 0
+    public var foundQuestions = 0
+    /// Records the product made that no label matches.
+    public var extraQuestions = 0
+    /// (gold, predicted) verdicts of the found questions.
+    public var verdicts: [(gold: AnswerVerdict, predicted: AnswerVerdict)] = []
+    /// (listening 1–5, score 0–100).
+    public var listening: [(gold: Double, score: Double)] = []
+    /// (label −2…+2, customer sentiment −1…1) at the start and at the end.
+    public var sentimentStart: [(gold: Double, predicted: Double)] = []
+    public var sentimentEnd: [(gold: Double, predicted: Double)] = []
+    /// Conversation-level premature pitch.
     public var prematurePitch = BinaryScore()
-    public var nonAnswer = BinaryScore()
-    public var promiseDetected = BinaryScore()
-    /// Gold status → predicted status counts, over conversations where both saw a promise.
-    public var promiseStatus: [String: [String: Int]] = [:]
-    /// One line per disagreement (detector, conversation, gold, what was found), for error analysis.
+    /// Promises by turn.
+    public var promises = BinaryScore()
+    /// (gold, predicted) status of promises found on the labeled turn.
+    public var promiseStatus: [(gold: PromiseStatus, predicted: PromiseStatus)] = []
+    /// One line per disagreement, for error analysis.
     public var disagreements: [String] = []
+
+    /// Cohen's kappa on the four verdicts of found questions.
+    public var verdictKappa: Double? { Metrics.kappa(verdicts.map(\.gold), verdicts.map(\.predicted)) }
+    /// Cohen's kappa on non-answer yes/no (not answered or unanswered) for found questions.
+    public var nonAnswerKappa: Double? {
+      Metrics.kappa(verdicts.map { Self.isNonAnswer($0.gold) }, verdicts.map { Self.isNonAnswer($0.predicted) })
+    }
+    static func isNonAnswer(_ verdict: AnswerVerdict) -> Bool { verdict == .notAnswered || verdict == .unanswered }
   }
 
-  /// Scores the conversations of `dataPath` with the default detectors and compares with `labels`.
+  /// Scores the conversations of `dataPath` as `earshot batch` does with the default configuration
+  /// (corpus statistics from the first 2,000 conversations) and compares with `labels`.
   ///
   /// - Throws: `InputDiagnostic` when the data cannot be read.
-  public static func evaluate(labels: [ListeningLabel], dataPath: String) throws -> Result {
+  public static func evaluate(labels: [GuideLabel], dataPath: String) throws -> Result {
     let file = InputFile(path: dataPath)
     let reader = try ReaderRegistry.builtIn().detect(file)
     var conversations: [Conversation] = []
     try reader.read(file, emit: { conversations.append($0) }, diagnose: { _ in })
     let resources = try AnalysisResources.loadDefault()
     var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
-    for conversation in conversations { builder.add(conversation) }
-    let analyzer = ConversationAnalyzer(resources: resources.with(corpus: builder.build()))
-    let detectors = DetectorRegistry.builtIn.map { $0.makeDefault() }
-    var byTweet: [String: Conversation] = [:]
+    for conversation in conversations.prefix(2_000) { builder.add(conversation) }
+    let scorer = ConversationScorer(
+      analyzer: ConversationAnalyzer(resources: resources.with(corpus: builder.build())),
+      detectors: DetectorRegistry.builtIn.map { $0.makeDefault() }, weights: ScoringWeights(), toolVersion: "evaluation"
+    )
+    var bySource: [String: Conversation] = [:]
     for conversation in conversations {
-      for turn in conversation.turns { if let id = turn.attributes["tweet_id"] { byTweet[id] = conversation } }
+      for turn in conversation.turns { if let id = turn.sourceID { bySource[id] = conversation } }
     }
     var result = Result()
-    for label in labels where label.prematurePitch != "skip" {
+    for label in labels {
       result.labeled += 1
-      guard let conversation = byTweet[label.conversationID] else { continue }
+      guard let conversation = bySource[label.conversation] else { continue }
       result.matched += 1
-      let analyzed = analyzer.analyze(conversation)
-      let findings = detectors.flatMap { $0.findings(in: analyzed) }
-      let pitch = findings.first { $0.detector == "premature_pitch" }
-      result.prematurePitch.add(predicted: pitch != nil, gold: label.prematurePitch == "yes")
-      if (pitch != nil) != (label.prematurePitch == "yes") {
-        result.disagreements.append(
-          "premature_pitch \(label.conversationID) gold=\(label.prematurePitch) found=\(pitch?.evidence.first?.span.text ?? "-")"
-        )
-      }
-      let firstQuestion = analyzed.questions.first
-      let predictedNonAnswer =
-        firstQuestion.map { question in
-          analyzed.replies(to: question.turn).isEmpty
-            || findings.contains {
-              $0.detector == "non_answer" && $0.verdict == .notAnswered
-                && $0.evidence.first?.turn == question.turn
-            }
-        } ?? false
-      let goldNonAnswer = label.questionAnswered == "no" || label.questionAnswered == "unanswered"
-      result.nonAnswer.add(predicted: predictedNonAnswer, gold: goldNonAnswer)
-      if predictedNonAnswer != goldNonAnswer {
-        let question = firstQuestion.map { analyzed.texts[$0.turn].string($0.byteRange) } ?? "-"
-        let reply = firstQuestion.flatMap { analyzed.replies(to: $0.turn).first?.text } ?? "-"
-        result.disagreements.append(
-          "non_answer \(label.conversationID) gold=\(label.questionAnswered) predicted=\(predictedNonAnswer) "
-            + "question=\(question.prefix(100)) || reply=\(reply.prefix(140))")
-      }
-      let promise = findings.first { $0.detector == "promise" }
-      result.promiseDetected.add(predicted: promise != nil, gold: label.promise != "none")
-      if (promise != nil) != (label.promise != "none") {
-        let agentText = conversation.turns.filter { $0.role == .agent }.map(\.text).joined(separator: " | ")
-        result.disagreements.append(
-          "promise \(label.conversationID) gold=\(label.promise) found=\(promise?.evidence.first?.span.text ?? "-") "
-            + "agent=\(agentText.prefix(300))")
-      }
-      if let promise, label.promise != "none" {
-        let status = (promise.promiseStatus ?? .open).rawValue
-        result.promiseStatus[label.promise, default: [:]][status, default: 0] += 1
-      }
+      let (scored, analyzed) = scorer.score(conversation)
+      compare(label, scored, analyzed, into: &result)
     }
     return result
   }
 
+  static func compare(
+    _ label: GuideLabel, _ scored: ConversationResult, _ analyzed: AnalyzedConversation, into result: inout Result
+  ) {
+    let turns = analyzed.turns
+    let turnOfSource = Dictionary(turns.compactMap { turn in turn.sourceID.map { ($0, turn.index) } }) { a, _ in a }
+    // A labeled question is found when a record sits in the same run of customer turns.
+    var block = Array(repeating: -1, count: turns.count)
+    var current = 0
+    for turn in turns {
+      if turn.role.isCompanySide { current += 1 } else { block[turn.index] = current }
+    }
+    var matchedRecords = Set<Int>()
+    for question in label.questions {
+      result.labeledQuestions += 1
+      guard let turn = turnOfSource[question.tweetId],
+        let record = scored.questions.first(where: { block[$0.turn] == block[turn] && block[turn] >= 0 })
+      else {
+        result.disagreements.append(
+          "question-missed \(label.conversation) #\(question.tweetId) gold=\(question.verdict.rawValue): "
+            + (turnOfSource[question.tweetId].map { String(turns[$0].text.prefix(140)) } ?? "-"))
+        continue
+      }
+      result.foundQuestions += 1
+      matchedRecords.insert(record.turn)
+      result.verdicts.append((question.verdict, record.verdict))
+      if question.verdict != record.verdict {
+        let reply = record.replyTurn.map { String(turns[$0].text.prefix(160)) } ?? "-"
+        result.disagreements.append(
+          "verdict \(label.conversation) #\(question.tweetId) gold=\(question.verdict.rawValue) "
+            + "predicted=\(record.verdict.rawValue) usefulness=\(record.usefulness.map { String($0) } ?? "-") "
+            + "q=\(turns[record.turn].text.prefix(140)) || reply=\(reply)")
+      }
+    }
+    result.extraQuestions += scored.questions.filter { !matchedRecords.contains($0.turn) }.count
+    if let listening = label.listening { result.listening.append((Double(listening), scored.score.value)) }
+    if let gold = label.customerSentimentStart, let predicted = scored.metrics.customerSentimentStart {
+      result.sentimentStart.append((Double(gold), predicted))
+    }
+    if let gold = label.customerSentimentEnd, let predicted = scored.metrics.customerSentimentEnd {
+      result.sentimentEnd.append((Double(gold), predicted))
+    }
+    let pitches = scored.findings.filter { $0.detector == "premature_pitch" && $0.severity != .info }
+    result.prematurePitch.add(predicted: !pitches.isEmpty, gold: label.prematurePitch)
+    if pitches.isEmpty == label.prematurePitch {
+      result.disagreements.append(
+        "premature_pitch \(label.conversation) gold=\(label.prematurePitch) found=\(pitches.first?.evidence.first?.span.text ?? "-")"
+      )
+    }
+    let promiseFindings = scored.findings.filter { $0.detector == "promise" }
+    var promiseTurns: [String: PromiseStatus] = [:]
+    for finding in promiseFindings {
+      if let source = finding.evidence.first?.sourceId { promiseTurns[source] = finding.promiseStatus ?? .open }
+    }
+    let labeledTurns = Set(label.promises.map(\.turnId))
+    for promise in label.promises {
+      result.promises.add(predicted: promiseTurns[promise.turnId] != nil, gold: true)
+      if let predicted = promiseTurns[promise.turnId] { result.promiseStatus.append((promise.status, predicted)) }
+    }
+    for (turn, _) in promiseTurns where !labeledTurns.contains(turn) {
+      result.promises.add(predicted: true, gold: false)
+    }
+  }
+
   /// The printed report.
   public static func report(_ result: Result, labelsPath: String, dataPath: String) -> String {
-    func format(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? " n/a" }
+    func format(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
+    func share(_ part: Int, _ whole: Int) -> String {
+      whole > 0 ? String(format: "%.1f%%", 100 * Double(part) / Double(whole)) : "n/a"
+    }
+    var text = "Listening judgments: \(dataPath) against \(labelsPath)\n"
+    text += "  conversations: \(result.matched) of \(result.labeled) labeled found in the data\n"
+    text += "  questions found: \(result.foundQuestions) of \(result.labeledQuestions) labeled "
+    text += "(\(share(result.foundQuestions, result.labeledQuestions))); \(result.extraQuestions) records unlabeled\n"
+    text +=
+      "  verdict (4-way) kappa \(format(result.verdictKappa)); non-answer yes/no kappa \(format(result.nonAnswerKappa))"
+    text += "; agreement \(share(result.verdicts.filter { $0.gold == $0.predicted }.count, result.verdicts.count))\n"
+    let classes = AnswerVerdict.allCases
+    let matrix = ConfusionMatrix(
+      classes: classes, gold: result.verdicts.map(\.gold), predicted: result.verdicts.map(\.predicted))
+    text +=
+      "    gold \\ predicted  "
+      + classes.map { $0.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) }
+      .joined() + "\n"
+    for (row, verdict) in classes.enumerated() {
+      text += "    " + verdict.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)
+      text += matrix.counts[row].map { String($0).padding(toLength: 13, withPad: " ", startingAt: 0) }.joined() + "\n"
+    }
+    text += "  listening score vs the 1–5 judgment: Spearman "
+    text += "\(format(Metrics.spearman(result.listening.map(\.gold), result.listening.map(\.score)))) "
+    text += "on \(result.listening.count)\n"
+    text +=
+      "  customer sentiment, Spearman: start \(format(Metrics.spearman(result.sentimentStart.map(\.gold), result.sentimentStart.map(\.predicted)))), "
+    text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))\n"
     func line(_ name: String, _ score: BinaryScore) -> String {
-      let padded = name.padding(toLength: 30, withPad: " ", startingAt: 0)
-      return "  \(padded) precision \(format(score.precision))  recall \(format(score.recall))  "
-        + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives), "
-        + "TN \(score.trueNegatives))\n"
+      "  \(name): precision \(format(score.precision)), recall \(format(score.recall)) "
+        + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives))\n"
     }
-    var text = "Listening findings: \(dataPath) against \(labelsPath)\n"
-    text += "  \(result.matched) of \(result.labeled) labeled conversations found in the data\n"
-    text += line("premature_pitch", result.prematurePitch)
-    text += line("non_answer (first question)", result.nonAnswer)
-    text += line("promise detected", result.promiseDetected)
-    for gold in ["kept", "broken", "open"] {
-      let row = result.promiseStatus[gold, default: [:]].sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-      text += "  promise labeled \(gold): predicted \(row.isEmpty ? "none" : row.joined(separator: ", "))\n"
-    }
-    text += "  targets: precision ≥ 0.80 for premature_pitch and non_answer\n"
+    text += line("premature pitch (conversation)", result.prematurePitch)
+    text += line("promises (turn)", result.promises)
+    text += "  promise status on found promises: kappa "
+    text += "\(format(Metrics.kappa(result.promiseStatus.map(\.gold), result.promiseStatus.map(\.predicted)))) "
+    text += "on \(result.promiseStatus.count)\n"
     return text
   }
 }

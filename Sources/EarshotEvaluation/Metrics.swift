@@ -23,6 +23,41 @@ public enum Metrics {
     return covariance / (varianceX * varianceY).squareRoot()
   }
 
+  /// Spearman's rank correlation: Pearson's on the ranks, ties sharing their mean rank.
+  public static func spearman(_ xs: [Double], _ ys: [Double]) -> Double? {
+    guard xs.count == ys.count else { return nil }
+    return pearson(ranks(xs), ranks(ys))
+  }
+
+  /// 1-based ranks of `values`, tied values sharing the mean of their ranks.
+  public static func ranks(_ values: [Double]) -> [Double] {
+    let order = values.indices.sorted { values[$0] < values[$1] }
+    var result = Array(repeating: 0.0, count: values.count)
+    var start = 0
+    while start < order.count {
+      var end = start
+      while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+      let rank = Double(start + end) / 2 + 1
+      for position in start...end { result[order[position]] = rank }
+      start = end + 1
+    }
+    return result
+  }
+
+  /// Cohen's kappa between two labelings of the same items (nil for no items; 1 when both are
+  /// constant and equal).
+  public static func kappa<Label: Hashable>(_ first: [Label], _ second: [Label]) -> Double? {
+    guard first.count == second.count, !first.isEmpty else { return nil }
+    let count = Double(first.count)
+    let observed = Double(zip(first, second).filter { $0 == $1 }.count) / count
+    var left: [Label: Double] = [:]
+    var right: [Label: Double] = [:]
+    for label in first { left[label, default: 0] += 1 }
+    for label in second { right[label, default: 0] += 1 }
+    let expected = left.reduce(0.0) { $0 + $1.value * (right[$1.key] ?? 0) } / (count * count)
+    return expected < 1 ? (observed - expected) / (1 - expected) : 1
+  }
+
   /// The share of positions where `predicted` equals `gold` (0 for empty input).
   public static func accuracy<Label: Equatable>(gold: [Label], predicted: [Label]) -> Double {
     precondition(gold.count == predicted.count, "gold and predicted labels must pair up")

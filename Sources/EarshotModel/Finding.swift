@@ -35,21 +35,26 @@ public struct Evidence: Codable, Sendable, Hashable {
   public var span: TextSpan
   /// What this piece of evidence shows ("the question", "the reply").
   public var note: String?
+  /// The id of the turn's source record (``Turn/sourceID``), so the original can be opened.
+  public var sourceId: String?
 
   /// Creates evidence.
-  public init(turn: Int, speaker: String, role: ParticipantRole, span: TextSpan, note: String? = nil) {
+  public init(
+    turn: Int, speaker: String, role: ParticipantRole, span: TextSpan, note: String? = nil, sourceId: String? = nil
+  ) {
     self.turn = turn
     self.speaker = speaker
     self.role = role
     self.span = span
     self.note = note
+    self.sourceId = sourceId
   }
 
   /// Evidence covering `range` (UTF-8 bytes) of `turn`'s text.
   public init(turn: Turn, range: Range<Int>, note: String? = nil) {
     self.init(
       turn: turn.index, speaker: turn.speaker, role: turn.role, span: TextSpan(range: range, in: turn.text),
-      note: note)
+      note: note, sourceId: turn.sourceID)
   }
 }
 

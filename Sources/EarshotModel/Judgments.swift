@@ -8,15 +8,18 @@ public enum PromiseStatus: String, Codable, Sendable, CaseIterable, Hashable {
   case open
 }
 
-/// How an agent's reply met a customer's question or request.
+/// How an agent's reply met a customer's question or request (`labeling-guide.md`, "Which reply is
+/// judged, and the verdicts").
 public enum AnswerVerdict: String, Codable, Sendable, CaseIterable, Hashable {
-  /// The reply addresses what was asked or does what was requested.
+  /// The reply addresses what was asked, does what was requested, or gives a concrete fix to try.
   case answered
-  /// The reply engages the problem but does not resolve it.
-  case partlyAnswered = "partly_answered"
-  /// The reply talks past the question: canned text, deflection, instructions for another problem.
+  /// The reply engages the actual problem without resolving it: a relevant clarifying question,
+  /// routing to the right channel, a private channel when private data is genuinely needed.
+  case partial
+  /// The reply talks past it: canned apology, generic empathy, a bare "DM us" for a question that
+  /// could be answered in the open, a general help page, instructions for another problem.
   case notAnswered = "not_answered"
-  /// No agent turn follows the question.
+  /// No agent turn comes after it.
   case unanswered
 }
 
@@ -39,5 +42,42 @@ extension Finding {
   public var verdict: AnswerVerdict? {
     get { attributes[AttributeName.verdict].flatMap(AnswerVerdict.init(rawValue:)) }
     set { attributes[AttributeName.verdict] = newValue?.rawValue }
+  }
+}
+
+/// The verdict on one customer question or request, judged against the agent's first reply (a
+/// burst of agent turns sent before the customer speaks again counts as one reply).
+public struct QuestionRecord: Codable, Sendable, Hashable {
+  /// The customer turn that asks (the first turn of a question spread over several).
+  public var turn: Int
+  /// The id of that turn's source record (tweet id, Message-ID, comment id, line).
+  public var sourceId: String?
+  /// What kind of answer it calls for (`time`, `place`, `amount`, `reason`, `howto`, `yesno`,
+  /// `request`, `other`).
+  public var type: String
+  /// How the reply met it.
+  public var verdict: AnswerVerdict
+  /// The first agent turn judged, when there is one.
+  public var replyTurn: Int?
+  /// How useful the reply looks for this question, 0–1 (the fitted reply-usefulness model).
+  public var usefulness: Double?
+  /// Why the verdict was given, for a team lead.
+  public var reason: String
+  /// The question's words, then the reply's.
+  public var evidence: [Evidence]
+
+  /// Creates a record.
+  public init(
+    turn: Int, sourceId: String?, type: String, verdict: AnswerVerdict, replyTurn: Int?, usefulness: Double?,
+    reason: String, evidence: [Evidence]
+  ) {
+    self.turn = turn
+    self.sourceId = sourceId
+    self.type = type
+    self.verdict = verdict
+    self.replyTurn = replyTurn
+    self.usefulness = usefulness
+    self.reason = reason
+    self.evidence = evidence
   }
 }

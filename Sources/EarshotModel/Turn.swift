@@ -31,6 +31,23 @@ public struct Turn: Codable, Sendable, Hashable {
     self.attributes = attributes
   }
 
+  /// The attributes that name the turn's record in its source, most specific first.
+  static let sourceIDAttributes = [
+    "source_id", "tweet_id", "message_id", "comment_id", "part_id", "event_id", "item_id", "ts", "question_id",
+  ]
+
+  /// The id of the record this turn was read from, so a reader of the output can open the original:
+  /// a tweet id, an e-mail Message-ID, a helpdesk comment id, a Slack `ts`, or else the line
+  /// (`line 12`) or byte offset (`byte 4096`) it was read at; nil when the source says nothing.
+  public var sourceID: String? {
+    for name in Self.sourceIDAttributes {
+      if let value = attributes[name], !value.isEmpty { return value }
+    }
+    if let line = location?.line { return "line \(line)" }
+    if let offset = location?.byteOffset { return "byte \(offset)" }
+    return nil
+  }
+
   private enum CodingKeys: String, CodingKey {
     case index, speaker, role, timestamp, text, location, attributes
   }

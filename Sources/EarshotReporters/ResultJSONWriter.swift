@@ -27,6 +27,8 @@ extension ConversationResult {
       $0.array(findings) { $0.finding($1) }
       $0.key("metrics")
       $0.metrics(metrics)
+      $0.key("questions")
+      $0.array(questions) { $0.question($1) }
       if let resolution {
         $0.key("resolution")
         $0.string(resolution)
@@ -169,6 +171,33 @@ struct JSONText {
     }
   }
 
+  mutating func question(_ question: QuestionRecord) {
+    object {
+      $0.key("evidence")
+      $0.array(question.evidence) { $0.evidence($1) }
+      $0.key("reason")
+      $0.string(question.reason)
+      if let replyTurn = question.replyTurn {
+        $0.key("reply_turn")
+        $0.int(replyTurn)
+      }
+      if let sourceId = question.sourceId {
+        $0.key("source_id")
+        $0.string(sourceId)
+      }
+      $0.key("turn")
+      $0.int(question.turn)
+      $0.key("type")
+      $0.string(question.type)
+      if let usefulness = question.usefulness {
+        $0.key("usefulness")
+        $0.number(usefulness)
+      }
+      $0.key("verdict")
+      $0.string(question.verdict.rawValue)
+    }
+  }
+
   mutating func evidence(_ evidence: Evidence) {
     object {
       if let note = evidence.note {
@@ -177,6 +206,10 @@ struct JSONText {
       }
       $0.key("role")
       $0.string(evidence.role.rawValue)
+      if let sourceId = evidence.sourceId {
+        $0.key("source_id")
+        $0.string(sourceId)
+      }
       $0.key("span")
       $0.object {
         $0.key("end")

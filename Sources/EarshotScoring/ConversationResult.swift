@@ -5,7 +5,7 @@ import Foundation
 /// The scored result of one conversation: what Earshot writes per conversation (schema in `docs/output-schema.md`).
 public struct ConversationResult: Codable, Sendable, Hashable {
   /// Version of this output schema; bumped on any incompatible change.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// The output schema version.
   public var schemaVersion: Int
@@ -29,6 +29,8 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   public var score: ListeningScore
   /// Every finding, with evidence.
   public var findings: [Finding]
+  /// A verdict for every customer question or request (schema 2).
+  public var questions: [QuestionRecord]
   /// Measurements for aggregation.
   public var metrics: ConversationMetrics
   /// The turn where the customer's problem was resolved, or nil (left out of the JSON) when it was not.
@@ -40,7 +42,7 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   /// Creates a result.
   public init(
     conversation: Conversation, toolVersion: String, score: ListeningScore, findings: [Finding],
-    metrics: ConversationMetrics, resolution: Resolution? = nil
+    metrics: ConversationMetrics, questions: [QuestionRecord] = [], resolution: Resolution? = nil
   ) {
     schemaVersion = ConversationResult.schemaVersion
     self.toolVersion = toolVersion
@@ -55,7 +57,35 @@ public struct ConversationResult: Codable, Sendable, Hashable {
     self.score = score
     self.findings = findings
     self.metrics = metrics
+    self.questions = questions
     resolvedTurn = resolution?.turn
     self.resolution = resolution?.kind.rawValue
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case schemaVersion, toolVersion, conversationId, channel, company, sourceFile, agents, rolesGuessed, turnCount
+    case startedAt, score, findings, questions, metrics, resolvedTurn, resolution
+  }
+
+  /// Decodes a result; results written before schema 2 have no `questions`, before schema 3 no
+  /// `resolved_turn` or `resolution`.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+    toolVersion = try container.decode(String.self, forKey: .toolVersion)
+    conversationId = try container.decode(String.self, forKey: .conversationId)
+    channel = try container.decode(String.self, forKey: .channel)
+    company = try container.decodeIfPresent(String.self, forKey: .company)
+    sourceFile = try container.decode(String.self, forKey: .sourceFile)
+    agents = try container.decode([String].self, forKey: .agents)
+    rolesGuessed = try container.decode(Bool.self, forKey: .rolesGuessed)
+    turnCount = try container.decode(Int.self, forKey: .turnCount)
+    startedAt = try container.decodeIfPresent(Date.self, forKey: .startedAt)
+    score = try container.decode(ListeningScore.self, forKey: .score)
+    findings = try container.decode([Finding].self, forKey: .findings)
+    questions = try container.decodeIfPresent([QuestionRecord].self, forKey: .questions) ?? []
+    metrics = try container.decode(ConversationMetrics.self, forKey: .metrics)
+    resolvedTurn = try container.decodeIfPresent(Int.self, forKey: .resolvedTurn)
+    resolution = try container.decodeIfPresent(String.self, forKey: .resolution)
   }
 }

@@ -28,7 +28,8 @@ public struct ConversationScorer: Sendable {
     let findings = detectors.flatMap { $0.findings(in: analyzed) }
     let result = ConversationResult(
       conversation: conversation, toolVersion: toolVersion, score: ListeningScore(findings: findings, weights: weights),
-      findings: findings, metrics: ConversationMetrics(analyzed, findings: findings), resolution: analyzed.resolution)
+      findings: findings, metrics: ConversationMetrics(analyzed, findings: findings),
+      questions: analyzed.questionRecords, resolution: analyzed.resolution)
     return (result, analyzed)
   }
 }

@@ -158,7 +158,8 @@ private func pitches(_ chatLog: String) throws -> [(pattern: String, turn: Int, 
   @Test func aPriceComplaintIsNotAShoppingQuestion() throws {
     let terms = try Self.pitchTerms(
       "Did you know you can save up to 20% by switching to annual billing? Just £8.25 a month.",
-      customer: "Customer: My plan went from £9 to £11 this month without notice. Can you explain why the price went up?")
+      customer:
+        "Customer: My plan went from £9 to £11 this month without notice. Can you explain why the price went up?")
     #expect(terms.count == 1)
   }
 
@@ -171,7 +172,9 @@ private func pitches(_ chatLog: String) throws -> [(pattern: String, turn: Int, 
 
   @Test func aVoucherOfferedAsCompensationIsNotAPitch() throws {
     let customer = "Customer: My train was three hours late and I'd like to claim compensation."
-    #expect(try Self.pitchTerms("We can pay £40 by bank transfer, or offer it as a £50 travel voucher.", customer: customer).isEmpty)
+    #expect(
+      try Self.pitchTerms("We can pay £40 by bank transfer, or offer it as a £50 travel voucher.", customer: customer)
+        .isEmpty)
     // Without a compensation claim the same voucher is sold.
     #expect(try Self.pitchTerms("Would you like a £50 travel voucher for just £40?").count == 1)
   }

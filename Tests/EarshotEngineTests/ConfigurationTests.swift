@@ -160,6 +160,16 @@ import Testing
         bot_values: [robot]
         system_values: [note]
     store: {path: /var/lib/earshot/earshot.sqlite}
+    privacy:
+      email: true
+      phone: false
+      card: true
+      iban: false
+      patterns: {customer id: 'CUST-[0-9]{6}'}
+      store: true
+      report: false
+      evidence: true
+      terminal: false
     """
 
   @Test func everyKeyLoadsBackToTheSameConfiguration() throws {
@@ -173,6 +183,8 @@ import Testing
     reloaded.rawText = ""
     #expect(reloaded == original)
     #expect(original.input.timeZone == "Europe/Paris")
+    #expect(original.privacy.phone == false)
+    #expect(original.privacy.patterns["customer id"] == "CUST-[0-9]{6}")
     #expect(original.input.csv.columns?.channel == "medium")
     #expect(original.standards["voice"]?.firstResponse == 30)
     #expect(original.detectors.values["talk_balance"]?["monologue_words"] == .number(150))

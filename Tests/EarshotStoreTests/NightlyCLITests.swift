@@ -74,6 +74,25 @@ import Testing
     #expect(second.stderr.contains("6 unchanged"))
   }
 
+  @Test func reportWritesTheStoresTablesBesideTheDocuments() throws {
+    let folder = try TemporaryDirectory()
+    try Self.writeCorpus(folder, files: 6)
+    let store = folder.path("s.sqlite")
+    #expect(try earshot(["nightly", folder.path("in"), "--store", store, "--out", folder.path("nightly")]).status == 0)
+    let report = try earshot(["report", "--store", store, "--out", folder.path("report")])
+    #expect(report.status == 0, "\(report.stderr)")
+    for name in ["report.md", "report.html", "agents.csv", "companies.csv", "channels.csv", "days.csv"] {
+      #expect(FileManager.default.fileExists(atPath: folder.path("report/\(name)")), "\(name)")
+    }
+    // The store's tables are the nightly run's tables.
+    for name in ["agents.csv", "companies.csv", "channels.csv", "days.csv"] {
+      let fromReport = try String(contentsOfFile: folder.path("report/\(name)"), encoding: .utf8)
+      let fromNightly = try String(contentsOfFile: folder.path("nightly/\(name)"), encoding: .utf8)
+      #expect(fromReport == fromNightly, "\(name)")
+      #expect(fromReport.split(separator: "\n").count > 1, "\(name) has rows")
+    }
+  }
+
   @Test func aSecondRunWhileTheStoreIsLockedExits75() throws {
     let folder = try TemporaryDirectory()
     try Self.writeCorpus(folder, files: 2)

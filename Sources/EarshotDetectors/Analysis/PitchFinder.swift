@@ -261,8 +261,8 @@ public enum PitchFinder {
           text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.string($0).contains("?") }
           || questions.contains { $0.overlaps(sentence.tokenRange) }
         // "Why did the price go up?" complains about a price; it does not shop for one.
-      let complains = text.tokens[sentence.tokenRange].contains { $0.kind == .word && text.token($0, equals: "why") }
-      guard asks, !complains else { return false }
+        let complains = text.tokens[sentence.tokenRange].contains { $0.kind == .word && text.token($0, equals: "why") }
+        guard asks, !complains else { return false }
         return sales.contains {
           sentence.tokenRange.contains($0.tokenRange.lowerBound)
             && ($0.value == "promotion" || $0.value == "price" || $0.value == "pricing" || $0.value == "discount")

@@ -54,7 +54,9 @@ public struct SelfInterestScan: Sendable {
       if questions[question.turn] == nil { questions[question.turn] = question.byteRange }
       // Requests ("please close my membership") ask for action and "why" questions ("why did my
       // price go up?") complain; neither asks for sales information.
-      if question.type != .request && question.type != .reason { questionTokens[question.turn, default: []].append(question.tokenRange) }
+      if question.type != .request && question.type != .reason {
+        questionTokens[question.turn, default: []].append(question.tokenRange)
+      }
     }
     let sentence = { (index: Int) -> Range<Int> in
       questions[index] ?? conversation.texts[index].sentences.first?.byteRange

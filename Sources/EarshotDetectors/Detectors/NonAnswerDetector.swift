@@ -23,7 +23,7 @@ public struct NonAnswerDetector: Detector {
     category: .answers,
     triggeringExamples: [
       """
-      Customer: When will my refund for order 5521 arrive?
+      Customer: Do you ship to Canada?
       Agent: We're sorry to hear that. Please DM us and we'll take a look.
       """,
       """
@@ -48,54 +48,18 @@ public struct NonAnswerDetector: Detector {
     self.configuration = configuration
   }
 
+  /// One major finding per question judged `not_answered` (the verdicts come from the analysis,
+  /// which applies this detector's thresholds; see `QuestionVerdicts`). `partial` replies engage
+  /// the problem and are not findings; `unanswered` is `unanswered_customer`'s.
   public func findings(in conversation: AnalyzedConversation) -> [Finding] {
-    var result: [Finding] = []
-    let judge = AnswerJudge(lexicons: conversation.resources.lexicons)
-    for question in conversation.questions {
-      var replies = conversation.replies(to: question.turn)
-      guard let firstReply = replies.first else { continue }  // no reply at all: unanswered_customer's job
-      // A clarifying question back ("what is your order number?") defers the answer to the
-      // agent's next replies, after the customer supplies what was asked.
-      if let last = replies.last, conversation.texts[last.index].endsWithQuestion,
-        conversation.resources.lexicons.deflections.matches(in: conversation.texts[last.index]).isEmpty,
-        let customerAnswer = conversation.turns.first(where: { $0.index > last.index && $0.role == .customer })
-      {
-        replies += conversation.replies(to: customerAnswer.index)
-      }
-      let judgement = judge.judge(question, in: conversation, replies: replies)
-      let questionTurn = conversation.turns[question.turn]
-      let verdict: AnswerVerdict
-      let severity: Severity
-      // "Not answered" needs a positive sign of talking past the question; a reply that merely
-      // shares few words with it is at most "partly answered".
-      if judgement.score >= configuration.answeredThreshold {
-        continue
-      } else if judgement.talksPast {
-        verdict = .notAnswered
-        severity = .major
-      } else if judgement.score < configuration.partlyThreshold {
-        verdict = .partlyAnswered
-        severity = .minor
-      } else {
-        continue
-      }
-      let replyRange = judgement.evidenceRange ?? firstSentenceRange(conversation.texts[firstReply.index])
-      result.append(
-        finding(
-          severity, judgement.reason(verdict: verdict),
-          [
-            Evidence(turn: questionTurn, range: question.byteRange, note: "question"),
-            Evidence(turn: judgement.evidenceTurn ?? firstReply, range: replyRange, note: "reply"),
-          ],
-          [
-            Finding.AttributeName.verdict: verdict.rawValue, "question_type": question.type.rawValue,
-            "answer_score": String(format: "%.2f", judgement.score),
-          ]))
+    conversation.questionRecords.compactMap { record in
+      guard record.verdict == .notAnswered else { return nil }
+      var attributes = [
+        Finding.AttributeName.verdict: record.verdict.rawValue, "question_type": record.type,
+      ]
+      if let usefulness = record.usefulness { attributes["answer_score"] = String(format: "%.2f", usefulness) }
+      return finding(.major, record.reason, record.evidence, attributes)
     }
-    return result
   }
 
-  private func firstSentenceRange(_ text: TokenizedText) -> Range<Int> {
-    text.sentences.first?.byteRange ?? 0..<text.bytes.count
-  }
 }

@@ -1,5 +1,6 @@
 import EarshotDetectors
 import EarshotModel
+import EarshotPrivacy
 
 /// The keys `earshot.yml` may hold, as a tree, for the pre-pass that reports unknown and
 /// duplicated keys with their line before the file is decoded.
@@ -35,6 +36,12 @@ indirect enum ConfigurationKeys {
         case .analysis: (key.rawValue, leaves(AnalysisSettings.CodingKeys.self))
         case .input: (key.rawValue, input)
         case .store: (key.rawValue, leaves(StoreSettings.CodingKeys.self))
+        case .privacy:
+          (
+            key.rawValue,
+            .section(
+              PrivacySettings.CodingKeys.allCases.map { ($0.rawValue, $0 == .patterns ? .mapping(.value) : .value) })
+          )
         }
       })
   }

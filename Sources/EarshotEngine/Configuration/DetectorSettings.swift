@@ -95,7 +95,8 @@ public struct DetectorSettings: Codable, Sendable, Hashable {
   }
 
   static func settings(fromJSON data: Data) -> [String: DetectorSettingValue] {
-    let lenient = (try? JSONCoding.decoder(snakeCase: false).decode([String: LenientSettingValue].self, from: data)) ?? [:]
+    let lenient =
+      (try? JSONCoding.decoder(snakeCase: false).decode([String: LenientSettingValue].self, from: data)) ?? [:]
     return lenient.compactMapValues(\.value)
   }
 

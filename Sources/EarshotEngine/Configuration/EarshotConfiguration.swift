@@ -1,5 +1,6 @@
 import EarshotDetectors
 import EarshotModel
+import EarshotPrivacy
 import EarshotReaders
 import EarshotScoring
 import Foundation
@@ -11,7 +12,7 @@ import Foundation
 /// keeps its default. To add a key: add a property to the section it belongs to, decode it with
 /// `value(_:or:in:)` and add it to that section's `CodingKeys`; the key check and the effective
 /// configuration follow from there.
-public struct EarshotConfiguration: Codable, Sendable, Hashable {
+public struct EarshotConfiguration: Codable, Sendable, Equatable {
   /// The configuration format version this build reads.
   public static let currentVersion = 1
 
@@ -41,6 +42,8 @@ public struct EarshotConfiguration: Codable, Sendable, Hashable {
   public var input = InputSettings()
   /// Where nightly runs keep history.
   public var store = StoreSettings()
+  /// What personal data is redacted, and in which outputs (all of it, everywhere, by default).
+  public var privacy = PrivacySettings()
 
   /// Where the configuration came from ("defaults" when no file was given); not part of the file.
   public var source = "defaults"
@@ -53,7 +56,7 @@ public struct EarshotConfiguration: Codable, Sendable, Hashable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case version, agents, companies, standards, weights, penalties, lexicons
     case noNos = "no_nos"
-    case detectors, aggregation, analysis, input, store
+    case detectors, aggregation, analysis, input, store, privacy
   }
 
   public init(from decoder: any Decoder) throws {
@@ -87,6 +90,14 @@ public struct EarshotConfiguration: Codable, Sendable, Hashable {
     analysis = try container.value(.analysis, or: AnalysisSettings(), in: decoder)
     input = try container.value(.input, or: InputSettings(), in: decoder)
     store = try container.value(.store, or: StoreSettings(), in: decoder)
+    privacy = try container.value(.privacy, or: PrivacySettings(), in: decoder)
+    do {
+      try privacy.validate()
+    } catch {
+      try decoder.report(
+        DecodingError.dataCorruptedError(forKey: .privacy, in: container, debugDescription: "\(error)"))
+      privacy = PrivacySettings()
+    }
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -112,6 +123,19 @@ public struct EarshotConfiguration: Codable, Sendable, Hashable {
     try container.encode(analysis, forKey: .analysis)
     try container.encode(input, forKey: .input)
     try container.encode(store, forKey: .store)
+    var privacySection = container.nestedContainer(keyedBy: PrivacySettings.CodingKeys.self, forKey: .privacy)
+    for (key, flag) in [
+      (PrivacySettings.CodingKeys.email, privacy.email), (.phone, privacy.phone), (.card, privacy.card),
+      (.iban, privacy.iban),
+    ] {
+      try privacySection.encode(flag, forKey: key)
+    }
+    try privacySection.encode(SortedMapping(entries: privacy.patterns), forKey: .patterns)
+    for output in PrivacySettings.Output.allCases {
+      if let key = PrivacySettings.CodingKeys(rawValue: output.rawValue) {
+        try privacySection.encode(privacy.applies(to: output), forKey: key)
+      }
+    }
   }
 }
 

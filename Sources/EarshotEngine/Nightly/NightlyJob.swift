@@ -180,7 +180,9 @@ public struct NightlyJob: Sendable {
         pending.append(
           ProcessedUnit(
             key: unit.key, files: files.map { ($0.path, $0.stamp, $0.contentHash) },
-            results: outcome.results.map(\.result),
+            results: outcome.results.map {
+              run.pipeline.shown($0.result, conversation: $0.conversation, in: .store).result
+            },
             diagnostics: outcome.diagnostics.map { ($0.location.file, $0.description) }, failed: outcome.failed))
         pendingConversations += outcome.results.count
         if pending.count >= unitsPerTransaction || pendingConversations >= 2_000 {

@@ -1,3 +1,4 @@
+import EarshotPrivacy
 import EarshotReporters
 import EarshotScoring
 import EarshotStore
@@ -13,10 +14,16 @@ public enum StoreReport {
   ///   - generatedAt: the time printed on the report (injected, so tests are stable).
   ///   - worstPerAgent: how many of each agent's lowest-scoring conversations to show.
   ///   - extremeAgents: how many of the best and of the worst agents get a section.
+  ///   - privacy: what to redact in the report when the store was written without redaction.
   /// - Throws: when the store cannot be opened or read.
   public static func load(
-    storePath: String, ranking: AgentRanking, generatedAt: Date, worstPerAgent: Int = 3, extremeAgents: Int = 10
+    storePath: String, ranking: AgentRanking, generatedAt: Date, worstPerAgent: Int = 3, extremeAgents: Int = 10,
+    privacy: PrivacySettings = PrivacySettings()
   ) throws -> ListeningReport {
+    // A store written with redaction already holds placeholders; otherwise the report redacts.
+    let redactor =
+      privacy.applies(to: .report) && !privacy.applies(to: .store) && privacy.redactsAnything
+      ? try Redactor(settings: privacy) : nil
     let store = try EarshotStore(path: storePath)
     let runs = try store.runs()
     let latest = runs.last { $0.status == "succeeded" }
@@ -28,8 +35,9 @@ public enum StoreReport {
       standings.count > 2 * extremeAgents
       ? standings.prefix(extremeAgents) + standings.suffix(extremeAgents) : standings[...]
     for standing in sectioned {
-      worst[standing.key] = try store.worstConversations(
+      let results = try store.worstConversations(
         company: standing.key.company, agent: standing.key.name, limit: worstPerAgent)
+      worst[standing.key] = redactor.map { redactor in results.map { redactor.redacting($0) } } ?? results
     }
     let trend = try store.companyTrend().compactMap { point -> ListeningReport.TrendPoint? in
       guard let mean = point.meanScore else { return nil }

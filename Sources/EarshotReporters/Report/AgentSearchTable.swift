@@ -42,16 +42,18 @@ enum AgentSearchTable {
         "Non-answers", "Premature pitches"];
       function cell(row, text, tag) { var c = document.createElement(tag || "td"); c.textContent = text;
         row.appendChild(c); return c; }
+      function fixed(value) { return value === null ? "–" : value.toFixed(1); }
       function show() {
         var q = filter.value.toLowerCase(), hits = data.filter(function (r) {
           return !q || r[1].toLowerCase().indexOf(q) >= 0 || r[2].toLowerCase().indexOf(q) >= 0; });
         var pages = Math.max(1, Math.ceil(hits.length / size)); page = Math.min(page, pages - 1);
-        table.textContent = ""; var head = table.insertRow(); heads.forEach(function (h) { cell(head, h, "th"); });
+        table.textContent = ""; var head = table.insertRow();
+        heads.forEach(function (h, i) { cell(head, h, "th").className = i === 1 || i === 2 ? "text" : ""; });
         hits.slice(page * size, page * size + size).forEach(function (r) {
           var row = table.insertRow();
           cell(row, r[0]); cell(row, r[1] + (r[10] ? " (small sample)" : "")).className = "text";
-          cell(row, r[2]).className = "text"; cell(row, r[3]); cell(row, r[4]); cell(row, r[5]);
-          cell(row, r[6] === null ? "–" : r[6] + "–" + r[7]);
+          cell(row, r[2]).className = "text"; cell(row, r[3]); cell(row, fixed(r[4])); cell(row, fixed(r[5]));
+          cell(row, r[6] === null ? "–" : fixed(r[6]) + "–" + fixed(r[7]));
           cell(row, r[8] === null ? "–" : r[8] + "%"); cell(row, r[9] === null ? "–" : r[9] + "%");
         });
         pager.textContent = "";

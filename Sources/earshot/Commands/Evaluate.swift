@@ -6,8 +6,8 @@ extension Earshot {
     static let configuration = CommandConfiguration(
       abstract: "Measure detector accuracy on labeled corpora.",
       subcommands: [
-        EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self, EvaluateSelfInterest.self,
-        EvaluateQuality.self,
+        EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self, EvaluateRedaction.self,
+        EvaluateSelfInterest.self, EvaluateQuality.self,
       ]
     )
   }

@@ -2,23 +2,30 @@ import ArgumentParser
 import EarshotEvaluation
 
 extension Earshot.Evaluate {
-  /// `earshot evaluate listening`: findings on real conversations against hand labels.
+  /// `earshot evaluate listening`: the product's judgments against conversations labeled by the guide.
   struct EvaluateListening: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "listening",
-      abstract: "Premature pitches, non-answers and promises against hand-labeled conversations.")
+      abstract: "Question verdicts, the listening score, sentiment, pitches and promises against labels.",
+      discussion: """
+        Reads labels in the schema of labeling-guide.md (JSON Lines, one conversation a line) and \
+        scores the data as `earshot batch` does with the default configuration. Prints the share of \
+        labeled questions found, Cohen's kappa on the four verdicts and on non-answer yes/no, \
+        Spearman of the listening score against the 1–5 judgment and of customer sentiment at the \
+        start and the end, and pitch and promise precision and recall.
+        """)
 
-    @Option(help: "The labels file.")
-    var labels = "evaluation/twcs/labels.tsv"
+    @Option(help: "The labels file (JSON Lines in the guide's schema).")
+    var labels = "evaluation/twcs/labels.jsonl"
 
     @Argument(help: "The labeled data, e.g. ../shared/corpora/twcs/twcs_dev.csv")
     var data: String
 
-    @Flag(help: "List every conversation where the findings and the labels disagree.")
+    @Flag(help: "List every question, pitch and promise where the product and the labels disagree.")
     var showDisagreements = false
 
     func run() throws {
-      let parsed = try ListeningEvaluation.labels(at: labels)
+      let parsed = try GuideLabel.load(labels)
       let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data)
       Console.output(ListeningEvaluation.report(result, labelsPath: labels, dataPath: data))
       if showDisagreements { Console.output(result.disagreements.joined(separator: "\n") + "\n") }

@@ -43,10 +43,11 @@ extension Earshot {
       }
       do {
         let report = try StoreReport.load(
-          storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst)
+          storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst,
+          privacy: configuration.privacy)
         let writer = try ReportWriter(directory: URL(fileURLWithPath: out)) { ReporterRegistry.report(in: $0) }
         try writer.finish(
-          RunTotals(aggregation: Aggregation(), ranking: configuration.aggregation.ranking, report: report))
+          RunTotals(aggregation: report.aggregation, ranking: configuration.aggregation.ranking, report: report))
         Console.error("Wrote \(out)/report.md, report.html and the agents, companies, channels and days tables")
       } catch {
         Console.error("error: \(error)")

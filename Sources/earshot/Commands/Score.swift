@@ -62,6 +62,7 @@ extension Earshot {
       }
       if let conversation { scored = scored.filter { $0.conversation.id == conversation } }
       for problem in problems { Console.error(problem.description) }
+      scored = scored.map { run.pipeline.shown($0.result, conversation: $0.conversation, in: .terminal) }
       switch format {
       case .json:
         if scored.count == 1 {
