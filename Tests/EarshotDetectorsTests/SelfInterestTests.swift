@@ -155,6 +155,20 @@ private func pitches(_ chatLog: String) throws -> [(pattern: String, turn: Int, 
     #expect(terms.isEmpty)
   }
 
+  @Test func aRefusalWithAQuoteIsPolicyAndCampaignsNeedAnUnaskedTopic() throws {
+    #expect(
+      try Self.pitchTerms(
+        "We're unable to offer a free room upgrade, however we can quote one if you would like us to?",
+        customer: "Customer: Could we be moved to a suite for the trouble?"
+      ).isEmpty)
+    #expect(
+      try Self.pitchTerms(
+        "DM us and we'll give you the full #GreenLine welcome!",
+        customer: "Customer: My carrier is awful, will you buy out my contract if I switch to you?"
+      ).isEmpty)
+    #expect(try Self.pitchTerms("DM us and we'll give you the full #GreenLine welcome!").count == 1)
+  }
+
   @Test func aPriceComplaintIsNotAShoppingQuestion() throws {
     let terms = try Self.pitchTerms(
       "Did you know you can save up to 20% by switching to annual billing? Just £8.25 a month.",

@@ -102,9 +102,10 @@ public enum PitchFinder {
       }
       feature.act = inSentence.contains { $0.value == "offer" || $0.value == "segue" }
       // A campaign hashtag the customer did not use, offered in the same sentence ("we'll give you
-      // the #MagentaCarpet experience"), names what is sold.
+      // the #MagentaCarpet experience"), names what is sold, unless the customer asked about deals
+      // or switching themselves.
       let campaign =
-        feature.act
+        feature.act && !context.raisedSales
         && text.tokens[tokens].contains { token in
           token.kind == .hashtag && !context.stems.contains(Stemmer.stem(text.string(token).lowercased()))
         }
