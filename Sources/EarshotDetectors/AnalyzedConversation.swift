@@ -16,8 +16,11 @@ public struct AnalyzedConversation: Sendable {
   public let questions: [CustomerQuestion]
   /// A verdict for every customer question or request, in order (the result's `questions`).
   public internal(set) var questionRecords: [QuestionRecord] = []
-  /// Where the customer's problem was resolved, if it was.
-  public let resolution: Resolution?
+  /// Where the customer's problem was resolved, if it was (the resolution in force after the last turn).
+  public var resolution: Resolution? { resolutionTimeline.last ?? nil }
+  /// The resolution in force after each turn, by turn index (`nil` while unresolved or after a
+  /// contradiction), so detectors can ask what was settled before a given turn.
+  public let resolutionTimeline: [Resolution?]
   /// Shared lexicons and settings.
   public let resources: AnalysisResources
 
@@ -59,12 +62,12 @@ public struct ConversationAnalyzer: Sendable {
     let sentiments = texts.map { resources.sentiment.score($0) }
     let contentTerms = texts.map { ContentTerms.terms(in: $0, stopwords: resources.lexicons.stopwords) }
     let questions = QuestionFinder(lexicons: resources.lexicons).questions(in: conversation.turns, texts: texts)
-    let resolution = ResolutionTracker(lexicons: resources.lexicons).resolution(
-      in: conversation.turns, texts: texts, sentiments: sentiments)
+    let timeline = ResolutionTracker(lexicons: resources.lexicons).timeline(
+      in: conversation.turns, texts: texts, sentiments: sentiments, questionTurns: Set(questions.map(\.turn)))
     var analyzed = AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
-      resolution: resolution, resources: resources)
+      resolutionTimeline: timeline, resources: resources)
     analyzed.questionRecords = QuestionVerdicts(
       lexicons: resources.lexicons, answeredThreshold: resources.answeredThreshold,
       partialThreshold: resources.partialThreshold

@@ -4,8 +4,17 @@ import EarshotText
 public struct DetectorLexicons: Sendable {
   /// Phrases that open a question or request ("how do i", "wondering if", "i want").
   public var questionOpeners: PhraseMatcher<String>
-  /// Sales offers: upgrades, plans, add-ons, promotions.
+  /// Sales language: offer acts, segues, products, prices, retention words (`sales.tsv`).
   public var sales: PhraseMatcher<String>
+  /// Sentences with sales words that sell nothing: compensation, software fixes, policy (`pitch-exclusions.tsv`).
+  public var pitchExclusions: PhraseMatcher<String>
+  /// Customer requests to cancel, close, downgrade or stop, and agent phrases saying it is done
+  /// (`cancel-requests.tsv`).
+  public var leaving: PhraseMatcher<String>
+  /// Agent phrases that work on the problem: checking, asking for details, steps (`engagement.tsv`).
+  public var engagement: PhraseMatcher<String>
+  /// Agent requests for a survey, rating or review (`survey-requests.tsv`).
+  public var surveys: PhraseMatcher<String>
   /// Replies that push the customer elsewhere instead of answering (value: `dm`, `faq`,
   /// `elsewhere`, `cannot`).
   public var deflections: PhraseMatcher<String>
@@ -56,6 +65,10 @@ public struct DetectorLexicons: Sendable {
     return DetectorLexicons(
       questionOpeners: try phrases("questions.tsv"),
       sales: try phrases("sales.tsv", extra: additions.sales),
+      pitchExclusions: try phrases("pitch-exclusions.tsv"),
+      leaving: try phrases("cancel-requests.tsv"),
+      engagement: try phrases("engagement.tsv"),
+      surveys: try phrases("survey-requests.tsv"),
       deflections: try phrases("deflections.tsv", extra: additions.deflections),
       privateTopics: try phrases("private-topics.tsv"),
       customerResolved: try phrases("resolution-customer.tsv"),

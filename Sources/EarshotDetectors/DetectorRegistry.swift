@@ -71,6 +71,7 @@ public enum DetectorRegistry {
     DetectorFactory(NonAnswerDetector.self),
     DetectorFactory(UnansweredCustomerDetector.self),
     DetectorFactory(PrematurePitchDetector.self),
+    DetectorFactory(SurveyBeforeResolutionDetector.self),
     DetectorFactory(PromiseDetector.self),
     DetectorFactory(ResponseTimeDetector.self),
     DetectorFactory(CustomerSentimentDetector.self),

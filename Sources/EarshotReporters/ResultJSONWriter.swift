@@ -29,6 +29,14 @@ extension ConversationResult {
       $0.metrics(metrics)
       $0.key("questions")
       $0.array(questions) { $0.question($1) }
+      if let resolution {
+        $0.key("resolution")
+        $0.string(resolution)
+      }
+      if let resolvedTurn {
+        $0.key("resolved_turn")
+        $0.int(resolvedTurn)
+      }
       $0.key("roles_guessed")
       $0.bool(rolesGuessed)
       $0.key("schema_version")

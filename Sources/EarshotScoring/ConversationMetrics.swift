@@ -38,7 +38,9 @@ public struct ConversationMetrics: Codable, Sendable, Hashable {
     questions = analyzed.questions.count
     let unansweredQuestions = analyzed.questions.filter { analyzed.replies(to: $0.turn).isEmpty }.count
     nonAnswers = findings.filter { $0.detector == NonAnswerDetector.description.identifier }.count + unansweredQuestions
-    prematurePitches = findings.filter { $0.detector == PrematurePitchDetector.description.identifier }.count
+    // Pitches after a confirmed resolution are `info`: the sales motion, not a premature pitch.
+    prematurePitches =
+      findings.filter { $0.detector == PrematurePitchDetector.description.identifier && $0.severity != .info }.count
     let waits = ResponseWaits.waits(in: analyzed.conversation)
     firstResponseSeconds = waits.first { $0.isFirst }?.seconds
     longestWaitSeconds = waits.map(\.seconds).max()

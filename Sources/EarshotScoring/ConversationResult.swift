@@ -1,10 +1,11 @@
+import EarshotDetectors
 import EarshotModel
 import Foundation
 
 /// The scored result of one conversation: what Earshot writes per conversation (schema in `docs/output-schema.md`).
 public struct ConversationResult: Codable, Sendable, Hashable {
   /// Version of this output schema; bumped on any incompatible change.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
 
   /// The output schema version.
   public var schemaVersion: Int
@@ -32,11 +33,16 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   public var questions: [QuestionRecord]
   /// Measurements for aggregation.
   public var metrics: ConversationMetrics
+  /// The turn where the customer's problem was resolved, or nil (left out of the JSON) when it was not.
+  public var resolvedTurn: Int?
+  /// How `resolvedTurn` was decided (`customer_confirmed`, `customer_thanked_and_closed`,
+  /// `agent_stated_fixed_uncontradicted`), or nil when unresolved.
+  public var resolution: String?
 
   /// Creates a result.
   public init(
     conversation: Conversation, toolVersion: String, score: ListeningScore, findings: [Finding],
-    metrics: ConversationMetrics, questions: [QuestionRecord] = []
+    metrics: ConversationMetrics, questions: [QuestionRecord] = [], resolution: Resolution? = nil
   ) {
     schemaVersion = ConversationResult.schemaVersion
     self.toolVersion = toolVersion
@@ -52,14 +58,17 @@ public struct ConversationResult: Codable, Sendable, Hashable {
     self.findings = findings
     self.metrics = metrics
     self.questions = questions
+    resolvedTurn = resolution?.turn
+    self.resolution = resolution?.kind.rawValue
   }
 
   private enum CodingKeys: String, CodingKey {
     case schemaVersion, toolVersion, conversationId, channel, company, sourceFile, agents, rolesGuessed, turnCount
-    case startedAt, score, findings, questions, metrics
+    case startedAt, score, findings, questions, metrics, resolvedTurn, resolution
   }
 
-  /// Decodes a result; results written before schema 2 have no `questions`.
+  /// Decodes a result; results written before schema 2 have no `questions`, before schema 3 no
+  /// `resolved_turn` or `resolution`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
@@ -76,5 +85,7 @@ public struct ConversationResult: Codable, Sendable, Hashable {
     findings = try container.decode([Finding].self, forKey: .findings)
     questions = try container.decodeIfPresent([QuestionRecord].self, forKey: .questions) ?? []
     metrics = try container.decode(ConversationMetrics.self, forKey: .metrics)
+    resolvedTurn = try container.decodeIfPresent(Int.self, forKey: .resolvedTurn)
+    resolution = try container.decodeIfPresent(String.self, forKey: .resolution)
   }
 }

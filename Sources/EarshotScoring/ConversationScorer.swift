@@ -29,7 +29,7 @@ public struct ConversationScorer: Sendable {
     let result = ConversationResult(
       conversation: conversation, toolVersion: toolVersion, score: ListeningScore(findings: findings, weights: weights),
       findings: findings, metrics: ConversationMetrics(analyzed, findings: findings),
-      questions: analyzed.questionRecords)
+      questions: analyzed.questionRecords, resolution: analyzed.resolution)
     return (result, analyzed)
   }
 }

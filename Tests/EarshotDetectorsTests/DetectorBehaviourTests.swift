@@ -151,46 +151,6 @@ import Testing
   }
 }
 
-@Suite struct PrematurePitchTests {
-  @Test func pitchBeforeResolutionNamesTheOffer() throws {
-    let findings = try DetectorHarness.findings(
-      PrematurePitchDetector(),
-      """
-      Customer: My phone screen is cracked, how do I get it repaired?
-      Agent: Our protection plan covers screens for $9 a month, want to add it?
-      """)
-    let finding = try #require(findings.first)
-    #expect(finding.severity == .major)
-    #expect(finding.evidence[0].span.text.contains("protection plan"))
-    #expect(finding.attributes["resolved_before"] == "false")
-    #expect(finding.attributes["instead_of_answer"] == "true")
-    #expect(finding.reason.contains("in place of an answer"))
-  }
-
-  @Test func pitchAfterContradictedFixIsPremature() throws {
-    let findings = try DetectorHarness.findings(
-      PrematurePitchDetector(),
-      """
-      Agent: I have reset your line, it should be working now.
-      Customer: Still not working.
-      Agent: Would you be interested in our premium plan?
-      """)
-    #expect(findings.count == 1)
-  }
-
-  @Test func pitchAfterConfirmedFixToHappyCustomerIsFine() throws {
-    let findings = try DetectorHarness.findings(
-      PrematurePitchDetector(),
-      """
-      Customer: My data stopped working.
-      Agent: I reset your APN settings, it should work now.
-      Customer: It works now, thank you so much!
-      Agent: Glad to help. Did you know we also offer a 20 GB add-on at half price?
-      """)
-    #expect(findings.isEmpty)
-  }
-}
-
 @Suite struct PromiseTests {
   @Test func keptPromiseIsRecordedNotPenalized() throws {
     let findings = try DetectorHarness.findings(

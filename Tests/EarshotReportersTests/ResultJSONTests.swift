@@ -68,6 +68,8 @@ import Testing
       result.findings[0].evidence[0].note = index % 2 == 0 ? nil : text
       result.findings[0].evidence[0].span.text = text
       result.metrics.resolution = index % 3 == 0 ? nil : text
+      result.resolution = index % 3 == 1 ? nil : text
+      result.resolvedTurn = index % 2 == 0 ? nil : index * 7
       #expect(result.compactJSON() == (try Self.reference(result)), "string \(index)")
     }
     for number in numbers {

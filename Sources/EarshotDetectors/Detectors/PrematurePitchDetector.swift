@@ -1,7 +1,14 @@
 import EarshotModel
 
 /// Finds sales offers made before the customer's problem is solved, while the customer is upset,
-/// or in place of an answer.
+/// in place of an answer, or against a request to leave; a pitch after a confirmed resolution to a
+/// content customer is reported as `info`.
+///
+/// Every finding has a `pattern` attribute and a weight:
+/// - `pitch_instead_of_answer` (major): the reply to a question or request is nothing but the pitch;
+/// - `retention_wall` (major): offers pushed at a customer who asked to cancel, close, downgrade or stop;
+/// - `premature_pitch` (minor): a pitch beside real work on an open problem, or to an unhappy customer;
+/// - `pitch_after_resolution` (info, no penalty): the sales motion, shown to leads.
 public struct PrematurePitchDetector: Detector {
   /// Settings for pitch timing.
   public struct Configuration: DetectorConfiguration {
@@ -9,6 +16,8 @@ public struct PrematurePitchDetector: Detector {
     public var enabled = true
     /// Customer sentiment (compound) below which a pitch counts as made to an upset customer.
     public var negativeMood = -0.05
+    /// Whether pitches after a confirmed resolution are reported (as `info`).
+    public var reportAfterResolution = true
     /// Creates the defaults.
     public init() {}
   }
@@ -16,22 +25,46 @@ public struct PrematurePitchDetector: Detector {
   public static let description = DetectorDescription(
     identifier: "premature_pitch",
     name: "Premature pitch",
-    rationale: "Selling is not the fault, timing is: an offer before the problem is solved tells the customer "
-      + "the agent is not listening.",
+    rationale: "Selling is not the fault, timing is: an offer before the problem is solved, in place of an answer "
+      + "or against a request to cancel tells the customer the agent is not listening (pitch in place of an answer "
+      + "and retention wall: major; premature pitch: minor; pitch after a confirmed resolution: info).",
     category: .timing,
     triggeringExamples: [
       """
       Customer: My internet has been down since yesterday and I work from home!
       Agent: Sorry about that. Did you know we also have a premium plan with faster speeds? You can upgrade today.
+      """,
       """
+      Customer: Is my phone's cracked screen covered by the insurance I pay for?
+      Agent: Good timing! You're eligible for an early upgrade to the new Zephyr 12 from £22 a month.
+      """,
+      """
+      Customer: Please cancel my gym membership, I'm moving away.
+      Agent: Before you go, how about three months at half price? Or switch to our Flex plan for £9 a month.
+      Customer: No thanks, just cancel it.
+      """,
+      """
+      Customer: My parcel is a week late, order 55120.
+      Agent: Let me check the order for you. While I have you, our Plus membership gives free next-day delivery for £7.99 a month.
+      """,
     ],
     nonTriggeringExamples: [
       """
-      Customer: My internet has been down since yesterday.
-      Agent: I have reset your line; it should be working now.
-      Customer: It works now, thanks so much!
-      Agent: Great! While I have you, our premium plan is 20% off this month if you are interested.
+      Customer: How much is the family plan, and can I add my son?
+      Agent: The family plan is £17 a month for up to four people, and yes, I can add him today.
+      """,
       """
+      Customer: We lost internet for three days last week.
+      Agent: I'm sorry. As an apology I've added a £15 credit and 50% off next month's bill.
+      """,
+      """
+      Customer: The app crashes when I open my statements.
+      Agent: This is fixed in the new 4.2 release, please upgrade the app from the store.
+      """,
+      """
+      Customer: I can't pay the full bill this month.
+      Agent: We can set up a payment plan: £40 a month over six months. Would you like that?
+      """,
     ])
 
   public let configuration: Configuration
@@ -41,54 +74,41 @@ public struct PrematurePitchDetector: Detector {
   }
 
   public func findings(in conversation: AnalyzedConversation) -> [Finding] {
-    var result: [Finding] = []
-    for turn in conversation.turns where turn.role.isCompanySide {
-      let offers = SalesOffers.pitches(in: conversation, turn: turn.index)
-      guard let first = offers.first, let last = offers.last else { continue }
-      let offerRange = first.sentence.lowerBound..<last.sentence.upperBound
-      let pitch = first
-      let resolved = conversation.resolution.map { $0.turn < turn.index } ?? false
-      let lastCustomer = conversation.turns[..<turn.index].last { $0.role == .customer }
-      let mood = lastCustomer.map { conversation.sentiments[$0.index].compound } ?? 0
-      let upset = mood < configuration.negativeMood
-      let openQuestion = lastCustomer.flatMap { customer in
-        conversation.questions.last { $0.turn == customer.index }
+    let events = SelfInterestScan(negativeMood: configuration.negativeMood).events(in: conversation)
+    return events.compactMap { event -> Finding? in
+      guard event.pattern != .surveyBeforeResolution else { return nil }
+      if event.pattern == .pitchAfterResolution && !configuration.reportAfterResolution { return nil }
+      let turn = conversation.turns[event.turn]
+      var evidence = [Evidence(turn: turn, range: event.byteRange, note: "offer")]
+      if let ignored = event.ignored {
+        evidence.append(Evidence(turn: conversation.turns[ignored.turn], range: ignored.byteRange, note: ignored.note))
       }
-      let insteadOfAnswer =
-        openQuestion != nil && !resolved && conversation.replies(to: openQuestion?.turn ?? 0).first == turn
-        && !hasOtherContent(conversation, turn: turn.index, pitchRange: pitch.sentence)
-      if resolved && !upset { continue }
-      var reasons: [String] = []
-      if insteadOfAnswer { reasons.append("it came in place of an answer to the customer's question") }
-      if !resolved { reasons.append("the customer's problem was not yet resolved") }
-      if upset { reasons.append("the customer was upset (sentiment \(String(format: "%.2f", mood)))") }
-      var evidence = [Evidence(turn: turn, range: offerRange, note: "offer")]
-      if let lastCustomer {
-        let customerText = conversation.texts[lastCustomer.index]
-        let range = customerText.sentences.first?.byteRange ?? 0..<customerText.bytes.count
-        evidence.append(Evidence(turn: lastCustomer, range: range, note: "customer's last message"))
-      }
-      result.append(
-        finding(
-          .major, "Sales offer made too early: " + reasons.joined(separator: "; ") + ".", evidence,
-          [
-            "offer_terms": offers.flatMap(\.terms).joined(separator: ","),
-            "instead_of_answer": String(insteadOfAnswer), "resolved_before": String(resolved),
-          ]))
+      let (severity, reason) = judgement(event)
+      return finding(
+        severity, reason, evidence,
+        [
+          "pattern": event.pattern.rawValue,
+          "offer_terms": event.terms.joined(separator: ","),
+          "instead_of_answer": String(event.pattern == .pitchInsteadOfAnswer),
+          "resolved_before": String(event.resolvedBefore),
+        ])
     }
-    return result
   }
 
-  /// Whether the pitch turn says anything besides the offer and pleasantries (at least one
-  /// substantial sentence without the offer).
-  private func hasOtherContent(_ conversation: AnalyzedConversation, turn: Int, pitchRange: Range<Int>) -> Bool {
-    let text = conversation.texts[turn]
-    return text.sentences.contains { sentence in
-      !sentence.byteRange.overlaps(pitchRange)
-        && ContentTerms.terms(
-          in: text, tokenRange: sentence.tokenRange, stopwords: conversation.resources.lexicons.stopwords
-        )
-        .count >= 4
+  private func judgement(_ event: SelfInterestEvent) -> (Severity, String) {
+    let mood = String(format: "%.2f", event.customerMood)
+    switch event.pattern {
+    case .pitchInsteadOfAnswer:
+      return (.major, "Sales offer in place of an answer to the customer's question or request.")
+    case .retentionWall:
+      return (.major, "Retention wall: offers pushed after the customer asked to cancel, close, downgrade or stop.")
+    case .pitchAfterResolution:
+      return (.info, "Sales offer after a confirmed resolution, to a content customer (no penalty).")
+    case .prematurePitch, .surveyBeforeResolution:
+      let why =
+        event.resolvedBefore
+        ? "the customer was unhappy (sentiment \(mood))" : "the customer's problem was not yet resolved"
+      return (.minor, "Sales offer made too early: \(why).")
     }
   }
 }

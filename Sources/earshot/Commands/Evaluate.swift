@@ -5,7 +5,10 @@ extension Earshot {
   struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure detector accuracy on labeled corpora.",
-      subcommands: [EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self, EvaluateRedaction.self]
+      subcommands: [
+        EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self, EvaluateRedaction.self,
+        EvaluateSelfInterest.self, EvaluateQuality.self,
+      ]
     )
   }
 }
