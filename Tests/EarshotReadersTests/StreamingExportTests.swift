@@ -7,8 +7,10 @@ import Testing
 @Suite struct TwitterCSVStreamingTests {
   static let header = "tweet_id,author_id,inbound,created_at,text,response_tweet_id,in_response_to_tweet_id\n"
 
-  static func row(_ id: Int, _ author: String, inbound: Bool, minute: Int, _ text: String, responses: String = "",
-    parent: String = "") -> String {
+  static func row(
+    _ id: Int, _ author: String, inbound: Bool, minute: Int, _ text: String, responses: String = "",
+    parent: String = ""
+  ) -> String {
     let time = String(format: "Tue Oct 31 22:%02d:00 +0000 2017", minute)
     return "\(id),\(author),\(inbound ? "True" : "False"),\(time),\"\(text)\",\(responses),\(parent)\n"
   }
@@ -44,7 +46,8 @@ import Testing
     let file = try StreamingInput.write(folder, "many.csv", text)
     var ids: [String] = []
     try TwitterCSVReader().read(
-      file, emit: { conversation in
+      file,
+      emit: { conversation in
         ids.append(conversation.id)
         #expect(conversation.turns.count == 2)
       }, diagnose: { Issue.record("unexpected \($0)") })
@@ -73,7 +76,8 @@ import Testing
 
   @Test func aFileCutInsideAQuotedFieldKeepsItsDiagnostic() throws {
     let folder = try TemporaryFolder()
-    let file = try StreamingInput.write(folder, "cut.csv", Self.header + "1,a,True,Tue Oct 31 22:10:47 +0000 2017,\"@Acme hel")
+    let file = try StreamingInput.write(
+      folder, "cut.csv", Self.header + "1,a,True,Tue Oct 31 22:10:47 +0000 2017,\"@Acme hel")
     let diagnostic = try #require(StreamingInput.thrown { _ = try TwitterCSVReader().readAll(file) })
     #expect(diagnostic.location.line == 2)
   }

@@ -47,7 +47,8 @@ enum StreamingInput {
     let folder = try TemporaryFolder()
     let second = StreamingInput.conversation("x").replacingOccurrences(of: #""id":"x","#, with: "")
     let file = try StreamingInput.write(
-      folder, "many.json", "[" + StreamingInput.conversation("a") + " ,\n" + second + "," + StreamingInput.conversation("c") + "]")
+      folder, "many.json",
+      "[" + StreamingInput.conversation("a") + " ,\n" + second + "," + StreamingInput.conversation("c") + "]")
     let (conversations, diagnostics) = try EarshotJSONReader().readAll(file)
     #expect(diagnostics.isEmpty)
     #expect(conversations.map(\.id) == ["a", "many-1", "c"])
@@ -182,7 +183,8 @@ enum StreamingInput {
   @Test func badLinesAreReportedWithLineAndColumnAndTheOthersRead() throws {
     let folder = try TemporaryFolder()
     var bytes = Array((StreamingInput.conversation("ok-1") + "\n").utf8)
-    bytes += Array("{\"id\":\"u\",\"turns\":[{\"speaker\":\"c\",\"role\":\"customer\",\"text\":\"a".utf8) + [0xC3, 0x28]
+    bytes +=
+      Array("{\"id\":\"u\",\"turns\":[{\"speaker\":\"c\",\"role\":\"customer\",\"text\":\"a".utf8) + [0xC3, 0x28]
     bytes += Array("\"}]}\n".utf8)
     bytes += Array((StreamingInput.conversation("huge", at: "-1e19") + "\r\n").utf8)
     bytes += Array("\n{\"id\":\"t\",\"turns\":[\n".utf8)

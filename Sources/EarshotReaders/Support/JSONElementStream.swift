@@ -104,7 +104,8 @@ struct JSONElementStream {
         position += 1
         line += 1
         lineStartOffset = reader.chunkOffset + position
-      case 0xEF where reader.chunkOffset + position == 0 && reader.count >= 3 && reader.buffer[1] == 0xBB
+      case 0xEF
+      where reader.chunkOffset + position == 0 && reader.count >= 3 && reader.buffer[1] == 0xBB
         && reader.buffer[2] == 0xBF:
         // A UTF-8 byte-order mark: skipped as Foundation's decoder does.
         position += 3

@@ -129,7 +129,9 @@ enum JSONPathLocator {
     if name == key { return true }
     if name.contains("_") {
       let parts = name.split(separator: "_")
-      let camel = (parts.first.map(String.init) ?? "") + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+      let camel =
+        (parts.first.map(String.init) ?? "")
+        + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
       if camel == key { return true }
     }
     return name.prefix(1).lowercased() + name.dropFirst() == key

@@ -152,7 +152,9 @@ public struct JSONSyntaxLocator {
         throw problem("expected a closing quote before the line break (control characters must be escaped)")
       case 0x80...:
         let length = UTF8Validation.sequenceLength(bytes, at: index)
-        guard length > 0 else { throw problem("expected UTF-8 text (this byte does not start a valid UTF-8 character)") }
+        guard length > 0 else {
+          throw problem("expected UTF-8 text (this byte does not start a valid UTF-8 character)")
+        }
         index += length
       default:
         index += 1
