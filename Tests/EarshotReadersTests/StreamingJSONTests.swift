@@ -69,7 +69,7 @@ enum StreamingInput {
     #expect(diagnostic.message.contains("between years 1 and 9999"))
   }
 
-  @Test(arguments: ["1e300", "-1e300", "\"99999999999999999999999\"", "253402300800000000"])
+  @Test(arguments: ["1e300", "-1e300", "1e400", "\"99999999999999999999999\"", "253402300800000000"])
   func outOfRangeTimesInAnArrayAreReportedAndTheOthersRead(_ at: String) throws {
     let folder = try TemporaryFolder()
     let file = try StreamingInput.write(

@@ -46,6 +46,7 @@ public struct TwitterCSVReader: TranscriptReader {
     let columns = try header(&csv, file: file)
     var graph = TweetGraph()
     var accepted: [Bool] = []
+    var calendars = TwitterCalendars()
     while let record = try csv.next() {
       guard let id = acceptedID(record, columns: columns, graph: &graph, file: file, diagnose: diagnose) else {
         accepted.append(false)
@@ -53,7 +54,7 @@ public struct TwitterCSVReader: TranscriptReader {
       }
       accepted.append(true)
       let created = columns.field(record, "created_at")
-      if TwitterDate.parse(created) == nil && !created.isEmpty {
+      if !created.isEmpty && calendars.date(created) == nil {
         diagnose(
           InputDiagnostic(
             file: file.path, line: record.line,
@@ -82,7 +83,7 @@ public struct TwitterCSVReader: TranscriptReader {
       defer { recordIndex += 1 }
       guard recordIndex < accepted.count else { throw changed(record.line) }
       guard accepted[recordIndex] else { continue }
-      let tweet = Tweet(record, columns: columns)
+      let tweet = Tweet(record, columns: columns, calendars: &calendars)
       guard tweetIndex < graph.count, graph.existingKey(tweet.id) == graph.keys[tweetIndex] else {
         throw changed(record.line)
       }
@@ -212,11 +213,11 @@ private struct Tweet {
   var parent: String?
   var line: Int
 
-  init(_ record: CSVRecord, columns: TwitterColumns) {
+  init(_ record: CSVRecord, columns: TwitterColumns, calendars: inout TwitterCalendars) {
     id = columns.field(record, "tweet_id")
     author = columns.field(record, "author_id")
     inbound = columns.field(record, "inbound").lowercased() == "true"
-    date = TwitterDate.parse(columns.field(record, "created_at"))
+    date = calendars.date(columns.field(record, "created_at"))
     text = columns.field(record, "text")
     responses = TwitterCSVReader.ids(columns.field(record, "response_tweet_id"))
     parent = TwitterCSVReader.ids(columns.field(record, "in_response_to_tweet_id")).first
@@ -228,13 +229,13 @@ private struct Tweet {
 enum TwitterDate {
   private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-  /// The instant, or nil when `text` is not in that format.
-  static func parse(_ text: String) -> Date? {
+  /// The parts of a stamp, every number range-checked (a 14-digit year would overflow date
+  /// arithmetic), or nil when `text` is not in that format.
+  static func components(_ text: String) -> (date: DateComponents, offset: Int)? {
     let parts = text.split(separator: " ")
     guard parts.count == 6, let month = months.firstIndex(of: String(parts[1])), let day = Int(parts[2]),
       let year = Int(parts[5]), (1...9999).contains(year), (1...31).contains(day)
     else { return nil }
-    // Every number is range-checked before date arithmetic (a 14-digit year would overflow it).
     let clock = parts[3].split(separator: ":").compactMap { Int($0) }
     let zone = parts[4]
     guard clock.count == 3, (0...23).contains(clock[0]), (0...59).contains(clock[1]), (0...60).contains(clock[2]),
@@ -242,10 +243,34 @@ enum TwitterDate {
     else { return nil }
     let sign = zone.hasPrefix("-") ? -1 : 1
     let seconds = sign * ((offset / 100) * 3600 + (offset % 100) * 60)
-    var calendar = Calendar(identifier: .gregorian)
-    guard let timeZone = TimeZone(secondsFromGMT: seconds) else { return nil }
-    calendar.timeZone = timeZone
-    return calendar.date(
-      from: DateComponents(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2]))
+    return (
+      DateComponents(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2]),
+      seconds
+    )
+  }
+
+  /// The instant, or nil when `text` is not in that format.
+  static func parse(_ text: String) -> Date? {
+    var calendars = TwitterCalendars()
+    return calendars.date(text)
+  }
+}
+
+/// Parses `created_at` stamps with one calendar per zone offset, made once per file instead of once
+/// per tweet.
+struct TwitterCalendars {
+  private var byOffset: [Int: Calendar] = [:]
+
+  /// The instant `text` names, or nil when it is not a Twitter stamp.
+  mutating func date(_ text: String) -> Date? {
+    guard let stamp = TwitterDate.components(text) else { return nil }
+    let (components, offset) = stamp
+    if byOffset[offset] == nil {
+      guard let timeZone = TimeZone(secondsFromGMT: offset) else { return nil }
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = timeZone
+      byOffset[offset] = calendar
+    }
+    return byOffset[offset]?.date(from: components)
   }
 }
