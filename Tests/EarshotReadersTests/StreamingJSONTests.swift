@@ -252,3 +252,14 @@ enum StreamingInput {
       ])
   }
 }
+
+@Suite struct ChunkedFileReaderTests {
+  @Test func aFIFOIsRefusedWithoutBlocking() throws {
+    let folder = try TemporaryFolder()
+    let path = folder.url.appendingPathComponent("pipe.jsonl").path
+    #expect(mkfifo(path, 0o600) == 0)
+    let diagnostic = try #require(
+      StreamingInput.thrown { _ = try EarshotJSONLinesReader().readAll(InputFile(path: path)) })
+    #expect(diagnostic.message.contains("not a regular file"))
+  }
+}

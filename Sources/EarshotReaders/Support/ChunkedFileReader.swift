@@ -33,11 +33,20 @@ final class ChunkedFileReader {
   ///
   /// - Throws: `InputDiagnostic` when the file cannot be opened.
   init(file: InputFile, chunkSize: Int = ChunkedFileReader.defaultChunkSize) throws {
-    descriptor = open(file.url.path, O_RDONLY)
+    // Non-blocking open, then fstat: a FIFO without a writer must not hang the run, and only
+    // regular files are read (as `InputFile.contents()` does).
+    descriptor = open(file.url.path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else {
       let reason = String(cString: strerror(errno))
       throw InputDiagnostic(file: file.path, "cannot read file: \(reason)")
     }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+      close(descriptor)
+      throw InputDiagnostic(
+        file: file.path, "cannot read file: not a regular file (a FIFO, device or socket); only regular files are read")
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
     path = file.path
     buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
   }
