@@ -41,35 +41,51 @@ enum FlexibleTimestamp: Decodable {
 }
 
 /// Turns decoded documents into conversations, checking roles and timestamps.
+///
+/// Problems are thrown as `JSONValueProblem`s naming the value's path, which the reader turns into
+/// a diagnostic with the line and column of that value.
 struct EarshotJSONConverter {
   let file: InputFile
   let parser = TimestampParser()
 
-  /// Converts `document`; `line` locates it in a JSON Lines file, `ordinal` names it when it has no id.
+  /// Converts `document`; `line` locates it in a JSON Lines file or an XML document, `ordinal` names
+  /// it when it has no id.
+  ///
+  /// - Throws: `InputDiagnostic` on `line` naming the value's path (readers without JSON bytes).
   func conversation(from document: EarshotJSONDocument, line: Int?, ordinal: Int) throws -> Conversation {
-    func fail(_ path: String, _ message: String) -> InputDiagnostic {
-      InputDiagnostic(file: file.path, line: line, "at \(path): \(message)")
+    do {
+      return try locatedConversation(from: document, line: line, ordinal: ordinal)
+    } catch let problem as JSONValueProblem {
+      throw InputDiagnostic(
+        file: file.path, line: line, "at \(JSONPathComponent.text(problem.path)): \(problem.message)")
     }
+  }
+
+  /// Converts `document` like `conversation(from:line:ordinal:)`.
+  ///
+  /// - Throws: `JSONValueProblem` naming the value's path, for the JSON readers to locate in the bytes.
+  func locatedConversation(from document: EarshotJSONDocument, line: Int?, ordinal: Int) throws -> Conversation {
     var participants: [Participant] = []
     var roles: [String: ParticipantRole] = [:]
     for (index, entry) in (document.participants ?? []).enumerated() {
-      let role = try parseRole(entry.role, path: "participants[\(index)].role", fail: fail)
+      let role = try parseRole(entry.role, path: [.key("participants"), .index(index), .key("role")])
       participants.append(Participant(id: entry.id, role: role, name: entry.name))
       roles[entry.id] = role
     }
     var turns: [Turn] = []
     for (index, entry) in document.turns.enumerated() {
-      let path = "turns[\(index)]"
-      let declared = try entry.role.map { try parseRole($0, path: path + ".role", fail: fail) }
+      let path: [JSONPathComponent] = [.key("turns"), .index(index)]
+      let declared = try entry.role.map { try parseRole($0, path: path + [.key("role")]) }
       guard let speaker = entry.speaker ?? entry.role else {
-        throw fail(path, "expected \"speaker\" (a participant id) or \"role\"")
+        throw JSONValueProblem(path, "expected \"speaker\" (a participant id) or \"role\"")
       }
       let role: ParticipantRole
       if let known = roles[speaker] {
         role = declared ?? known
       } else {
         guard let declared else {
-          throw fail(path + ".speaker", "'\(speaker)' is not among the participants and the turn has no \"role\"")
+          throw JSONValueProblem(
+            path + [.key("speaker")], "'\(speaker)' is not among the participants and the turn has no \"role\"")
         }
         role = declared
         roles[speaker] = declared
@@ -79,11 +95,19 @@ struct EarshotJSONConverter {
       switch entry.at {
       case .text(let text)?:
         guard let date = parser.parse(text) else {
-          throw fail(path + ".at", "expected an ISO 8601 timestamp such as 2024-03-01T10:32:00Z, found '\(text)'")
+          throw JSONValueProblem(
+            path + [.key("at")],
+            "expected an ISO 8601 timestamp such as 2024-03-01T10:32:00Z (or epoch seconds between years "
+              + "1 and 9999), found '\(text)'")
         }
         timestamp = date
       case .number(let seconds)?:
-        timestamp = parser.epoch(seconds)
+        guard let date = parser.epoch(seconds) else {
+          throw JSONValueProblem(
+            path + [.key("at")],
+            "expected epoch seconds or milliseconds between years 1 and 9999, found \(seconds)")
+        }
+        timestamp = date
       case nil:
         timestamp = nil
       }
@@ -103,65 +127,12 @@ struct EarshotJSONConverter {
       metadata: document.metadata ?? [:])
   }
 
-  private func parseRole(
-    _ text: String?, path: String, fail: (String, String) -> InputDiagnostic
-  ) throws -> ParticipantRole {
+  private func parseRole(_ text: String?, path: [JSONPathComponent]) throws -> ParticipantRole {
     guard let text else { return .unknown }
     guard let role = ParticipantRole(rawValue: text.lowercased()) else {
       let allowed = ParticipantRole.allCases.map(\.rawValue).joined(separator: ", ")
-      throw fail(path, "expected one of \(allowed), found '\(text)'")
+      throw JSONValueProblem(path, "expected one of \(allowed), found '\(text)'")
     }
     return role
-  }
-}
-
-/// Renders a `DecodingError` as "at path: what was expected", plus line and column for syntax errors.
-enum DecodingErrorText {
-  static func diagnostic(_ error: any Error, file: InputFile, line: Int?, data: Data) -> InputDiagnostic {
-    guard let error = error as? DecodingError else {
-      return InputDiagnostic(file: file.path, line: line, "invalid JSON: \(error)")
-    }
-    switch error {
-    case .dataCorrupted(let context) where context.codingPath.isEmpty:
-      guard let problem = JSONSyntaxLocator.locate([UInt8](data)) else {
-        return InputDiagnostic(file: file.path, line: line, "invalid JSON: \(context.debugDescription)")
-      }
-      return InputDiagnostic(
-        file: file.path, line: (line ?? 1) + problem.line - 1, column: problem.column,
-        "invalid JSON: \(problem.message)")
-    case .keyNotFound(let key, let context):
-      return InputDiagnostic(
-        file: file.path, line: line, "at \(path(context.codingPath)): expected key \"\(key.stringValue)\"")
-    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-      return InputDiagnostic(
-        file: file.path, line: line, "at \(path(context.codingPath)): expected \(describe(type))")
-    case .dataCorrupted(let context):
-      return InputDiagnostic(
-        file: file.path, line: line, "at \(path(context.codingPath)): \(context.debugDescription)")
-    @unknown default:
-      return InputDiagnostic(file: file.path, line: line, "invalid JSON: \(error)")
-    }
-  }
-
-  static func path(_ codingPath: [any CodingKey]) -> String {
-    guard !codingPath.isEmpty else { return "the top level" }
-    var text = ""
-    for key in codingPath {
-      if let index = key.intValue {
-        text += "[\(index)]"
-      } else {
-        text += text.isEmpty ? key.stringValue : "." + key.stringValue
-      }
-    }
-    return text
-  }
-
-  static func describe(_ type: Any.Type) -> String {
-    switch type {
-    case is String.Type: "a string"
-    case is Double.Type, is Int.Type: "a number"
-    case is [Any].Type: "an array"
-    default: "\(type)".contains("Array") ? "an array" : "an object (\(type))"
-    }
   }
 }

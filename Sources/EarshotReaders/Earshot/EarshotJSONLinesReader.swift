@@ -21,30 +21,27 @@ public struct EarshotJSONLinesReader: TranscriptReader {
       && (try? JSONSerialization.jsonObject(with: Data(firstLine.utf8))) != nil
   }
 
+  /// Reads the file line by line in chunks; only the current line is held.
   public func read(
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
-    let data = try file.contents()
+    var lines = try LineStream(file: file)
     let converter = EarshotJSONConverter(file: file)
     let decoder = JSONDecoder()
-    var lineNumber = 0
     var ordinal = 0
-    var start = data.startIndex
-    while start < data.endIndex {
-      lineNumber += 1
-      let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
-      let line = data[start..<end]
-      start = end == data.endIndex ? end : data.index(after: end)
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+    while let line = try lines.next() {
+      if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+      let conversation: Conversation
       do {
-        let document = try decoder.decode(EarshotJSONDocument.self, from: Data(line))
-        try emit(converter.conversation(from: document, line: lineNumber, ordinal: ordinal))
-        ordinal += 1
-      } catch let error as InputDiagnostic {
-        diagnose(error)
+        let document = try decoder.decode(EarshotJSONDocument.self, from: Data(line.bytes))
+        conversation = try converter.locatedConversation(from: document, line: line.number, ordinal: ordinal)
       } catch {
-        diagnose(DecodingErrorText.diagnostic(error, file: file, line: lineNumber, data: Data(line)))
+        let start = JSONPosition(offset: line.offset, line: line.number, column: 1)
+        diagnose(DecodingErrorText.diagnostic(error, file: file, bytes: line.bytes, start: start))
+        continue
       }
+      try emit(conversation)
+      ordinal += 1
     }
   }
 }

@@ -16,29 +16,40 @@ public struct EarshotJSONReader: TranscriptReader {
     return sample.text.contains("\"turns\"")
   }
 
+  /// Reads the file in chunks: an array is decoded one element at a time, so memory holds one
+  /// conversation, not the file.
+  ///
+  /// An element that is valid JSON but not a valid conversation (a wrong type, an unknown role, a
+  /// timestamp out of range) goes to `diagnose` with its line and column, and the other elements
+  /// are still read; a syntax error or invalid UTF-8 ends the file (element boundaries after it
+  /// cannot be trusted) and is thrown with its line, column and byte offset.
   public func read(
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
-    let data = try file.contents()
+    var stream = try JSONElementStream(file: file)
     let converter = EarshotJSONConverter(file: file)
     let decoder = JSONDecoder()
-    let first = data.first {
-      !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
-    }
-    do {
-      if first == UInt8(ascii: "[") {
-        let documents = try decoder.decode([EarshotJSONDocument].self, from: data)
-        for (ordinal, document) in documents.enumerated() {
-          try emit(converter.conversation(from: document, line: nil, ordinal: ordinal))
-        }
-      } else {
-        let document = try decoder.decode(EarshotJSONDocument.self, from: data)
-        try emit(converter.conversation(from: document, line: nil, ordinal: 0))
+    while true {
+      let element: JSONElement
+      do {
+        guard let next = try stream.next() else { return }
+        element = next
+      } catch let problem as JSONStreamProblem {
+        throw DecodingErrorText.diagnostic(problem, file: file)
       }
-    } catch let error as InputDiagnostic {
-      throw error
-    } catch {
-      throw DecodingErrorText.diagnostic(error, file: file, line: nil, data: data)
+      let conversation: Conversation
+      do {
+        let document = try decoder.decode(EarshotJSONDocument.self, from: Data(element.bytes))
+        conversation = try converter.locatedConversation(from: document, line: nil, ordinal: element.index)
+      } catch {
+        if let syntax = DecodingErrorText.syntax(element.bytes, file: file, start: element.start) { throw syntax }
+        let diagnostic = DecodingErrorText.diagnostic(error, file: file, bytes: element.bytes, start: element.start)
+        // A document that is one conversation has nothing else to read: its problem ends the file.
+        guard stream.isArray else { throw diagnostic }
+        diagnose(diagnostic)
+        continue
+      }
+      try emit(conversation)
     }
   }
 }

@@ -37,7 +37,20 @@ public struct CCAIInsightsReader: TranscriptReader {
       for (index, entry) in entries.enumerated() {
         let role = Self.role(entry.role)
         let speaker = entry.userId?.value ?? entry.role?.lowercased() ?? "unknown"
-        let timestamp = entry.startTimestampUsec?.number.map { Date(timeIntervalSince1970: $0 / 1_000_000) }
+        var timestamp: Date?
+        if let stamp = entry.startTimestampUsec {
+          // Microseconds: checked to be finite and within years 1–9999 before any date arithmetic.
+          if let micros = stamp.number, micros.isFinite, TimestampParser.epochRange.contains(micros / 1_000_000) {
+            timestamp = Date(timeIntervalSince1970: micros / 1_000_000)
+          } else {
+            diagnose(
+              DecodingErrorText.diagnostic(
+                JSONValueProblem(
+                  [.key("entries"), .index(index), .key("start_timestamp_usec")],
+                  "expected epoch microseconds between years 1 and 9999, found '\(stamp.value)'; time left empty"),
+                file: file, bytes: [UInt8](data), start: .start))
+          }
+        }
         assembler.add(
           speaker: speaker, role: role, timestamp: timestamp, text: entry.text ?? "",
           location: SourceLocation(file: file.path), attributes: ["position": String(index)])

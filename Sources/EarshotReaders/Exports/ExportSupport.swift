@@ -101,21 +101,27 @@ enum ExportJSON {
     case camelCase
   }
 
-  /// Decodes `data` as `type`, turning decoding errors into diagnostics with the JSON path.
+  /// Decodes `data` as `type`, turning decoding errors into diagnostics with the JSON path, line and
+  /// column. `start` is where `data` begins in the file (a JSON Lines record, an array element).
   static func decode<T: Decodable>(
-    _ type: T.Type, from data: Data, file: InputFile, line: Int? = nil, keys: KeyStyle = .camelCase
+    _ type: T.Type, from data: Data, file: InputFile, start: JSONPosition = .start, keys: KeyStyle = .camelCase
   ) throws -> T {
+    do {
+      return try decoder(keys).decode(type, from: data)
+    } catch {
+      throw DecodingErrorText.diagnostic(error, file: file, bytes: [UInt8](data), start: start)
+    }
+  }
+
+  /// A decoder for a vendor's key style.
+  static func decoder(_ keys: KeyStyle) -> JSONDecoder {
     let decoder = JSONDecoder()
     switch keys {
     case .snakeCase: decoder.keyDecodingStrategy = .convertFromSnakeCase
     case .pascalCase: decoder.keyDecodingStrategy = .custom { path in PascalKey(path.last) }
     case .camelCase: break
     }
-    do {
-      return try decoder.decode(type, from: data)
-    } catch {
-      throw DecodingErrorText.diagnostic(error, file: file, line: line, data: data)
-    }
+    return decoder
   }
 
   /// Whether the sample starts like JSON and contains every one of `keys` (written `"key"`).

@@ -63,16 +63,46 @@ public struct GenericCSVReader: TranscriptReader {
     }
     func index(_ name: String?) -> Int? { name.flatMap { column[$0] } }
     let parser = options.timestampParser
-    var order: [String] = []
-    var groups: [String: (assembler: ConversationAssembler, company: String?, channel: String?)] = [:]
     let fallbackID = file.url.deletingPathExtension().lastPathComponent
+    // Rows of one conversation may be anywhere in the file, so with a conversation-id column a
+    // first pass notes each conversation's last row (memory: one entry per conversation, no text);
+    // the second pass emits each conversation as soon as that row is read, in order of first rows.
+    var lastRow: [String: Int] = [:]
+    if mapping.conversationID != nil {
+      var rows = 0
+      while let record = try csv.next() {
+        guard let row = Self.row(record, mapping: mapping, index: index, fallbackID: fallbackID) else { continue }
+        lastRow[row.id] = rows
+        rows += 1
+      }
+      csv.close()
+      csv = try CSVStreamReader(file: file, delimiter: options.csvDelimiter)
+      _ = try csv.next()
+    }
+    var order: [String] = []
+    var emitted = 0
+    var complete = Set<String>()
+    var groups: [String: (assembler: ConversationAssembler, company: String?, channel: String?)] = [:]
+    func flush(all: Bool) throws {
+      while emitted < order.count, all || complete.contains(order[emitted]) {
+        let id = order[emitted]
+        emitted += 1
+        complete.remove(id)
+        guard let group = groups.removeValue(forKey: id) else { continue }
+        try emit(
+          group.assembler.conversation(
+            id: id, channel: Channel(rawValue: group.channel ?? "chat"), company: group.company ?? options.company,
+            file: file))
+      }
+    }
+    var rows = 0
     while let record = try csv.next() {
       if record.fields.count == 1 && record.fields[0].isEmpty { continue }
       func value(_ name: String?) -> String? {
         guard let position = index(name), position < record.fields.count else { return nil }
         return record.string(position)
       }
-      guard let speaker = value(mapping.speaker), !speaker.isEmpty, let text = value(mapping.text) else {
+      guard let row = Self.row(record, mapping: mapping, index: index, fallbackID: fallbackID) else {
         diagnose(
           InputDiagnostic(
             file: file.path, line: record.line,
@@ -80,7 +110,7 @@ public struct GenericCSVReader: TranscriptReader {
               + "'\(mapping.text)'); row skipped"))
         continue
       }
-      let id = value(mapping.conversationID) ?? fallbackID
+      let (id, speaker, text) = row
       var timestamp: Date?
       if let stamp = value(mapping.timestamp), !stamp.isEmpty {
         timestamp = parser.parse(stamp)
@@ -110,13 +140,23 @@ public struct GenericCSVReader: TranscriptReader {
       if groups[id]?.channel == nil, let channel = value(mapping.channel), !channel.isEmpty {
         groups[id]?.channel = channel
       }
+      if lastRow[id] == rows { complete.insert(id) }
+      rows += 1
+      try flush(all: false)
     }
-    for id in order {
-      guard let group = groups[id] else { continue }
-      try emit(
-        group.assembler.conversation(
-          id: id, channel: Channel(rawValue: group.channel ?? "chat"), company: group.company ?? options.company,
-          file: file))
+    try flush(all: true)
+  }
+
+  /// A row's conversation id, speaker and text, or nil when it lacks a speaker or a text (or is blank).
+  private static func row(
+    _ record: CSVRecord, mapping: CSVColumnMapping, index: (String?) -> Int?, fallbackID: String
+  ) -> (id: String, speaker: String, text: String)? {
+    if record.fields.count == 1 && record.fields[0].isEmpty { return nil }
+    func value(_ name: String?) -> String? {
+      guard let position = index(name), position < record.fields.count else { return nil }
+      return record.string(position)
     }
+    guard let speaker = value(mapping.speaker), !speaker.isEmpty, let text = value(mapping.text) else { return nil }
+    return (value(mapping.conversationID) ?? fallbackID, speaker, text)
   }
 }

@@ -24,40 +24,78 @@ public struct IntercomJSONReader: TranscriptReader {
     ExportJSON.sniff(sample, all: ["conversation_parts"])
   }
 
+  /// A top-level array is read in chunks, one conversation at a time; an object (one conversation or
+  /// a `conversation.list` page) is decoded whole.
   public func read(
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
-    let data = try file.contents()
-    let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-    let conversations: [IntercomConversation]
+    let first = try file.head(4096).first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
     if first == UInt8(ascii: "[") {
-      conversations = try ExportJSON.decode([IntercomConversation].self, from: data, file: file, keys: .snakeCase)
-    } else {
-      let list = try ExportJSON.decode(IntercomList.self, from: data, file: file, keys: .snakeCase)
-      if let many = list.conversations {
-        conversations = many
-      } else {
-        conversations = [try ExportJSON.decode(IntercomConversation.self, from: data, file: file, keys: .snakeCase)]
+      var stream = try JSONElementStream(file: file)
+      let decoder = ExportJSON.decoder(.snakeCase)
+      while true {
+        let element: JSONElement
+        do {
+          guard let next = try stream.next() else { return }
+          element = next
+        } catch let problem as JSONStreamProblem {
+          throw DecodingErrorText.diagnostic(problem, file: file)
+        }
+        let read: Conversation
+        do {
+          let source = try decoder.decode(IntercomConversation.self, from: Data(element.bytes))
+          read = try convert(source, file: file, bytes: element.bytes, start: element.start, diagnose: diagnose)
+        } catch {
+          if let syntax = DecodingErrorText.syntax(element.bytes, file: file, start: element.start) { throw syntax }
+          diagnose(DecodingErrorText.diagnostic(error, file: file, bytes: element.bytes, start: element.start))
+          continue
+        }
+        try emit(read)
       }
     }
-    for conversation in conversations {
+    let data = try file.contents()
+    let bytes = [UInt8](data)
+    let list = try ExportJSON.decode(IntercomList.self, from: data, file: file, keys: .snakeCase)
+    let conversations: [(IntercomConversation, [JSONPathComponent])]
+    if let many = list.conversations {
+      conversations = many.enumerated().map { ($1, [.key("conversations"), .index($0)]) }
+    } else {
+      conversations = [(try ExportJSON.decode(IntercomConversation.self, from: data, file: file, keys: .snakeCase), [])]
+    }
+    for (conversation, path) in conversations {
+      // Located within the whole document: the element's path prefixes the problem's.
       do {
-        try emit(try convert(conversation, file: file))
+        try emit(
+          try convert(conversation, file: file, bytes: bytes, start: .start, prefix: path, diagnose: diagnose))
       } catch let diagnostic as InputDiagnostic {
         diagnose(diagnostic)
       }
     }
   }
 
-  private func convert(_ source: IntercomConversation, file: InputFile) throws -> Conversation {
+  private func convert(
+    _ source: IntercomConversation, file: InputFile, bytes: [UInt8], start: JSONPosition,
+    prefix: [JSONPathComponent] = [], diagnose: (InputDiagnostic) -> Void
+  ) throws -> Conversation {
+    func locate(_ path: [JSONPathComponent], _ message: String) -> InputDiagnostic {
+      DecodingErrorText.diagnostic(JSONValueProblem(prefix + path, message), file: file, bytes: bytes, start: start)
+    }
     guard let id = source.id?.value else {
-      throw InputDiagnostic(file: file.path, "at the top level: expected the conversation's \"id\"")
+      throw locate([], "expected the conversation's \"id\"")
     }
     var assembler = ConversationAssembler()
     let parser = TimestampParser()
-    func time(_ value: LooseString?) -> Date? {
+    /// A time in epoch seconds (or milliseconds) or ISO 8601; a number out of range is reported and
+    /// the turn keeps no time.
+    func time(_ value: LooseString?, _ path: [JSONPathComponent]) -> Date? {
       guard let value else { return nil }
-      return value.number.map { parser.epoch($0) } ?? parser.parse(value.value)
+      guard let number = value.number else { return parser.parse(value.value) }
+      guard let date = parser.epoch(number) else {
+        diagnose(
+          locate(path, "expected epoch seconds between years 1 and 9999, found \(value.value); time left empty"))
+        return nil
+      }
+      return date
     }
     let opening = source.source ?? source.conversationMessage
     var author = opening?.author
@@ -69,11 +107,11 @@ public struct IntercomJSONReader: TranscriptReader {
         if let subject = opening.subject, !subject.isEmpty { attributes["subject"] = ExportText.stripHTML(subject) }
         assembler.add(
           speaker: author.id?.value ?? "unknown", role: Self.role(author), name: author.name ?? author.email,
-          timestamp: time(source.createdAt), text: text, location: SourceLocation(file: file.path),
-          attributes: attributes)
+          timestamp: time(source.createdAt, [.key("created_at")]), text: text,
+          location: SourceLocation(file: file.path), attributes: attributes)
       }
     }
-    for part in source.conversationParts?.conversationParts ?? [] {
+    for (index, part) in (source.conversationParts?.conversationParts ?? []).enumerated() {
       guard let body = part.body, let author = part.author else { continue }
       let text = ExportText.stripHTML(body)
       guard !text.isEmpty else { continue }
@@ -81,9 +119,13 @@ public struct IntercomJSONReader: TranscriptReader {
       if let partID = part.id?.value { attributes["part_id"] = partID }
       if let type = part.partType { attributes["part_type"] = type }
       if part.partType == "note" { attributes["visibility"] = "internal" }
+      let path: [JSONPathComponent] = [
+        .key("conversation_parts"), .key("conversation_parts"), .index(index), .key("created_at"),
+      ]
       assembler.add(
         speaker: author.id?.value ?? "unknown", role: Self.role(author), name: author.name ?? author.email,
-        timestamp: time(part.createdAt), text: text, location: SourceLocation(file: file.path), attributes: attributes)
+        timestamp: time(part.createdAt, path), text: text, location: SourceLocation(file: file.path),
+        attributes: attributes)
     }
     var metadata: [String: String] = [:]
     metadata["state"] = source.state

@@ -79,7 +79,16 @@ public struct SlackExportReader: GroupedTranscriptReader {
         let day = String(file.url.lastPathComponent.prefix(10))
         let messages: [SlackMessage]
         do {
-          messages = try ExportJSON.decode([SlackMessage].self, from: try file.contents(), file: file, keys: .snakeCase)
+          let data = try file.contents()
+          messages = try ExportJSON.decode([SlackMessage].self, from: data, file: file, keys: .snakeCase)
+          for (index, message) in messages.enumerated() where message.ts != nil && Self.seconds(message.ts) == nil {
+            diagnose(
+              DecodingErrorText.diagnostic(
+                JSONValueProblem(
+                  [.index(index), .key("ts")],
+                  "expected epoch seconds between years 1 and 9999, found '\(message.ts ?? "")'; time left empty"),
+                file: file, bytes: [UInt8](data), start: .start))
+          }
         } catch let diagnostic as InputDiagnostic {
           diagnose(diagnostic)
           continue
@@ -101,7 +110,7 @@ public struct SlackExportReader: GroupedTranscriptReader {
     id: String, channel: String, messages: [(SlackMessage, InputFile, String)], users: [String: SlackUser],
     homeTeam: String?
   ) -> Conversation {
-    let sorted = messages.sorted { (Double($0.0.ts ?? "") ?? 0) < (Double($1.0.ts ?? "") ?? 0) }
+    let sorted = messages.sorted { (Self.seconds($0.0.ts) ?? 0) < (Self.seconds($1.0.ts) ?? 0) }
     let configured = !options.agentNames.isEmpty
     let external = sorted.contains { entry in
       let user = entry.0.user.flatMap { users[$0] }
@@ -133,7 +142,7 @@ public struct SlackExportReader: GroupedTranscriptReader {
       var attributes: [String: String] = [:]
       attributes["ts"] = message.ts
       attributes["subtype"] = message.subtype
-      let seconds = message.ts.flatMap(Double.init)
+      let seconds = Self.seconds(message.ts)
       assembler.add(
         speaker: userID, role: role, name: name, timestamp: seconds.map { Date(timeIntervalSince1970: $0) },
         text: Self.plainText(message.text ?? "", users: users), location: SourceLocation(file: file.path),
@@ -143,6 +152,15 @@ public struct SlackExportReader: GroupedTranscriptReader {
     if !configured && !external { metadata["roles"] = "guessed" }
     return assembler.conversation(
       id: id, channel: .chat, company: options.company, file: sorted[0].1, metadata: metadata)
+  }
+
+  /// A message's `ts` as epoch seconds, or nil when it is missing, not a number, not finite or
+  /// outside years 1–9999 (checked before any date arithmetic).
+  static func seconds(_ ts: String?) -> Double? {
+    guard let ts, let value = Double(ts), value.isFinite, TimestampParser.epochRange.contains(value) else {
+      return nil
+    }
+    return value
   }
 
   static func isExternal(_ message: SlackMessage, user: SlackUser?, homeTeam: String?) -> Bool {

@@ -11,8 +11,13 @@ import Foundation
 /// sign-off at the end of a company tweet (`^JK`, `-Becky`) names the individual agent, whose
 /// participant id is `Company/JK`, and unsigned company tweets speak as the account itself.
 ///
-/// The reply graph can only be closed at the end of the file, so the reader keeps every tweet of
-/// the file in memory (about 250 bytes per tweet plus its text).
+/// Memory: a conversation is complete only when its last linked tweet has been read, and links
+/// point both ways across the whole file, so the file is read twice. The first pass keeps only the
+/// reply graph as integers (`TweetGraph`: ids and links, no text); the second pass re-reads the
+/// records, collects the tweets of the conversations that are still open and emits each one as soon
+/// as its last tweet is read (in order of first tweets, as before). Memory is the graph plus the
+/// open conversations' tweets, not the file's text: on twcs, whose conversations are close
+/// together in the file, a few hundred tweets at a time.
 public struct TwitterCSVReader: TranscriptReader {
   public var format: String { "twitter-csv" }
   public var summary: String { "Customer Support on Twitter CSV (twcs): conversations rebuilt from reply links" }
@@ -35,8 +40,69 @@ public struct TwitterCSVReader: TranscriptReader {
   public func read(
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
+    // Pass 1: validate records (diagnostics come from here only) and build the reply graph.
     var csv = try CSVStreamReader(file: file)
     defer { csv.close() }
+    let columns = try header(&csv, file: file)
+    var graph = TweetGraph()
+    var accepted: [Bool] = []
+    var calendars = TwitterCalendars()
+    while let record = try csv.next() {
+      guard let id = acceptedID(record, columns: columns, graph: &graph, file: file, diagnose: diagnose) else {
+        accepted.append(false)
+        continue
+      }
+      accepted.append(true)
+      let created = columns.field(record, "created_at")
+      if !created.isEmpty && calendars.date(created) == nil {
+        diagnose(
+          InputDiagnostic(
+            file: file.path, line: record.line,
+            "expected created_at like 'Tue Oct 31 22:10:47 +0000 2017', found '\(created)'; time left empty"))
+      }
+      let links =
+        Self.ids(columns.field(record, "in_response_to_tweet_id")).prefix(1)
+        + Self.ids(columns.field(record, "response_tweet_id"))
+      graph.add(id: id, links: Array(links))
+    }
+    let (root, last) = graph.components()
+
+    // Pass 2: collect the tweets of open conversations; emit each when its last tweet is read.
+    var again = try CSVStreamReader(file: file)
+    defer { again.close() }
+    _ = try header(&again, file: file)
+    var open: [Int32: [Tweet]] = [:]
+    var complete = Set<Int32>()
+    var nextRoot: Int32 = 0
+    var tweetIndex = 0
+    var recordIndex = 0
+    func changed(_ line: Int?) -> InputDiagnostic {
+      InputDiagnostic(file: file.path, line: line, "the file changed while it was being read; read it again")
+    }
+    while let record = try again.next() {
+      defer { recordIndex += 1 }
+      guard recordIndex < accepted.count else { throw changed(record.line) }
+      guard accepted[recordIndex] else { continue }
+      let tweet = Tweet(record, columns: columns, calendars: &calendars)
+      guard tweetIndex < graph.count, graph.existingKey(tweet.id) == graph.keys[tweetIndex] else {
+        throw changed(record.line)
+      }
+      let top = root[tweetIndex]
+      open[top, default: []].append(tweet)
+      if last[Int(top)] == Int32(tweetIndex) { complete.insert(top) }
+      tweetIndex += 1
+      while complete.contains(nextRoot) {
+        complete.remove(nextRoot)
+        if let members = open.removeValue(forKey: nextRoot) { try emit(conversation(members, file: file)) }
+        nextRoot += 1
+        while Int(nextRoot) < root.count, root[Int(nextRoot)] != nextRoot { nextRoot += 1 }
+      }
+    }
+    guard tweetIndex == graph.count, open.isEmpty else { throw changed(nil) }
+  }
+
+  /// Reads the header row and finds the columns.
+  private func header(_ csv: inout CSVStreamReader, file: InputFile) throws -> TwitterColumns {
     guard let header = try csv.next() else { throw InputDiagnostic(file: file.path, line: 1, "the file is empty") }
     let names = header.fields.map { String(decoding: $0, as: UTF8.self).exportTrimmed }
     var column: [String: Int] = [:]
@@ -46,40 +112,30 @@ public struct TwitterCSVReader: TranscriptReader {
       throw InputDiagnostic(
         file: file.path, line: 1, "expected the twcs header columns; missing \(missing.joined(separator: ", "))")
     }
-    var tweets: [Tweet] = []
-    var indexByID: [String: Int] = [:]
-    while let record = try csv.next() {
-      if record.fields.count == 1 && record.fields[0].isEmpty { continue }
-      guard record.fields.count >= names.count else {
-        diagnose(
-          InputDiagnostic(
-            file: file.path, line: record.line,
-            "expected \(names.count) fields, found \(record.fields.count); record skipped"))
-        continue
-      }
-      func field(_ name: String) -> String { column[name].map { record.string($0) } ?? "" }
-      let id = field("tweet_id")
-      guard !id.isEmpty, indexByID[id] == nil else {
-        diagnose(
-          InputDiagnostic(file: file.path, line: record.line, "missing or repeated tweet_id '\(id)'; record skipped"))
-        continue
-      }
-      let created = field("created_at")
-      let date = TwitterDate.parse(created)
-      if date == nil && !created.isEmpty {
-        diagnose(
-          InputDiagnostic(
-            file: file.path, line: record.line,
-            "expected created_at like 'Tue Oct 31 22:10:47 +0000 2017', found '\(created)'; time left empty"))
-      }
-      indexByID[id] = tweets.count
-      tweets.append(
-        Tweet(
-          id: id, author: field("author_id"), inbound: field("inbound").lowercased() == "true", date: date,
-          text: field("text"), responses: Self.ids(field("response_tweet_id")),
-          parent: Self.ids(field("in_response_to_tweet_id")).first, line: record.line))
+    return TwitterColumns(count: names.count, index: column)
+  }
+
+  /// The record's tweet id when the record is read (enough fields, a new id); otherwise diagnoses
+  /// why it is skipped (blank records are skipped silently).
+  private func acceptedID(
+    _ record: CSVRecord, columns: TwitterColumns, graph: inout TweetGraph, file: InputFile,
+    diagnose: (InputDiagnostic) -> Void
+  ) -> String? {
+    if record.fields.count == 1 && record.fields[0].isEmpty { return nil }
+    guard record.fields.count >= columns.count else {
+      diagnose(
+        InputDiagnostic(
+          file: file.path, line: record.line,
+          "expected \(columns.count) fields, found \(record.fields.count); record skipped"))
+      return nil
     }
-    for conversation in conversations(tweets, indexByID: indexByID, file: file) { try emit(conversation) }
+    let id = columns.field(record, "tweet_id")
+    guard !id.isEmpty, !graph.contains(id) else {
+      diagnose(
+        InputDiagnostic(file: file.path, line: record.line, "missing or repeated tweet_id '\(id)'; record skipped"))
+      return nil
+    }
+    return id
   }
 
   /// Tweet ids from `"9,6,10"` or a float-formatted `"3.0"`.
@@ -88,33 +144,6 @@ public struct TwitterCSVReader: TranscriptReader {
       var id = part.trimmingCharacters(in: .whitespaces)
       if id.hasSuffix(".0") { id.removeLast(2) }
       return id.isEmpty ? nil : id
-    }
-  }
-
-  private func conversations(_ tweets: [Tweet], indexByID: [String: Int], file: InputFile) -> [Conversation] {
-    var parent = Array(tweets.indices)
-    func root(_ index: Int) -> Int {
-      var node = index
-      while parent[node] != node {
-        parent[node] = parent[parent[node]]
-        node = parent[node]
-      }
-      return node
-    }
-    func union(_ a: Int, _ b: Int) {
-      let (rootA, rootB) = (root(a), root(b))
-      if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
-    }
-    for (index, tweet) in tweets.enumerated() {
-      for linked in (tweet.parent.map { [$0] } ?? []) + tweet.responses {
-        if let other = indexByID[linked] { union(index, other) }
-      }
-    }
-    var groups: [Int: [Int]] = [:]
-    for index in tweets.indices { groups[root(index), default: []].append(index) }
-    return groups.keys.sorted().compactMap { key in
-      guard let members = groups[key] else { return nil }
-      return conversation(members.map { tweets[$0] }, file: file)
     }
   }
 
@@ -162,6 +191,17 @@ public struct TwitterCSVReader: TranscriptReader {
   }
 }
 
+/// Where the twcs columns are.
+private struct TwitterColumns {
+  /// The number of header columns.
+  var count: Int
+  var index: [String: Int]
+
+  func field(_ record: CSVRecord, _ name: String) -> String {
+    index[name].map { record.string($0) } ?? ""
+  }
+}
+
 /// One tweet as read from the CSV.
 private struct Tweet {
   var id: String
@@ -172,27 +212,65 @@ private struct Tweet {
   var responses: [String]
   var parent: String?
   var line: Int
+
+  init(_ record: CSVRecord, columns: TwitterColumns, calendars: inout TwitterCalendars) {
+    id = columns.field(record, "tweet_id")
+    author = columns.field(record, "author_id")
+    inbound = columns.field(record, "inbound").lowercased() == "true"
+    date = calendars.date(columns.field(record, "created_at"))
+    text = columns.field(record, "text")
+    responses = TwitterCSVReader.ids(columns.field(record, "response_tweet_id"))
+    parent = TwitterCSVReader.ids(columns.field(record, "in_response_to_tweet_id")).first
+    self.line = record.line
+  }
 }
 
 /// Parses Twitter's `created_at` format, `Tue Oct 31 22:10:47 +0000 2017`, on bytes.
 enum TwitterDate {
   private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-  /// The instant, or nil when `text` is not in that format.
-  static func parse(_ text: String) -> Date? {
+  /// The parts of a stamp, every number range-checked (a 14-digit year would overflow date
+  /// arithmetic), or nil when `text` is not in that format.
+  static func components(_ text: String) -> (date: DateComponents, offset: Int)? {
     let parts = text.split(separator: " ")
     guard parts.count == 6, let month = months.firstIndex(of: String(parts[1])), let day = Int(parts[2]),
-      let year = Int(parts[5])
+      let year = Int(parts[5]), (1...9999).contains(year), (1...31).contains(day)
     else { return nil }
     let clock = parts[3].split(separator: ":").compactMap { Int($0) }
     let zone = parts[4]
-    guard clock.count == 3, zone.count == 5, let offset = Int(zone.dropFirst()) else { return nil }
+    guard clock.count == 3, (0...23).contains(clock[0]), (0...59).contains(clock[1]), (0...60).contains(clock[2]),
+      zone.count == 5, let offset = Int(zone.dropFirst()), offset >= 0
+    else { return nil }
     let sign = zone.hasPrefix("-") ? -1 : 1
     let seconds = sign * ((offset / 100) * 3600 + (offset % 100) * 60)
-    var calendar = Calendar(identifier: .gregorian)
-    guard let timeZone = TimeZone(secondsFromGMT: seconds) else { return nil }
-    calendar.timeZone = timeZone
-    return calendar.date(
-      from: DateComponents(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2]))
+    return (
+      DateComponents(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2]),
+      seconds
+    )
+  }
+
+  /// The instant, or nil when `text` is not in that format.
+  static func parse(_ text: String) -> Date? {
+    var calendars = TwitterCalendars()
+    return calendars.date(text)
+  }
+}
+
+/// Parses `created_at` stamps with one calendar per zone offset, made once per file instead of once
+/// per tweet.
+struct TwitterCalendars {
+  private var byOffset: [Int: Calendar] = [:]
+
+  /// The instant `text` names, or nil when it is not a Twitter stamp.
+  mutating func date(_ text: String) -> Date? {
+    guard let stamp = TwitterDate.components(text) else { return nil }
+    let (components, offset) = stamp
+    if byOffset[offset] == nil {
+      guard let timeZone = TimeZone(secondsFromGMT: offset) else { return nil }
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = timeZone
+      byOffset[offset] = calendar
+    }
+    return byOffset[offset]?.date(from: components)
   }
 }

@@ -27,28 +27,27 @@ public struct ZendeskJSONReader: TranscriptReader {
   public func read(
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
-    let data = try file.contents()
-    let trimmed = data.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-    let firstLineEnd = trimmed.firstIndex(of: 0x0A) ?? trimmed.endIndex
-    let firstLine = trimmed[trimmed.startIndex..<firstLineEnd]
-    let isLines =
-      file.pathExtension == "ndjson" || file.pathExtension == "jsonl"
-      || (firstLineEnd < trimmed.endIndex && (try? JSONSerialization.jsonObject(with: Data(firstLine))) != nil)
-    if isLines {
-      var lineNumber = 0
-      for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        lineNumber += 1
-        guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+    if try Self.isLines(file) {
+      // The full export's NDJSON: streamed a line at a time, one ticket in memory.
+      var lines = try LineStream(file: file)
+      let decoder = ExportJSON.decoder(.snakeCase)
+      while let line = try lines.next() {
+        guard line.bytes.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+        let start = JSONPosition(offset: line.offset, line: line.number, column: 1)
+        let read: Conversation
         do {
-          let ticket = try ExportJSON.decode(
-            ZendeskTicket.self, from: Data(line), file: file, line: lineNumber, keys: .snakeCase)
-          try emit(try conversation(ticket, comments: ticket.comments ?? [], users: [], file: file, line: lineNumber))
-        } catch let diagnostic as InputDiagnostic {
-          diagnose(diagnostic)
+          let ticket = try decoder.decode(ZendeskTicket.self, from: Data(line.bytes))
+          read = try conversation(ticket, comments: ticket.comments ?? [], users: [], file: file, line: line.number)
+        } catch {
+          diagnose(DecodingErrorText.diagnostic(error, file: file, bytes: line.bytes, start: start))
+          continue
         }
+        try emit(read)
       }
       return
     }
+    // An API response is one document (a page of at most 100 tickets with their users).
+    let data = try file.contents()
     let envelope = try ExportJSON.decode(ZendeskEnvelope.self, from: data, file: file, keys: .snakeCase)
     let users = envelope.users ?? []
     if let tickets = envelope.tickets {
@@ -70,6 +69,19 @@ public struct ZendeskJSONReader: TranscriptReader {
       let bare = try ExportJSON.decode(ZendeskTicket.self, from: data, file: file, keys: .snakeCase)
       try emit(try conversation(bare, comments: bare.comments ?? [], users: users, file: file, line: nil))
     }
+  }
+
+  /// Whether the file is NDJSON: named so, or its first non-blank line is a whole JSON value with
+  /// more lines after it.
+  static func isLines(_ file: InputFile) throws -> Bool {
+    if file.pathExtension == "ndjson" || file.pathExtension == "jsonl" { return true }
+    var lines = try LineStream(file: file)
+    while let line = try lines.next() {
+      let trimmed = line.bytes.drop { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
+      if trimmed.isEmpty { continue }
+      return line.terminated && (try? JSONSerialization.jsonObject(with: Data(trimmed))) != nil
+    }
+    return false
   }
 
   private func conversation(

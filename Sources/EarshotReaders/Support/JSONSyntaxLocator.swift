@@ -11,6 +11,8 @@ public struct JSONSyntaxLocator {
     public var column: Int
     /// What was expected and what was found.
     public var message: String
+    /// 0-based byte offset of the problem.
+    public var offset: Int
   }
 
   private let bytes: [UInt8]
@@ -58,7 +60,7 @@ public struct JSONSyntaxLocator {
         scalar >= 0x20 && scalar < 0x7F
         ? "'\(Character(Unicode.Scalar(scalar)))'" : "byte 0x" + String(scalar, radix: 16)
     }
-    return Problem(line: line, column: column, message: "\(expected), found \(found)")
+    return Problem(line: line, column: column, message: "\(expected), found \(found)", offset: index)
   }
 
   private mutating func skipSpace() {
@@ -148,6 +150,12 @@ public struct JSONSyntaxLocator {
         index += 2
       case 0x00..<0x20:
         throw problem("expected a closing quote before the line break (control characters must be escaped)")
+      case 0x80...:
+        let length = UTF8Validation.sequenceLength(bytes, at: index)
+        guard length > 0 else {
+          throw problem("expected UTF-8 text (this byte does not start a valid UTF-8 character)")
+        }
+        index += length
       default:
         index += 1
       }

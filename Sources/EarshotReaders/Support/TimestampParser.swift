@@ -25,10 +25,20 @@ public struct TimestampParser: Sendable {
     return parseCalendar(Array(trimmed.utf8))
   }
 
-  /// Epoch seconds, or milliseconds when the number is too large to be seconds.
-  public func epoch(_ number: Double) -> Date {
-    Date(timeIntervalSince1970: number > 100_000_000_000 ? number / 1000 : number)
+  /// Epoch seconds, or milliseconds when the number is too large to be seconds; nil when the
+  /// number is not finite or the instant falls outside years 1–9999.
+  ///
+  /// The range check keeps every later computation with the date (waits in seconds, day buckets,
+  /// integer conversions) within range: input like `-1e19` or `1e300` is refused here.
+  public func epoch(_ number: Double) -> Date? {
+    guard number.isFinite else { return nil }
+    let seconds = number > 100_000_000_000 ? number / 1000 : number
+    guard Self.epochRange.contains(seconds) else { return nil }
+    return Date(timeIntervalSince1970: seconds)
   }
+
+  /// Epoch seconds from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+  public static let epochRange: ClosedRange<Double> = -62_135_596_800...253_402_300_799
 
   /// `YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH[:]MM]`, or a bare date.
   private func parseCalendar(_ bytes: [UInt8]) -> Date? {
