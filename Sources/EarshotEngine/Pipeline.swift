@@ -23,9 +23,14 @@ public struct Pipeline: Sendable {
   public private(set) var scorer: ConversationScorer
   /// Participant ids or names that are agents whatever the reader decided (`agents.addresses`).
   public let agentIDs: Set<String>
+<<<<<<< HEAD
   /// What personal data is redacted, and where (`privacy:`).
   public let privacy: PrivacySettings
   private let redactor: Redactor
+=======
+  /// The checks every conversation passes before it is scored (turns, bytes per turn, time bounds).
+  public let limits: ConversationLimits
+>>>>>>> 8636555 (WIP: timestamp bounds, conversation limits, XML attribute counter, linear pitch/promise/reply look-ups)
 
   /// Creates a pipeline from a configuration.
   ///
@@ -40,8 +45,12 @@ public struct Pipeline: Sendable {
       analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectorsInForce(),
       weights: configuration.scoringWeights, toolVersion: EarshotVersion.current)
     agentIDs = Set(configuration.agents.addresses.map { $0.lowercased() })
+<<<<<<< HEAD
     privacy = configuration.privacy
     redactor = try Redactor(settings: configuration.privacy)
+=======
+    limits = configuration.readers.limits
+>>>>>>> 8636555 (WIP: timestamp bounds, conversation limits, XML attribute counter, linear pitch/promise/reply look-ups)
   }
 
   /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
@@ -56,8 +65,8 @@ public struct Pipeline: Sendable {
         try? unit.reader.read(
           file,
           emit: { conversation in
-            guard conversations < limit else { return }
-            builder.add(self.applyingConfiguredRoles(conversation))
+            guard conversations < limit, let admitted = limits.admit(conversation, diagnose: { _ in }) else { return }
+            builder.add(self.applyingConfiguredRoles(admitted))
             conversations += 1
           }, diagnose: { _ in })
       }
@@ -75,7 +84,8 @@ public struct Pipeline: Sendable {
     var diagnostics: [InputDiagnostic] = []
     var failed = false
     let emit: (Conversation) throws -> Void = { conversation in
-      let resolved = self.applyingConfiguredRoles(conversation)
+      guard let admitted = self.limits.admit(conversation, diagnose: { diagnostics.append($0) }) else { return }
+      let resolved = self.applyingConfiguredRoles(admitted)
       results.append((self.scorer.score(resolved).result, resolved))
     }
     do {

@@ -13,11 +13,15 @@ struct SalesOffer {
 /// in the same sentence as a product ("premium plan", "add-on") that the customer did not bring
 /// up first. A product mentioned alone informs ("our promo is on tonight") and is not a pitch.
 enum SalesOffers {
-  static func pitches(in conversation: AnalyzedConversation, turn index: Int) -> [SalesOffer] {
+  /// The pitches in turn `index`; `customerWords` supplies the stems the customer wrote before it
+  /// and is only advanced when the turn has sales words at all.
+  static func pitches(
+    in conversation: AnalyzedConversation, turn index: Int, customerWords: inout CustomerWords
+  ) -> [SalesOffer] {
     let text = conversation.texts[index]
     let matches = conversation.resources.lexicons.sales.matches(in: text)
     guard !matches.isEmpty else { return [] }
-    let customerTerms = customerWords(before: index, in: conversation)
+    let customerTerms = customerWords.stems(before: index, in: conversation)
     var result: [SalesOffer] = []
     for sentence in text.sentences {
       let inSentence = matches.filter { sentence.tokenRange.contains($0.tokenRange.lowerBound) }
@@ -36,10 +40,23 @@ enum SalesOffers {
     return result
   }
 
-  /// Stems of every word the customer wrote before turn `index`.
-  static func customerWords(before index: Int, in conversation: AnalyzedConversation) -> Set<String> {
-    var stems = Set<String>()
-    for turn in conversation.turns[..<index] where turn.role == .customer {
+}
+
+/// Stems of every word the customer wrote before a turn, for callers that walk the turns forward:
+/// each customer turn is stemmed once, however many agent turns ask (stemming them all again per
+/// agent turn made the premature-pitch detector quadratic in turns).
+struct CustomerWords {
+  private var stems = Set<String>()
+  /// The first turn index not yet added.
+  private var next = 0
+
+  /// Stems of the customer's words in turns before `index`; `index` must not go backwards.
+  mutating func stems(before index: Int, in conversation: AnalyzedConversation) -> Set<String> {
+    precondition(index >= next, "CustomerWords is read forward only")
+    while next < index {
+      let turn = conversation.turns[next]
+      next += 1
+      guard turn.role == .customer else { continue }
       let text = conversation.texts[turn.index]
       for token in text.tokens where token.kind == .word || token.kind == .hashtag {
         stems.insert(Stemmer.stem(text.string(token).lowercased()))

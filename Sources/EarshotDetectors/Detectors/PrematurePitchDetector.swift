@@ -42,20 +42,35 @@ public struct PrematurePitchDetector: Detector {
 
   public func findings(in conversation: AnalyzedConversation) -> [Finding] {
     var result: [Finding] = []
-    for turn in conversation.turns where turn.role.isCompanySide {
-      let offers = SalesOffers.pitches(in: conversation, turn: turn.index)
+    // One pass over the turns, carrying what each agent turn needs from the turns before it (the
+    // last customer turn, whether the company already replied to it, the customer's words), so the
+    // work is linear in turns.
+    var customerWords = CustomerWords()
+    var lastCustomer: Turn?
+    var companyTurnsSinceCustomer = 0
+    var questionTurns = Set<Int>()
+    for question in conversation.questions { questionTurns.insert(question.turn) }
+    for turn in conversation.turns {
+      defer {
+        if turn.role == .customer {
+          lastCustomer = turn
+          companyTurnsSinceCustomer = 0
+        } else if turn.role.isCompanySide {
+          companyTurnsSinceCustomer += 1
+        }
+      }
+      guard turn.role.isCompanySide else { continue }
+      let offers = SalesOffers.pitches(in: conversation, turn: turn.index, customerWords: &customerWords)
       guard let first = offers.first, let last = offers.last else { continue }
       let offerRange = first.sentence.lowerBound..<last.sentence.upperBound
       let pitch = first
       let resolved = conversation.resolution.map { $0.turn < turn.index } ?? false
-      let lastCustomer = conversation.turns[..<turn.index].last { $0.role == .customer }
       let mood = lastCustomer.map { conversation.sentiments[$0.index].compound } ?? 0
       let upset = mood < configuration.negativeMood
-      let openQuestion = lastCustomer.flatMap { customer in
-        conversation.questions.last { $0.turn == customer.index }
-      }
+      // The customer's last turn asked something, and this is the company's first reply to it.
+      let openQuestion = lastCustomer.map { questionTurns.contains($0.index) } ?? false
       let insteadOfAnswer =
-        openQuestion != nil && !resolved && conversation.replies(to: openQuestion?.turn ?? 0).first == turn
+        openQuestion && !resolved && companyTurnsSinceCustomer == 0
         && !hasOtherContent(conversation, turn: turn.index, pitchRange: pitch.sentence)
       if resolved && !upset { continue }
       var reasons: [String] = []
