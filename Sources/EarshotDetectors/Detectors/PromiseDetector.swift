@@ -102,7 +102,8 @@ public struct PromiseDetector: Detector {
   }
 
   private func judge(
-    _ turn: Turn, _ deadline: PromiseDeadline, _ evidence: Evidence, kind: String, in conversation: AnalyzedConversation,
+    _ turn: Turn, _ deadline: PromiseDeadline, _ evidence: Evidence, kind: String,
+    in conversation: AnalyzedConversation,
     follow: inout FollowUpIndex
   ) -> Finding {
     var attributes = ["promise_kind": kind, "deadline": deadline.phrase]

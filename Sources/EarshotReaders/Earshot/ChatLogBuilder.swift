@@ -56,7 +56,8 @@ struct ChatLogBuilder {
       guard let date = parseStamp(stamp) else {
         throw InputDiagnostic(
           file: file.path, line: number, column: 2,
-          "expected a time such as 10:32, 10:32:05, 10:32 PM or 2024-03-01 10:32 inside [ ], found '\(stamp.prefix(40))'")
+          "expected a time such as 10:32, 10:32:05, 10:32 PM or 2024-03-01 10:32 inside [ ], found '\(stamp.prefix(40))'"
+        )
       }
       guard TimestampBounds.contains(date) else {
         throw InputDiagnostic(
