@@ -11,6 +11,7 @@
 #   pitch-4k.txt         the same with 4,000 turns
 #   attributes-200k.xml  a Genesys transcript whose one <message> carries 200,000 attributes
 #   turn-2mib.txt        one customer turn of 2 MiB of text
+#   questions-20k.txt    10,000 customer questions in a row, then 10,000 agent replies
 #
 # Then, for example:
 #   /usr/bin/time -v .build/release/earshot score DIR/chat-1m.txt --format json > /dev/null
@@ -85,5 +86,10 @@ awk 'BEGIN {
   for (i = 0; i < 2 * 1048576 / 16; i++) printf "it ships today. "
   print ""
 }' > "$dir/turn-2mib.txt"
+
+awk 'BEGIN {
+  for (i = 0; i < 10000; i++) printf "Customer: Where is parcel %d and when will it arrive?\n", i
+  for (i = 0; i < 10000; i++) printf "Agent: Parcel %d left the depot and arrives on Monday.\n", i
+}' > "$dir/questions-20k.txt"
 
 echo "$dir"

@@ -125,4 +125,17 @@ import Testing
     #expect(findings.count == 2_000)
     #expect(elapsed < .seconds(20), "4,000 turns took \(elapsed)")
   }
+
+  @Test func manyQuestionsBeforeOneLongReplyBlockAreJudgedOnce() throws {
+    let questions = String(repeating: "Customer: Where is my parcel and when will it arrive?\n", count: 1_500)
+    let replies = String(repeating: "Agent: Your parcel left the depot and arrives on Monday.\n", count: 1_500)
+    let clock = ContinuousClock()
+    var analyzed: AnalyzedConversation?
+    let elapsed = try clock.measure { analyzed = try DetectorHarness.analyze(questions + replies) }
+    let conversation = try #require(analyzed)
+    #expect(conversation.replies(to: 0).count == 1_500)
+    // One run of customer turns is one item, judged against the one block of replies.
+    #expect(conversation.questionRecords.count == 1)
+    #expect(elapsed < .seconds(20), "1,500 questions before 1,500 replies took \(elapsed)")
+  }
 }
