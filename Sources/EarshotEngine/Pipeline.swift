@@ -23,14 +23,11 @@ public struct Pipeline: Sendable {
   public private(set) var scorer: ConversationScorer
   /// Participant ids or names that are agents whatever the reader decided (`agents.addresses`).
   public let agentIDs: Set<String>
-<<<<<<< HEAD
   /// What personal data is redacted, and where (`privacy:`).
   public let privacy: PrivacySettings
   private let redactor: Redactor
-=======
   /// The checks every conversation passes before it is scored (turns, bytes per turn, time bounds).
   public let limits: ConversationLimits
->>>>>>> 8636555 (WIP: timestamp bounds, conversation limits, XML attribute counter, linear pitch/promise/reply look-ups)
 
   /// Creates a pipeline from a configuration.
   ///
@@ -45,12 +42,9 @@ public struct Pipeline: Sendable {
       analyzer: ConversationAnalyzer(resources: resources), detectors: try configuration.detectorsInForce(),
       weights: configuration.scoringWeights, toolVersion: EarshotVersion.current)
     agentIDs = Set(configuration.agents.addresses.map { $0.lowercased() })
-<<<<<<< HEAD
     privacy = configuration.privacy
     redactor = try Redactor(settings: configuration.privacy)
-=======
     limits = configuration.readers.limits
->>>>>>> 8636555 (WIP: timestamp bounds, conversation limits, XML attribute counter, linear pitch/promise/reply look-ups)
   }
 
   /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
