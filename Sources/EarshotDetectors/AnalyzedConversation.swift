@@ -23,24 +23,49 @@ public struct AnalyzedConversation: Sendable {
   public let resolutionTimeline: [Resolution?]
   /// Shared lexicons and settings.
   public let resources: AnalysisResources
+  /// For each turn position, the position of the first company-side turn after it (`turns.count`
+  /// when there is none), so replies are found without scanning from the start for every question.
+  let companyTurnAfter: [Int]
 
   /// The turns.
   public var turns: [Turn] { conversation.turns }
 
   /// The first turn after `index` spoken by the company side (agent or bot), if any.
   public func nextCompanyTurn(after index: Int) -> Turn? {
-    turns.first { $0.index > index && $0.role.isCompanySide }
+    let position = firstCompanyPosition(after: index)
+    return position < turns.count ? turns[position] : nil
   }
 
   /// The company-side turns answering the customer turn at `index`: those before the next customer turn.
   public func replies(to index: Int) -> [Turn] {
     var result: [Turn] = []
-    for turn in turns where turn.index > index {
-      if turn.role == .customer {
-        if !result.isEmpty { break }
-        continue
-      }
+    var position = firstCompanyPosition(after: index)
+    // From the first reply on, other company-side turns join until the customer speaks again.
+    while position < turns.count {
+      let turn = turns[position]
+      if turn.role == .customer { break }
       if turn.role.isCompanySide { result.append(turn) }
+      position += 1
+    }
+    return result
+  }
+
+  /// The position of the first company-side turn after turn `index` (any integer), or `turns.count`.
+  func firstCompanyPosition(after index: Int) -> Int {
+    guard index >= 0 else {
+      guard let first = turns.first else { return 0 }
+      return first.role.isCompanySide ? 0 : companyTurnAfter[0]
+    }
+    return index < companyTurnAfter.count ? companyTurnAfter[index] : turns.count
+  }
+
+  /// `companyTurnAfter` for `turns`, in one backward pass.
+  static func companyTurnPositions(_ turns: [Turn]) -> [Int] {
+    var result = [Int](repeating: turns.count, count: turns.count)
+    var next = turns.count
+    for position in turns.indices.reversed() {
+      result[position] = next
+      if turns[position].role.isCompanySide { next = position }
     }
     return result
   }
@@ -67,7 +92,8 @@ public struct ConversationAnalyzer: Sendable {
     var analyzed = AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
-      resolutionTimeline: timeline, resources: resources)
+      resolutionTimeline: timeline, resources: resources,
+      companyTurnAfter: AnalyzedConversation.companyTurnPositions(conversation.turns))
     analyzed.questionRecords = QuestionVerdicts(
       lexicons: resources.lexicons, answeredThreshold: resources.answeredThreshold,
       partialThreshold: resources.partialThreshold

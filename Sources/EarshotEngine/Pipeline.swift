@@ -26,6 +26,8 @@ public struct Pipeline: Sendable {
   /// What personal data is redacted, and where (`privacy:`).
   public let privacy: PrivacySettings
   private let redactor: Redactor
+  /// The checks every conversation passes before it is scored (turns, bytes per turn, time bounds).
+  public let limits: ConversationLimits
 
   /// Creates a pipeline from a configuration.
   ///
@@ -42,6 +44,7 @@ public struct Pipeline: Sendable {
     agentIDs = Set(configuration.agents.addresses.map { $0.lowercased() })
     privacy = configuration.privacy
     redactor = try Redactor(settings: configuration.privacy)
+    limits = configuration.readers.limits
   }
 
   /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
@@ -56,8 +59,8 @@ public struct Pipeline: Sendable {
         try? unit.reader.read(
           file,
           emit: { conversation in
-            guard conversations < limit else { return }
-            builder.add(self.applyingConfiguredRoles(conversation))
+            guard conversations < limit, let admitted = limits.admit(conversation, diagnose: { _ in }) else { return }
+            builder.add(self.applyingConfiguredRoles(admitted))
             conversations += 1
           }, diagnose: { _ in })
       }
@@ -75,7 +78,8 @@ public struct Pipeline: Sendable {
     var diagnostics: [InputDiagnostic] = []
     var failed = false
     let emit: (Conversation) throws -> Void = { conversation in
-      let resolved = self.applyingConfiguredRoles(conversation)
+      guard let admitted = self.limits.admit(conversation, diagnose: { diagnostics.append($0) }) else { return }
+      let resolved = self.applyingConfiguredRoles(admitted)
       results.append((self.scorer.score(resolved).result, resolved))
     }
     do {

@@ -68,11 +68,15 @@ public struct Conversation: Codable, Sendable, Hashable {
 
   /// The agents (human, not bots) who speak in the conversation, in order of first turn.
   public var agents: [Participant] {
+    // Participants by id (the first of each id, as `participant(withID:)` finds it), built once:
+    // a look-up per agent would be quadratic in a conversation with many speakers.
+    var byID: [String: Participant] = [:]
+    for participant in participants where byID[participant.id] == nil { byID[participant.id] = participant }
     var seen = Set<String>()
     var result: [Participant] = []
     for turn in turns where turn.role == .agent && !seen.contains(turn.speaker) {
       seen.insert(turn.speaker)
-      if let participant = participant(withID: turn.speaker) { result.append(participant) }
+      if let participant = byID[turn.speaker] { result.append(participant) }
     }
     return result
   }

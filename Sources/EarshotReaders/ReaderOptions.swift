@@ -4,10 +4,16 @@ public struct ReaderOptions: Sendable, Hashable {
   public var email: EmailReaderOptions
   /// Settings for XML and vendor chat exports (CSV column mapping and the like).
   public var exports: ExportReaderOptions
+  /// Turns per conversation, bytes per turn and time bounds, checked on every conversation read.
+  public var limits: ConversationLimits
 
   /// Creates options; the defaults need no configuration.
-  public init(email: EmailReaderOptions = EmailReaderOptions(), exports: ExportReaderOptions = ExportReaderOptions()) {
+  public init(
+    email: EmailReaderOptions = EmailReaderOptions(), exports: ExportReaderOptions = ExportReaderOptions(),
+    limits: ConversationLimits = ConversationLimits()
+  ) {
     self.email = email
     self.exports = exports
+    self.limits = limits
   }
 }

@@ -36,7 +36,8 @@ public struct ConversationMetrics: Codable, Sendable, Hashable {
     let companyTurns = turns.filter { $0.role.isCompanySide }
     agentTurns = companyTurns.count
     questions = analyzed.questions.count
-    let unansweredQuestions = analyzed.questions.filter { analyzed.replies(to: $0.turn).isEmpty }.count
+    // No reply at all: no company-side turn after the question (an O(1) look-up per question).
+    let unansweredQuestions = analyzed.questions.filter { analyzed.nextCompanyTurn(after: $0.turn) == nil }.count
     nonAnswers = findings.filter { $0.detector == NonAnswerDetector.description.identifier }.count + unansweredQuestions
     // Pitches after a confirmed resolution are `info`: the sales motion, not a premature pitch.
     prematurePitches =

@@ -18,9 +18,17 @@ struct QuestionVerdicts {
   func records(in conversation: AnalyzedConversation) -> [QuestionRecord] {
     var records: [QuestionRecord] = []
     let judge = AnswerJudge(lexicons: lexicons)
+    // Questions and blocks both come in turn order: one cursor finds each block's first question
+    // (a search from the start for every block was quadratic in turns).
+    var nextQuestion = 0
     for block in customerBlocks(conversation) {
-      let question =
-        conversation.questions.first { block.contains($0.turn) } ?? implicitRequest(in: block, conversation)
+      while nextQuestion < conversation.questions.count, conversation.questions[nextQuestion].turn < block.lowerBound {
+        nextQuestion += 1
+      }
+      let first =
+        nextQuestion < conversation.questions.count && block.contains(conversation.questions[nextQuestion].turn)
+        ? conversation.questions[nextQuestion] : nil
+      let question = first ?? implicitRequest(in: block, conversation)
       guard let question else { continue }
       let asking = conversation.turns[question.turn]
       let questionEvidence = Evidence(turn: asking, range: question.byteRange, note: "question")

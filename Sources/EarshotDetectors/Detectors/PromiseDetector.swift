@@ -36,6 +36,7 @@ public struct PromiseDetector: Detector {
 
   public func findings(in conversation: AnalyzedConversation) -> [Finding] {
     var result: [Finding] = []
+    var follow = FollowUpIndex(conversation)
     for turn in conversation.turns where turn.role.isCompanySide {
       let text = conversation.texts[turn.index]
       for opener in conversation.resources.lexicons.promises.matches(in: text) {
@@ -50,11 +51,12 @@ public struct PromiseDetector: Detector {
         let evidence = Evidence(turn: turn, range: promiseRange, note: "promise")
         let deadline = DeadlineParser.deadline(in: words)
         if deadline == nil || { if case .vague = deadline { return true } else { return false } }() {
-          result.append(judgeWithoutDeadline(turn, deadline, evidence, kind: opener.value, in: conversation))
+          result.append(
+            judgeWithoutDeadline(turn, deadline, evidence, kind: opener.value, in: conversation, follow: &follow))
           continue
         }
         guard let deadline else { continue }
-        result.append(judge(turn, deadline, evidence, kind: opener.value, in: conversation))
+        result.append(judge(turn, deadline, evidence, kind: opener.value, in: conversation, follow: &follow))
       }
     }
     return result
@@ -65,32 +67,30 @@ public struct PromiseDetector: Detector {
   /// complaining without one breaks it.
   private func judgeWithoutDeadline(
     _ turn: Turn, _ deadline: PromiseDeadline?, _ evidence: Evidence, kind: String,
-    in conversation: AnalyzedConversation
+    in conversation: AnalyzedConversation, follow: inout FollowUpIndex
   ) -> Finding {
     let phrase = deadline?.phrase
     var attributes = ["promise_kind": kind, "vague": "true"]
     if let phrase { attributes["deadline"] = phrase }
-    let later = conversation.turns.filter { $0.index > turn.index }
-    let firstCustomerAfter = later.first { $0.role == .customer }?.index
-    let followUp = later.first { candidate in
-      guard candidate.role.isCompanySide else { return false }
-      if let firstCustomerAfter, candidate.index > firstCustomerAfter { return true }
-      if let made = turn.timestamp, let at = candidate.timestamp { return at.timeIntervalSince(made) >= 600 }
-      return false
-    }
-    let unhappy = later.first { candidate in
-      candidate.role == .customer
-        && (conversation.sentiments[candidate.index].compound < -0.3
-          || !conversation.resources.lexicons.unresolved.matches(in: conversation.texts[candidate.index]).isEmpty)
+    // Followed up: a company-side turn after the customer spoke again, or one at least ten minutes
+    // after the promise.
+    var followedUp = false
+    if let firstCustomerAfter = follow.firstCustomer(after: turn.index),
+      follow.lastCompanyPosition > firstCustomerAfter
+    {
+      followedUp = true
+    } else if let made = TimestampBounds.checked(turn.timestamp) {
+      followedUp = follow.companyTimes(after: turn.index).latest - made.timeIntervalSinceReferenceDate >= 600
     }
     let what = phrase.map { "\"\($0)\" sets no deadline" } ?? "it sets no deadline"
-    if followUp != nil {
+    if followedUp {
       attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.kept.rawValue
       return finding(
         .minor, "Vague promise, later followed up: \(what) the customer can hold the company to.",
         [evidence], attributes)
     }
-    if let unhappy {
+    if let unhappyPosition = follow.firstUnhappyCustomer(after: turn.index) {
+      let unhappy = conversation.turns[unhappyPosition]
       attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.broken.rawValue
       let range = conversation.texts[unhappy.index].sentences.first?.byteRange ?? 0..<0
       return finding(
@@ -102,12 +102,14 @@ public struct PromiseDetector: Detector {
   }
 
   private func judge(
-    _ turn: Turn, _ deadline: PromiseDeadline, _ evidence: Evidence, kind: String, in conversation: AnalyzedConversation
+    _ turn: Turn, _ deadline: PromiseDeadline, _ evidence: Evidence, kind: String,
+    in conversation: AnalyzedConversation,
+    follow: inout FollowUpIndex
   ) -> Finding {
     var attributes = ["promise_kind": kind, "deadline": deadline.phrase]
-    guard let made = turn.timestamp, let due = dueDate(deadline, from: made) else {
+    guard let made = TimestampBounds.checked(turn.timestamp), let due = dueDate(deadline, from: made) else {
       // Without timestamps the deadline cannot be checked: judge from what follows, as for a vague one.
-      var judged = judgeWithoutDeadline(turn, deadline, evidence, kind: kind, in: conversation)
+      var judged = judgeWithoutDeadline(turn, deadline, evidence, kind: kind, in: conversation, follow: &follow)
       judged.attributes["vague"] = nil
       let status = judged.promiseStatus ?? .open
       if status != .broken {
@@ -118,13 +120,13 @@ public struct PromiseDetector: Detector {
       return judged
     }
     attributes["due"] = ISO8601DateFormatter().string(from: due)
-    let later = conversation.turns.filter { $0.index > turn.index }
-    if later.contains(where: { $0.role.isCompanySide && ($0.timestamp.map { $0 <= due } ?? false) }) {
+    if follow.companyTimes(after: turn.index).earliest <= due.timeIntervalSinceReferenceDate {
       attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.kept.rawValue
       return finding(
         .info, "Promise \"\(deadline.phrase)\" kept: the company followed up in time.", [evidence], attributes)
     }
-    if let overdue = later.first(where: { ($0.timestamp.map { $0 > due } ?? false) }) {
+    if let overduePosition = follow.firstTurn(after: turn.index, laterThan: due.timeIntervalSinceReferenceDate) {
+      let overdue = conversation.turns[overduePosition]
       attributes[Finding.AttributeName.promiseStatus] = PromiseStatus.broken.rawValue
       let range = conversation.texts[overdue.index].sentences.first?.byteRange ?? 0..<0
       return finding(
@@ -135,7 +137,13 @@ public struct PromiseDetector: Detector {
     return finding(.info, "Promise \"\(deadline.phrase)\" still open when the transcript ends.", [evidence], attributes)
   }
 
+  /// When the promise falls due; nil when there is no deadline or it lies outside `TimestampBounds`
+  /// ("within 99999999999999999999 days" must not reach the calendar or the date formatter).
   private func dueDate(_ deadline: PromiseDeadline, from made: Date) -> Date? {
+    TimestampBounds.checked(unboundedDueDate(deadline, from: made))
+  }
+
+  private func unboundedDueDate(_ deadline: PromiseDeadline, from made: Date) -> Date? {
     switch deadline {
     case .after(let seconds, _):
       return made.addingTimeInterval(seconds)

@@ -34,10 +34,14 @@ public struct RepeatedAskDetector: Detector {
     guard !facts.isEmpty else { return [] }
     var result: [Finding] = []
     var reported = Set<String>()
+    // Facts come in turn order, so the first of each kind is the earliest: one look-up per ask
+    // instead of a scan of every fact (asks × facts grew with the square of the turns).
+    var firstOfKind: [String: CustomerFact] = [:]
+    for fact in facts where firstOfKind[fact.kind] == nil { firstOfKind[fact.kind] = fact }
     for turn in conversation.turns where turn.role.isCompanySide {
       let text = conversation.texts[turn.index]
       for ask in conversation.resources.lexicons.asks.matches(in: text) where !reported.contains(ask.value) {
-        guard let given = facts.first(where: { $0.kind == ask.value && $0.turn < turn.index }) else { continue }
+        guard let given = firstOfKind[ask.value], given.turn < turn.index else { continue }
         // Only requests count: a question, or "please send/provide/confirm" around the phrase.
         guard let sentence = text.sentences.first(where: { $0.byteRange.contains(ask.byteRange.lowerBound) }) else {
           continue

@@ -82,7 +82,7 @@ public struct ResponseTimeDetector: Detector {
               turn: wait.reply, range: 0..<min(80, conversation.texts[wait.reply.index].bytes.count), note: "reply"),
           ],
           [
-            "wait_seconds": String(Int(wait.seconds)), "limit_seconds": String(Int(limit)),
+            "wait_seconds": Durations.wholeSeconds(wait.seconds), "limit_seconds": Durations.wholeSeconds(limit),
             "first": String(wait.isFirst),
           ]))
     }
@@ -104,7 +104,8 @@ public enum ResponseWaits {
     public var isFirst: Bool
   }
 
-  /// Every wait whose two ends have timestamps.
+  /// Every wait whose two ends have timestamps in `TimestampBounds` (a time outside it is ignored,
+  /// so a wait is always a finite number of seconds well inside the integer range).
   public static func waits(in conversation: Conversation) -> [Wait] {
     var result: [Wait] = []
     var waitingSince: Turn?
@@ -113,7 +114,9 @@ public enum ResponseWaits {
       if turn.role == .customer {
         if waitingSince == nil { waitingSince = turn }
       } else if turn.role.isCompanySide {
-        if let start = waitingSince, let from = start.timestamp, let to = turn.timestamp {
+        if let start = waitingSince, let from = TimestampBounds.checked(start.timestamp),
+          let to = TimestampBounds.checked(turn.timestamp)
+        {
           result.append(
             Wait(customerTurn: start, reply: turn, seconds: to.timeIntervalSince(from), isFirst: !answeredOnce))
         }
@@ -129,7 +132,9 @@ public enum ResponseWaits {
 public enum Durations {
   /// Describes `seconds` in the largest sensible units.
   public static func describe(_ seconds: Double) -> String {
-    let value = Int(seconds.rounded())
+    // Waits come from bounded timestamps and limits from configuration; anything else is shown as is
+    // rather than converted to an integer that cannot hold it.
+    guard let value = roundedInteger(seconds) else { return "\(seconds) s" }
     if value < 120 { return "\(value) s" }
     if value < 7200 { return "\(value / 60) min" }
     if value < 172_800 {
@@ -137,5 +142,19 @@ public enum Durations {
       return minutes == 0 ? "\(value / 3600) h" : "\(value / 3600) h \(minutes) min"
     }
     return "\(value / 86_400) days"
+  }
+
+  /// `seconds` as a whole number of seconds for finding attributes ("inf" or "nan" when it is not a
+  /// number an integer can hold).
+  public static func wholeSeconds(_ seconds: Double) -> String {
+    guard seconds.isFinite else { return String(seconds) }
+    return roundedInteger(seconds.rounded(.towardZero)).map(String.init) ?? String(seconds)
+  }
+
+  /// `seconds` rounded to the nearest integer, or nil when it is not finite or beyond ±2^53 (where a
+  /// `Double` no longer counts single seconds and `Int(_:)` would trap past 2^63).
+  static func roundedInteger(_ seconds: Double) -> Int? {
+    guard seconds.isFinite, abs(seconds) <= 9_007_199_254_740_992 else { return nil }
+    return Int(exactly: seconds.rounded())
   }
 }

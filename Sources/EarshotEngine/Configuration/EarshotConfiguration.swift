@@ -148,7 +148,7 @@ extension EarshotConfiguration {
       email: EmailReaderOptions(
         agentDomains: agents.domains, agentAddresses: agents.addresses, agentHeader: agents.header,
         companyByDomain: companies.byDomain),
-      exports: input.exportOptions(agentNames: agents.addresses))
+      exports: input.exportOptions(agentNames: agents.addresses), limits: input.conversationLimits)
   }
 
   /// Score weights and penalties.

@@ -11,6 +11,10 @@ public struct InputSettings: Codable, Sendable, Hashable {
   public var twitterSignOffs = true
   /// The deepest XML element nesting accepted.
   public var maxXMLDepth = 128
+  /// The most turns scored per conversation; later turns are left out with a diagnostic.
+  public var maxTurns = ConversationLimits.defaultMaxTurns
+  /// The most bytes of text scored per turn; longer turns are cut with a diagnostic.
+  public var maxTurnBytes = ConversationLimits.defaultMaxTurnBytes
   /// The generic CSV reader.
   public var csv = CSVSettings()
 
@@ -22,6 +26,8 @@ public struct InputSettings: Codable, Sendable, Hashable {
     case timeZone = "time_zone"
     case twitterSignOffs = "twitter_sign_offs"
     case maxXMLDepth = "max_xml_depth"
+    case maxTurns = "max_turns"
+    case maxTurnBytes = "max_turn_bytes"
     case csv
   }
 
@@ -35,7 +41,19 @@ public struct InputSettings: Codable, Sendable, Hashable {
     maxXMLDepth = try container.value(.maxXMLDepth, or: 128, in: decoder, expected: "a whole number of at least 8") {
       $0 >= 8
     }
+    maxTurns = try container.value(
+      .maxTurns, or: ConversationLimits.defaultMaxTurns, in: decoder, expected: "a whole number of at least 1"
+    ) { $0 >= 1 }
+    maxTurnBytes = try container.value(
+      .maxTurnBytes, or: ConversationLimits.defaultMaxTurnBytes, in: decoder,
+      expected: "a whole number of at least 1024"
+    ) { $0 >= 1024 }
     csv = try container.value(.csv, or: CSVSettings(), in: decoder)
+  }
+
+  /// The limits every conversation is held to before it is scored.
+  var conversationLimits: ConversationLimits {
+    ConversationLimits(maxTurns: maxTurns, maxTurnBytes: maxTurnBytes)
   }
 }
 

@@ -56,7 +56,13 @@ struct ChatLogBuilder {
       guard let date = parseStamp(stamp) else {
         throw InputDiagnostic(
           file: file.path, line: number, column: 2,
-          "expected a time such as 10:32, 10:32:05, 10:32 PM or 2024-03-01 10:32 inside [ ], found '\(stamp)'")
+          "expected a time such as 10:32, 10:32:05, 10:32 PM or 2024-03-01 10:32 inside [ ], found '\(stamp.prefix(40))'"
+        )
+      }
+      guard TimestampBounds.contains(date) else {
+        throw InputDiagnostic(
+          file: file.path, line: number, column: 2,
+          "expected \(TimestampBounds.description) inside [ ], found '\(stamp.prefix(40))'")
       }
       timestamp = date
       lastDate = date
@@ -90,9 +96,24 @@ struct ChatLogBuilder {
     if let zone = TimeZone(identifier: text) { return zone }
     let sign = text.hasPrefix("-") ? -1 : 1
     let digits = text.drop { $0 == "+" || $0 == "-" }.split(separator: ":")
-    guard text.hasPrefix("+") || text.hasPrefix("-"), let hours = Int(digits.first ?? "") else { return nil }
-    let minutes = digits.count > 1 ? Int(digits[1]) ?? 0 : 0
+    // Offsets are checked before any arithmetic: real zones lie within ±18 hours.
+    guard text.hasPrefix("+") || text.hasPrefix("-"), let hours = Self.smallNumber(digits.first), hours <= 18
+    else { return nil }
+    let minutes = digits.count > 1 ? Self.smallNumber(digits[1]) ?? 0 : 0
     return TimeZone(secondsFromGMT: sign * (hours * 3600 + minutes * 60))
+  }
+
+  /// ASCII digits as a number below one million; nil for anything else (empty, signs, other
+  /// scripts' digits, or so many digits that arithmetic on the value could overflow).
+  static func smallNumber(_ text: Substring?) -> Int? {
+    guard let text, !text.isEmpty else { return nil }
+    var value = 0
+    for byte in text.utf8 {
+      guard byte >= 0x30 && byte <= 0x39 else { return nil }
+      value = value * 10 + Int(byte - 0x30)
+      guard value < 1_000_000 else { return nil }
+    }
+    return value
   }
 
   var zone: TimeZone { headers["timezone"].flatMap(timeZone) ?? TimeZone(identifier: "UTC") ?? .current }
@@ -104,11 +125,22 @@ struct ChatLogBuilder {
     guard let seconds = secondsOfDay(stamp) else { return nil }
     let baseDay =
       headers["date"].flatMap { TimestampParser(timeZone: zone).parse($0) } ?? Date(timeIntervalSince1970: 0)
-    var date = baseDay.addingTimeInterval(TimeInterval(seconds))
-    if let lastDate {
-      while date < lastDate.addingTimeInterval(-1) { date = date.addingTimeInterval(86_400) }
-    }
-    return date
+    let date = baseDay.addingTimeInterval(TimeInterval(seconds))
+    guard let lastDate else { return date }
+    return Self.rolledForward(date, toReach: lastDate.addingTimeInterval(-1))
+  }
+
+  /// `date` plus the fewest whole days that bring it to `target` or later. Computed, not counted
+  /// a day at a time: after a stamp far in the future the count would be millions per line.
+  static func rolledForward(_ date: Date, toReach target: Date) -> Date {
+    guard date < target else { return date }
+    let gap = target.timeIntervalSince(date)
+    guard gap.isFinite, gap < 1e15 else { return date }  // unreachable with bounded times; never loop
+    var days = (gap / 86_400).rounded(.up)
+    // Floating-point division can land one day short or long of what adding days would give.
+    while date.addingTimeInterval(days * 86_400) < target { days += 1 }
+    while days > 1, date.addingTimeInterval((days - 1) * 86_400) >= target { days -= 1 }
+    return date.addingTimeInterval(days * 86_400)
   }
 
   func secondsOfDay(_ stamp: String) -> Int? {
@@ -119,10 +151,10 @@ struct ChatLogBuilder {
       text = String(text.dropLast(2)).trimmingCharacters(in: .whitespaces)
     }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
-      return nil
-    }
-    let numbers = parts.compactMap { Int($0) }
+    // ASCII digits only, each part a small number: `[99999999999999999999:00]` is not a time (and
+    // `Int(_:)` would return nil for it, leaving fewer numbers than parts).
+    let numbers = parts.compactMap { Self.smallNumber($0) }
+    guard (2...3).contains(parts.count), numbers.count == parts.count else { return nil }
     var hour = numbers[0]
     if let meridiem {
       guard (1...12).contains(hour) else { return nil }
@@ -150,9 +182,11 @@ struct ChatLogBuilder {
     let unlabeled = turns.map(\.speaker).filter { roles[$0] == nil }
     if !unlabeled.isEmpty {
       guessed = true
-      let customerKnown = roles.values.contains(.customer)
+      // Whether a customer is known so far, kept up to date rather than searched for per speaker.
+      var customerKnown = roles.values.contains(.customer)
       for speaker in unlabeled where roles[speaker] == nil {
-        roles[speaker] = customerKnown || roles.values.contains(.customer) ? .agent : .customer
+        roles[speaker] = customerKnown ? .agent : .customer
+        customerKnown = true
       }
     }
     var participants: [Participant] = []

@@ -83,6 +83,11 @@ struct ChatLine: Equatable {
     "guest": .customer, "bot": .bot, "assistant": .bot, "virtual assistant": .bot, "system": .system,
   ]
 
+  /// `roleWords`, longest first ("virtual assistant" before "assistant"), sorted once rather than per line.
+  static let roleWordsLongestFirst: [(key: String, value: ParticipantRole)] = roleWords.sorted {
+    ($0.key.count, $1.key) > ($1.key.count, $0.key)
+  }
+
   /// Parses `[stamp] Role Name: text`, `Role: text` or `Name: text`; nil when the line has no label.
   static func parse(_ line: String) -> ChatLine? {
     var rest = Substring(line)
@@ -101,7 +106,7 @@ struct ChatLine: Equatable {
     else { return nil }
     let text = afterColon.trimmingCharacters(in: .whitespaces)
     let lower = label.lowercased()
-    for (word, role) in roleWords.sorted(by: { $0.key.count > $1.key.count }) {
+    for (word, role) in roleWordsLongestFirst {
       if lower == word { return ChatLine(stamp: stamp, role: role, name: nil, text: text) }
       if lower.hasPrefix(word + " ") {
         let name = label.dropFirst(word.count).trimmingCharacters(in: .whitespaces)

@@ -34,6 +34,12 @@ struct XMLStreamLimits: Sendable, Hashable {
   var maxDepth: Int = 128
   /// The most bytes of DOCTYPE internal subset inspected before the document is refused.
   var maxPrologBytes: Int = 1 << 20
+  /// The most attributes on one element; a document with more is refused (see `XMLAttributeCounter`).
+  var maxAttributes: Int = XMLStreamLimits.defaultMaxAttributes
+
+  /// The default `maxAttributes`: real exports carry a handful per element, and libxml2's cost per
+  /// element grows with the square of its attribute count.
+  static let defaultMaxAttributes = 1_000
 }
 
 /// A pull parser over libxml2's `xmlTextReader`: one node at a time, never the whole document.
@@ -46,7 +52,8 @@ struct XMLStreamLimits: Sendable, Hashable {
 final class XMLStreamReader {
   private let reader: xmlTextReaderPtr
   private let sink: XMLErrorSink
-  private var memory: UnsafeMutableBufferPointer<CChar>?
+  /// The bytes' way into libxml2; it also refuses elements with too many attributes.
+  private let feed: XMLInputFeed
   /// The open file, which libxml2 does not close.
   private let descriptor: Int32?
   private var pendingEnd: String?
@@ -74,11 +81,13 @@ final class XMLStreamReader {
     // and then parse bytes the prolog guard never saw.
     let descriptor = open(file.url.path, O_RDONLY)
     guard descriptor >= 0 else { throw InputDiagnostic(file: file.path, "cannot open the file for XML reading") }
-    guard let reader = xmlReaderForFd(descriptor, file.path, nil, XMLStreamReader.options) else {
+    let feed = XMLInputFeed(descriptor: descriptor, path: file.path, maxAttributes: limits.maxAttributes)
+    let io = feed.callbacks
+    guard let reader = xmlReaderForIO(io.read, io.close, io.context, file.path, nil, XMLStreamReader.options) else {
       close(descriptor)
       throw InputDiagnostic(file: file.path, "cannot start the XML parser")
     }
-    self.init(reader: reader, path: file.path, memory: nil, descriptor: descriptor, limits: limits)
+    self.init(reader: reader, path: file.path, feed: feed, descriptor: descriptor, limits: limits)
   }
 
   /// Parses `bytes` held in memory (tests, embedded documents); `path` names it in diagnostics.
@@ -87,26 +96,21 @@ final class XMLStreamReader {
       throw refusal.diagnostic(path: path, bytes: bytes[...])
     }
     _ = XMLStreamReader.libraryReady
-    let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(bytes.count, 1))
-    UnsafeMutableRawBufferPointer(buffer).copyBytes(from: bytes)
-    guard
-      let base = buffer.baseAddress,
-      let reader = xmlReaderForMemory(base, Int32(bytes.count), path, nil, XMLStreamReader.options)
-    else {
-      buffer.deallocate()
+    let feed = XMLInputFeed(bytes: bytes, path: path, maxAttributes: limits.maxAttributes)
+    let io = feed.callbacks
+    guard let reader = xmlReaderForIO(io.read, io.close, io.context, path, nil, XMLStreamReader.options) else {
       throw InputDiagnostic(file: path, "cannot start the XML parser")
     }
-    self.init(reader: reader, path: path, memory: buffer, descriptor: nil, limits: limits)
+    self.init(reader: reader, path: path, feed: feed, descriptor: nil, limits: limits)
   }
 
   private init(
-    reader: xmlTextReaderPtr, path: String, memory: UnsafeMutableBufferPointer<CChar>?, descriptor: Int32?,
-    limits: XMLStreamLimits
+    reader: xmlTextReaderPtr, path: String, feed: XMLInputFeed, descriptor: Int32?, limits: XMLStreamLimits
   ) {
     self.reader = reader
     self.descriptor = descriptor
     self.path = path
-    self.memory = memory
+    self.feed = feed
     self.limits = limits
     self.sink = XMLErrorSink()
     let context = Unmanaged.passUnretained(sink).toOpaque()
@@ -115,7 +119,6 @@ final class XMLStreamReader {
 
   deinit {
     xmlFreeTextReader(reader)
-    memory?.deallocate()
     if let descriptor { close(descriptor) }
   }
 
@@ -145,6 +148,8 @@ final class XMLStreamReader {
     }
     while true {
       let status = xmlTextReaderRead(reader)
+      // A refused input shows to libxml2 as a read error; the feed knows the real reason.
+      if status <= 0, let refusal = feed.refusal { throw refusal }
       if status == 0 {
         if let error = sink.first, error.fatal { throw error.diagnostic(path: path) }
         return nil
