@@ -12,9 +12,9 @@ import Testing
   static let reproducers: [(file: String, place: String, expected: String)] = [
     ("min-chatlog-hour-huge2.txt", "min-chatlog-hour-huge2.txt:4:2: error:", "expected a time such as 10:32"),
     ("min-genesys-timeshift-1e300.xml", "min-genesys-timeshift-1e300.xml:2: error:", "turn 2: expected a time between"),
-    // Earshot JSON keeps no line per turn yet: the place is the conversation and turn.
     (
-      "min-json-wait-1e300.json", "min-json-wait-1e300.json: error: conversation 'd', turn 2", "expected a time between"
+      "min-json-wait-1e300.json", "min-json-wait-1e300.json:1:172: error: at turns[1].at",
+      "expected epoch seconds or milliseconds between years 1 and 9999"
     ),
   ]
 
@@ -85,8 +85,12 @@ import Testing
     let output = try TemporaryDirectory()
     let run = try EarshotProcess.run(["batch", input.url.path, "--out", output.url.path])
     #expect(run.status == 2, "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("2024-03-04.json: error: conversation"), "stderr: \(run.stderr)")
-    #expect(run.stderr.contains("intercom.json: error: conversation '147', turn 2"), "stderr: \(run.stderr)")
+    // The readers name the value's line and column and leave that time empty.
+    #expect(
+      run.stderr.contains("2024-03-04.json:1:145: error: at [1].ts: expected epoch seconds"), "stderr: \(run.stderr)")
+    #expect(
+      run.stderr.contains("intercom.json:1:322: error: at conversation_parts.conversation_parts[0].created_at"),
+      "stderr: \(run.stderr)")
   }
 
   @Test func aDeadlineBeyondTheCalendarIsNotChecked() throws {

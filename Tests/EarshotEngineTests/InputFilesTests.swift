@@ -114,7 +114,7 @@ import Testing
       From: Dana <dana@example.com>
       To: help@acme.com
       Subject: x
-      Date: Wed, 6 Mar 99999999999999 08:00:00 +0000
+      Date: Wed Mar 06 08:00:00 +0000
       Message-ID: <a@example.com>
 
       Where is my order?

@@ -34,7 +34,7 @@ import Testing
     let text = "# id: d\n[10:15] Customer Dana: hi\n[99999999999999999999] Agent Bob: checking\n"
     let diagnostic = #expect(throws: InputDiagnostic.self) { try ChatLogReader().parse(text: text, path: "log.txt") }
     #expect(diagnostic?.location.line == 3)
-    #expect(diagnostic?.message.contains("between the years 1 and 9999") == true)
+    #expect(diagnostic?.message.contains("expected a time such as 10:32") == true)
   }
 
   @Test func timesOfDayRollOverMidnightOneDayAtATime() throws {
