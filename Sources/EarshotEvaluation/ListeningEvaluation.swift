@@ -72,8 +72,12 @@ public enum ListeningEvaluation {
   /// Scores the conversations of `dataPath` as `earshot batch` does with the default configuration
   /// (corpus statistics from the first 2,000 conversations) and compares with `labels`.
   ///
+  /// `scored` sees every labeled conversation's result (for `--dump-features`).
+  ///
   /// - Throws: `InputDiagnostic` when the data cannot be read.
-  public static func evaluate(labels: [GuideLabel], dataPath: String) throws -> Result {
+  public static func evaluate(
+    labels: [GuideLabel], dataPath: String, scored: ((GuideLabel, ConversationResult) -> Void)? = nil
+  ) throws -> Result {
     let file = InputFile(path: dataPath)
     let reader = try ReaderRegistry.builtIn().detect(file)
     var conversations: [Conversation] = []
@@ -94,8 +98,9 @@ public enum ListeningEvaluation {
       result.labeled += 1
       guard let conversation = bySource[label.conversation] else { continue }
       result.matched += 1
-      let (scored, analyzed) = scorer.score(conversation)
-      compare(label, scored, analyzed, into: &result)
+      let (conversationResult, analyzed) = scorer.score(conversation)
+      scored?(label, conversationResult)
+      compare(label, conversationResult, analyzed, into: &result)
     }
     return result
   }

@@ -1,0 +1,41 @@
+import ArgumentParser
+import EarshotEvaluation
+import Foundation
+
+extension Earshot.Evaluate {
+  /// `earshot evaluate quality STC3_JSON`: the listening score and the verdicts against the STC-3 panel.
+  struct EvaluateQuality: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "quality",
+      abstract: "The listening score and non-answer verdicts against the STC-3 panel's ratings.",
+      discussion: """
+        Scores every dialogue as `earshot batch` does with the default configuration and prints \
+        Spearman of the listening score against the panel's mean S, A and E, beside the \
+        customer_sentiment_end baseline and a single grader's agreement, then the AUC of the \
+        not_answered verdicts and of 1 − usefulness for the helpdesk turns the panel found useless. \
+        When the shipped weights were fitted on this file, its figures are labeled in-sample and \
+        the cross-validated ones from the fitting script are printed beside them.
+        """)
+
+    @Argument(help: "The STC-3 DCH-1 JSON, e.g. \(STC3Dialogues.defaultPath)")
+    var stc3: String
+
+    @Flag(help: "List dialogues ranked far from the panel and turns where verdict and panel disagree.")
+    var showDisagreements = false
+
+    @Option(help: "Also write each dialogue's lapse features and ratings as TSV here (for Scripts/fit-listening-score.py).")
+    var dumpFeatures: String?
+
+    func run() throws {
+      let dialogues = try STC3Dialogues.load(stc3)
+      let results = try QualityEvaluation.score(dialogues)
+      let agreement = QualityEvaluation.listening(dialogues, results: results)
+      Console.output(QualityEvaluation.report(agreement, path: stc3, header: QualityEvaluation.weightsHeader()))
+      if showDisagreements { Console.output(agreement.disagreements.joined(separator: "\n") + "\n") }
+      if let dumpFeatures {
+        try QualityEvaluation.features(dialogues, results: results).tsv.write(
+          toFile: dumpFeatures, atomically: true, encoding: .utf8)
+      }
+    }
+  }
+}
