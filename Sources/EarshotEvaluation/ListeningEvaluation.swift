@@ -194,7 +194,15 @@ public enum ListeningEvaluation {
     }
     text += "  listening score vs the 1–5 judgment: Spearman "
     text += "\(format(Metrics.spearman(result.listening.map(\.gold), result.listening.map(\.score)))) "
-    text += "on \(result.listening.count)\n"
+    text += "on \(result.listening.count)"
+    let header = QualityEvaluation.weightsHeader()
+    if QualityEvaluation.fitted(on: labelsPath, header: header) {
+      // The score's weights were fitted on these labels: quote the fit's cross-validated figures.
+      text += " (in-sample: the score's weights were fitted on these labels; cross-validated by conversation: "
+      text += (header.first { $0.hasPrefix("cv") }.map { String($0.split(separator: ":").last ?? "") } ?? "n/a")
+      text += ")"
+    }
+    text += "\n"
     text +=
       "  customer sentiment, Spearman: start \(format(Metrics.spearman(result.sentimentStart.map(\.gold), result.sentimentStart.map(\.predicted)))), "
     text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))\n"

@@ -47,6 +47,9 @@ public enum QualityEvaluation {
     public var flaggedUseless = 0
     /// One line per large disagreement, for error analysis.
     public var disagreements: [String] = []
+
+    /// An empty comparison.
+    public init() {}
   }
 
   /// Compares `results` (one per dialogue, in order) with the panel.
