@@ -29,7 +29,7 @@ public struct ScoreComponent: Codable, Sendable, Hashable {
   public var pointsLost: Double
   /// Findings that counted against it (minor and major).
   public var findings: Int
-  /// Its lapses, largest loss first.
+  /// Its lapses that cost points, largest loss first.
   public var lapses: [LapseShare]
 }
 
@@ -70,6 +70,8 @@ public struct ListeningScore: Codable, Sendable, Hashable {
     for lapse in lapses {
       let perUnit =
         weights.lapses.points(for: lapse) * categoryFactor(lapse.category) * severityFactor(lapse.severity)
+      // A lapse priced at 0 (fitted so, or its category switched off) is not part of the breakdown.
+      guard perUnit > 0 else { continue }
       let points = perUnit * lapse.amount
       lost += points
       shares.append(
