@@ -54,9 +54,10 @@ public struct TerminalReporter: Sendable {
       out += "  \(category) weight \(weight)  score \(String(format: "%5.1f", component.score))  \(lost)"
       out += component.findings > 0 ? "  (\(component.findings) finding\(component.findings == 1 ? "" : "s"))\n" : "\n"
       for lapse in component.lapses where lapse.pointsLost >= 0.05 {
-        out += dim(
-          "      \(lapse.lapse) × \(String(format: "%.2f", lapse.amount)) at "
-            + String(format: "%.1f", lapse.pointsPerUnit) + " = -" + String(format: "%.1f", lapse.pointsLost))
+        out +=
+          dim(
+            "      \(lapse.lapse) × \(String(format: "%.2f", lapse.amount)) at "
+              + String(format: "%.1f", lapse.pointsPerUnit) + " = -" + String(format: "%.1f", lapse.pointsLost))
           + "\n"
       }
     }

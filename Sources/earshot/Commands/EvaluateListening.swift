@@ -25,7 +25,10 @@ extension Earshot.Evaluate {
     @Flag(help: "List every question, pitch and promise where the product and the labels disagree.")
     var showDisagreements = false
 
-    @Option(help: "Also write each conversation's lapse features and listening label as TSV here (for Scripts/fit-listening-score.py).")
+    @Option(
+      help:
+        "Also write each conversation's lapse features and listening label as TSV here (for Scripts/fit-listening-score.py)."
+    )
     var dumpFeatures: String?
 
     func run() throws {

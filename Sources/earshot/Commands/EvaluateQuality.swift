@@ -23,7 +23,8 @@ extension Earshot.Evaluate {
     @Flag(help: "List dialogues ranked far from the panel and turns where verdict and panel disagree.")
     var showDisagreements = false
 
-    @Option(help: "Also write each dialogue's lapse features and ratings as TSV here (for Scripts/fit-listening-score.py).")
+    @Option(
+      help: "Also write each dialogue's lapse features and ratings as TSV here (for Scripts/fit-listening-score.py).")
     var dumpFeatures: String?
 
     func run() throws {
