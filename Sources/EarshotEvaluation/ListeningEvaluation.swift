@@ -197,10 +197,11 @@ public enum ListeningEvaluation {
     text += "on \(result.listening.count)"
     let header = QualityEvaluation.weightsHeader()
     if QualityEvaluation.fitted(on: labelsPath, header: header) {
-      // The score's weights were fitted on these labels: quote the fit's cross-validated figures.
-      text += " (in-sample: the score's weights were fitted on these labels; cross-validated by conversation: "
-      text += (header.first { $0.hasPrefix("cv") }.map { String($0.split(separator: ":").last ?? "") } ?? "n/a")
-      text += ")"
+      // The score's weights were fitted on these labels: quote the fit's cross-validated figure.
+      let cv = header.first { $0.hasPrefix("cv") }?.split(separator: ";")
+        .first { $0.contains("twcs listening") }?.trimmingCharacters(in: .whitespaces)
+      text += " (in-sample: the score's weights were fitted on these labels; cross-validated by conversation "
+      text += "\(cv ?? "n/a"), listening-weights.tsv)"
     }
     text += "\n"
     text +=
