@@ -43,8 +43,9 @@ public struct ListeningScore: Codable, Sendable, Hashable {
   /// Scores a conversation: 100 minus the points of its lapses (`ListeningLapses`), each lapse
   /// costing its fitted points per unit (`weights.lapses`), scaled by its category's configured
   /// weight relative to the default weight and, for findings, by the configured penalty relative
-  /// to the default penalty; clipped to 0–100. When the lapses add up to more than 100 points,
-  /// every share is scaled down alike, so the breakdown's points lost always sum to 100 − score.
+  /// to the default penalty; clipped to 0–100 and rounded to 0.1. When the lapses add up to more
+  /// than 100 points, every share is scaled down alike, so the breakdown's points lost (rounded
+  /// to 0.01) sum to 100 − score up to that rounding.
   public init(
     findings: [Finding], questions: [QuestionRecord] = [], metrics: ConversationMetrics? = nil,
     weights: ScoringWeights
@@ -82,21 +83,29 @@ public struct ListeningScore: Codable, Sendable, Hashable {
             findings: lapse.findings)
         ))
     }
-    // Clipping at 0 scales every share alike, so each keeps its part of the loss.
+    // Clipping at 0 scales every share alike, so each keeps its part of the loss. Shares are
+    // rounded to 0.01 point (amounts to 0.0001): they are read by people, and long decimals made
+    // every result line a quarter longer to write.
     let scale = lost > 100 ? 100 / lost : 1
     var components: [ScoreComponent] = []
     for category in ScoreCategory.allCases {
       var own = shares.filter { $0.category == category }.map(\.share)
-      for index in own.indices { own[index].pointsLost *= scale }
+      for index in own.indices {
+        own[index].pointsLost = Self.rounded(own[index].pointsLost * scale, 100)
+        own[index].pointsPerUnit = Self.rounded(own[index].pointsPerUnit, 100)
+        own[index].amount = Self.rounded(own[index].amount, 10_000)
+      }
       own.sort { $0.pointsLost > $1.pointsLost }
-      let points = own.reduce(0) { $0 + $1.pointsLost }
+      let points = Self.rounded(own.reduce(0) { $0 + $1.pointsLost }, 100)
       components.append(
         ScoreComponent(
           category: category, weight: total > 0 ? weights.weight(of: category) / total : 0,
           score: max(0, 100 - points), pointsLost: points,
           findings: findings.filter { $0.category == category && $0.severity != .info }.count, lapses: own))
     }
-    self.value = (max(0, 100 - lost * scale) * 10).rounded() / 10
+    self.value = Self.rounded(max(0, 100 - lost * scale), 10)
     self.breakdown = components
   }
+
+  private static func rounded(_ value: Double, _ steps: Double) -> Double { (value * steps).rounded() / steps }
 }

@@ -39,7 +39,7 @@ func record(_ verdict: AnswerVerdict, usefulness: Double? = nil) -> QuestionReco
       questions: [record(.notAnswered), record(.answered)], weights: testWeights())
     #expect(score.value == 25)
     let lost = score.breakdown.reduce(0) { $0 + $1.pointsLost }
-    #expect(abs(lost - (100 - score.value)) < 1e-9)
+    #expect(abs(lost - (100 - score.value)) < 1e-9)  // exact here: every price is a round number
     let answers = score.breakdown.first { $0.category == .answers }
     #expect(answers?.lapses.map(\.lapse) == ["verdict.not_answered"])
     #expect(answers?.lapses.first?.amount == 0.5)
