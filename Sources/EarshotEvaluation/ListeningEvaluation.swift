@@ -72,8 +72,12 @@ public enum ListeningEvaluation {
   /// Scores the conversations of `dataPath` as `earshot batch` does with the default configuration
   /// (corpus statistics from the first 2,000 conversations) and compares with `labels`.
   ///
+  /// `scored` sees every labeled conversation's result (for `--dump-features`).
+  ///
   /// - Throws: `InputDiagnostic` when the data cannot be read.
-  public static func evaluate(labels: [GuideLabel], dataPath: String) throws -> Result {
+  public static func evaluate(
+    labels: [GuideLabel], dataPath: String, scored: ((GuideLabel, ConversationResult) -> Void)? = nil
+  ) throws -> Result {
     let file = InputFile(path: dataPath)
     let reader = try ReaderRegistry.builtIn().detect(file)
     var conversations: [Conversation] = []
@@ -94,8 +98,9 @@ public enum ListeningEvaluation {
       result.labeled += 1
       guard let conversation = bySource[label.conversation] else { continue }
       result.matched += 1
-      let (scored, analyzed) = scorer.score(conversation)
-      compare(label, scored, analyzed, into: &result)
+      let (conversationResult, analyzed) = scorer.score(conversation)
+      scored?(label, conversationResult)
+      compare(label, conversationResult, analyzed, into: &result)
     }
     return result
   }
@@ -189,7 +194,16 @@ public enum ListeningEvaluation {
     }
     text += "  listening score vs the 1–5 judgment: Spearman "
     text += "\(format(Metrics.spearman(result.listening.map(\.gold), result.listening.map(\.score)))) "
-    text += "on \(result.listening.count)\n"
+    text += "on \(result.listening.count)"
+    let header = QualityEvaluation.weightsHeader()
+    if QualityEvaluation.fitted(on: labelsPath, header: header) {
+      // The score's weights were fitted on these labels: quote the fit's cross-validated figure.
+      let cv = header.first { $0.hasPrefix("cv") }?.split(separator: ";")
+        .first { $0.contains("twcs listening") }?.trimmingCharacters(in: .whitespaces)
+      text += " (in-sample: the score's weights were fitted on these labels; cross-validated by conversation "
+      text += "\(cv ?? "n/a"), listening-weights.tsv)"
+    }
+    text += "\n"
     text +=
       "  customer sentiment, Spearman: start \(format(Metrics.spearman(result.sentimentStart.map(\.gold), result.sentimentStart.map(\.predicted)))), "
     text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))\n"

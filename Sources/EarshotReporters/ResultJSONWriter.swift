@@ -232,12 +232,29 @@ struct JSONText {
       $0.string(component.category.rawValue)
       $0.key("findings")
       $0.int(component.findings)
+      $0.key("lapses")
+      $0.array(component.lapses) { $0.lapse($1) }
       $0.key("points_lost")
       $0.number(component.pointsLost)
       $0.key("score")
       $0.number(component.score)
       $0.key("weight")
       $0.number(component.weight)
+    }
+  }
+
+  mutating func lapse(_ share: LapseShare) {
+    object {
+      $0.key("amount")
+      $0.number(share.amount)
+      $0.key("findings")
+      $0.int(share.findings)
+      $0.key("lapse")
+      $0.string(share.lapse)
+      $0.key("points_lost")
+      $0.number(share.pointsLost)
+      $0.key("points_per_unit")
+      $0.number(share.pointsPerUnit)
     }
   }
 

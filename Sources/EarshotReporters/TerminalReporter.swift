@@ -53,6 +53,13 @@ public struct TerminalReporter: Sendable {
       let lost = component.pointsLost > 0 ? color(String(format: "-%.1f", component.pointsLost), code: 31) : "  0.0"
       out += "  \(category) weight \(weight)  score \(String(format: "%5.1f", component.score))  \(lost)"
       out += component.findings > 0 ? "  (\(component.findings) finding\(component.findings == 1 ? "" : "s"))\n" : "\n"
+      for lapse in component.lapses where lapse.pointsLost >= 0.05 {
+        out +=
+          dim(
+            "      \(lapse.lapse) × \(String(format: "%.2f", lapse.amount)) at "
+              + String(format: "%.1f", lapse.pointsPerUnit) + " = -" + String(format: "%.1f", lapse.pointsLost))
+          + "\n"
+      }
     }
     return out
   }

@@ -26,9 +26,11 @@ public struct ConversationScorer: Sendable {
   public func score(_ conversation: Conversation) -> (result: ConversationResult, analyzed: AnalyzedConversation) {
     let analyzed = analyzer.analyze(conversation)
     let findings = detectors.flatMap { $0.findings(in: analyzed) }
+    let metrics = ConversationMetrics(analyzed, findings: findings)
+    let score = ListeningScore(
+      findings: findings, questions: analyzed.questionRecords, metrics: metrics, weights: weights)
     let result = ConversationResult(
-      conversation: conversation, toolVersion: toolVersion, score: ListeningScore(findings: findings, weights: weights),
-      findings: findings, metrics: ConversationMetrics(analyzed, findings: findings),
+      conversation: conversation, toolVersion: toolVersion, score: score, findings: findings, metrics: metrics,
       questions: analyzed.questionRecords, resolution: analyzed.resolution)
     return (result, analyzed)
   }

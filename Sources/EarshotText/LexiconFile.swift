@@ -82,4 +82,22 @@ public enum LexiconFile {
   public static func loadDefault(_ name: String) throws -> [LexiconEntry] {
     try load(LexiconResources.url(named: name))
   }
+
+  /// The `#` comment lines at the top of default lexicon file `name`, without the `#` (what a
+  /// fitted file says it was fitted on, its cross-validated figures, its license).
+  public static func defaultHeader(_ name: String) throws -> [String] {
+    let url = LexiconResources.url(named: name)
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw LexiconError(file: url.path, line: nil, message: "cannot read lexicon: \(error.localizedDescription)")
+    }
+    var lines: [String] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      guard line.hasPrefix("#") else { break }
+      lines.append(String(line.dropFirst()).trimmingCharacters(in: .whitespaces))
+    }
+    return lines
+  }
 }

@@ -7,41 +7,6 @@ func finding(_ category: ScoreCategory, _ severity: Severity, detector: String =
   Finding(detector: detector, category: category, severity: severity, reason: "r", evidence: [])
 }
 
-@Suite struct ListeningScoreTests {
-  @Test func noFindingsScoresHundred() {
-    let score = ListeningScore(findings: [], weights: ScoringWeights())
-    #expect(score.value == 100)
-    #expect(score.breakdown.map(\.category) == ScoreCategory.allCases)
-    #expect(abs(score.breakdown.reduce(0) { $0 + $1.weight } - 1) < 1e-9)
-  }
-
-  @Test func majorAndMinorPenaltiesPerCategory() {
-    let score = ListeningScore(
-      findings: [finding(.answers, .major), finding(.answers, .minor), finding(.timing, .info)],
-      weights: ScoringWeights())
-    let answers = score.breakdown.first { $0.category == .answers }
-    #expect(answers?.score == 30)  // 100 - 50 - 20
-    #expect(answers?.findings == 2)
-    // answers weighs 30 of 100: 0.3 × 70 points lost.
-    #expect(score.value == 79)
-    #expect(score.breakdown.first { $0.category == .timing }?.score == 100)
-  }
-
-  @Test func categoryFloorsAtZero() {
-    let findings = Array(repeating: finding(.conduct, .major), count: 5)
-    let score = ListeningScore(findings: findings, weights: ScoringWeights())
-    #expect(score.breakdown.first { $0.category == .conduct }?.score == 0)
-    #expect(score.value == 95)
-  }
-
-  @Test func weightsComeFromConfiguration() {
-    var weights = ScoringWeights()
-    weights.categories = [.answers: 1]
-    let score = ListeningScore(findings: [finding(.answers, .major)], weights: weights)
-    #expect(score.value == 50)
-  }
-}
-
 @Suite struct AggregationTests {
   func totals(_ scores: [Double]) -> GroupTotals {
     var totals = GroupTotals()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EarshotEvaluation
+import Foundation
 
 extension Earshot.Evaluate {
   /// `earshot evaluate listening`: the product's judgments against conversations labeled by the guide.
@@ -24,11 +25,23 @@ extension Earshot.Evaluate {
     @Flag(help: "List every question, pitch and promise where the product and the labels disagree.")
     var showDisagreements = false
 
+    @Option(
+      help:
+        "Also write each conversation's lapse features and listening label as TSV here (for Scripts/fit-listening-score.py)."
+    )
+    var dumpFeatures: String?
+
     func run() throws {
       let parsed = try GuideLabel.load(labels)
-      let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data)
+      var table = LapseFeatureTable(ratingNames: ["S", "A", "E", "listening"])
+      let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data) { label, scored in
+        table.add(
+          id: label.conversation, dataset: "twcs", ratings: [nil, nil, nil, label.listening.map(Double.init)],
+          result: scored)
+      }
       Console.output(ListeningEvaluation.report(result, labelsPath: labels, dataPath: data))
       if showDisagreements { Console.output(result.disagreements.joined(separator: "\n") + "\n") }
+      if let dumpFeatures { try table.tsv.write(toFile: dumpFeatures, atomically: true, encoding: .utf8) }
     }
   }
 }
