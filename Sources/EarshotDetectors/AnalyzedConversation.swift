@@ -65,10 +65,7 @@ public struct ConversationAnalyzer: Sendable {
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
       resolution: resolution, resources: resources)
-    analyzed.questionRecords = QuestionVerdicts(
-      lexicons: resources.lexicons, answeredThreshold: resources.answeredThreshold,
-      partialThreshold: resources.partialThreshold
-    ).records(in: analyzed)
+    analyzed.questionRecords = QuestionVerdicts(lexicons: resources.lexicons).records(in: analyzed)
     return analyzed
   }
 }

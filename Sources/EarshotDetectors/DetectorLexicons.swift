@@ -33,6 +33,8 @@ public struct DetectorLexicons: Sendable {
   public var answerTerms: [String: Double]
   /// The tree ensemble that turns `ReplyRanker`'s features and linear score into its final score.
   public var replyTrees: ReplyTrees
+  /// The fitted model that gives each question's verdict and the reply's usefulness.
+  public var replyVerdicts: VerdictModel
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -67,6 +69,7 @@ public struct DetectorLexicons: Sendable {
       asks: try phrases("asks.tsv"),
       empathy: empathy,
       answerTerms: answerTerms,
-      replyTrees: replyTrees)
+      replyTrees: replyTrees,
+      replyVerdicts: try VerdictModel.loadDefault())
   }
 }

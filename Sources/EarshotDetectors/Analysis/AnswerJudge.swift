@@ -18,6 +18,10 @@ struct AnswerJudgement {
   var templateUses: Int?
   /// Whether the replies hold nothing but empathy, apology and courtesy.
   var emptyEmpathy: Bool
+  /// Words and numbers of the replies that are neither function words nor empathy.
+  var contentWords = 0
+  /// Whether the question asks whom or where to contact (so pointing to a contact answers it).
+  var asksForContact = false
   /// The turn and bytes to show as the reply's evidence.
   var evidenceTurn: Turn?
   var evidenceRange: Range<Int>?
@@ -113,8 +117,8 @@ struct AnswerJudge {
     }
     return AnswerJudgement(
       score: max(0, min(1, score)), overlap: overlap, typeMatch: typeMatch, deflection: deflection, asksBack: asksBack,
-      templateUses: templateUses, emptyEmpathy: substantive <= 2, evidenceTurn: evidenceTurn,
-      evidenceRange: evidenceRange)
+      templateUses: templateUses, emptyEmpathy: substantive <= 2, contentWords: substantive,
+      asksForContact: asksForContact, evidenceTurn: evidenceTurn, evidenceRange: evidenceRange)
   }
 }
 

@@ -5,7 +5,9 @@ extension Earshot {
   struct Evaluate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Measure detector accuracy on labeled corpora.",
-      subcommands: [EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self]
+      subcommands: [
+        EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self, EvaluateHelpdeskTurns.self,
+      ]
     )
   }
 }

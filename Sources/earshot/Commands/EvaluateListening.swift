@@ -24,9 +24,20 @@ extension Earshot.Evaluate {
     @Flag(help: "List every question, pitch and promise where the product and the labels disagree.")
     var showDisagreements = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Write one CSV row per found labeled question with a reply (gold verdict and the reply-verdict "
+          + "model's features) to this file, for Scripts/fit-reply-verdicts.py.",
+        valueName: "file"))
+    var dumpFeatures: String?
+
     func run() throws {
       let parsed = try GuideLabel.load(labels)
       let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data)
+      if let dumpFeatures {
+        let text = ([ListeningEvaluation.Result.featureHeader] + result.featureRows).joined(separator: "\n") + "\n"
+        try text.write(toFile: dumpFeatures, atomically: true, encoding: .utf8)
+      }
       Console.output(ListeningEvaluation.report(result, labelsPath: labels, dataPath: data))
       if showDisagreements { Console.output(result.disagreements.joined(separator: "\n") + "\n") }
     }

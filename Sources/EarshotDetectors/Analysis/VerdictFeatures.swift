@@ -1,0 +1,195 @@
+import EarshotModel
+import EarshotText
+import Foundation
+
+/// The signals of one (question, reply burst) pair that the reply-verdict model weighs, computed
+/// on the turns' bytes: how much of the question the reply repeats (weighted by rarity), whether it
+/// has what the question type calls for, which kind of deflection it makes, whether it only asks
+/// back or only sympathizes, whether it is a template, what it carries (links, digits, times,
+/// amounts, steps), its length, and about the question: its type, whether its answer needs the
+/// customer's private data, the customer's mood, and how the customer reacted next.
+///
+/// The order is `VerdictFeatures.names`; `Lexicons/data/reply-verdicts.tsv` names its weights the same way.
+public enum VerdictFeatures {
+  /// Feature names, in vector order.
+  public static let names = [
+    "bias", "overlap", "block_overlap", "type_match", "deflect_dm", "deflect_faq", "deflect_elsewhere",
+    "deflect_cannot", "dm_private", "dm_only", "asks_back", "has_question", "asks_info", "empathy_only", "apology",
+    "template", "link", "digits", "amount", "time_words", "steps", "promise", "agent_resolved", "log_reply_words",
+    "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
+    "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
+    "type_amount", "type_reason", "type_howto", "type_yesno", "type_request", "type_other",
+  ]
+
+  /// The index of each name in the vector.
+  public static let index: [String: Int] = Dictionary(
+    uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+  /// Apology words: a reply that apologizes may still answer, but rarely a canned one.
+  static let apologies: Set<String> = ["sorry", "apologize", "apologise", "apologies", "apology"]
+  /// Words that open or carry an instruction ("try", "restart", "go to").
+  static let stepWords: Set<String> = [
+    "try", "go", "click", "tap", "select", "open", "enter", "press", "hold", "choose", "navigate", "settings",
+    "restart", "reset", "install", "uninstall", "update", "log", "sign", "follow", "steps", "visit", "clear", "turn",
+    "check", "make", "ensure", "unplug", "reboot", "delete", "remove",
+  ]
+  static let amountWords: Set<String> = ["free", "fee", "fees", "price", "cost", "costs", "usd", "dollars", "pounds"]
+  static let thanksWords: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "appreciate", "perfect", "great"]
+
+  /// The feature vector of `replies` (one burst of company turns) against `question`.
+  ///
+  /// - Parameters:
+  ///   - question: the question or request, in a customer turn.
+  ///   - block: the customer turns the question belongs to (asked together, before the reply).
+  ///   - explicit: whether the question was found as a question or request (not an implicit complaint).
+  ///   - replies: the company turns judged together, in order; not empty.
+  ///   - judgement: `AnswerJudge`'s reading of the same pair.
+  static func vector(
+    question: CustomerQuestion, block: Range<Int>, explicit: Bool, replies: [Turn], judgement: AnswerJudgement,
+    in conversation: AnalyzedConversation
+  ) -> [Double] {
+    let lexicons = conversation.resources.lexicons
+    var values = [Double](repeating: 0, count: names.count)
+    func set(_ name: String, _ value: Double) { values[index[name]!] = value }
+    func flag(_ name: String, _ on: Bool) { if on { values[index[name]!] = 1 } }
+    set("bias", 1)
+    set("overlap", judgement.overlap)
+    var blockTerms = Set<String>()
+    for turn in block where conversation.turns[turn].role == .customer {
+      blockTerms.formUnion(conversation.contentTerms[turn])
+    }
+    var replyTerms = Set<String>()
+    for reply in replies { replyTerms.formUnion(conversation.contentTerms[reply.index]) }
+    set("block_overlap", weightedOverlap(blockTerms, replyTerms, corpus: conversation.resources.corpus))
+    flag("type_match", judgement.typeMatch)
+    var kinds = Set<String>()
+    var words = 0
+    var hasQuestion = false
+    var asksInfo = false
+    var apology = false
+    var link = false
+    var digits = false
+    var amount = false
+    var time = false
+    var steps = false
+    var promise = false
+    var resolved = false
+    for reply in replies {
+      let text = conversation.texts[reply.index]
+      for match in lexicons.deflections.matches(in: text) { kinds.insert(match.value) }
+      if !asksInfo { asksInfo = !lexicons.asks.matches(in: text).isEmpty }
+      if !promise { promise = !lexicons.promises.matches(in: text).isEmpty }
+      if !resolved { resolved = !lexicons.agentResolved.matches(in: text).isEmpty }
+      if text.bytes.contains(UInt8(ascii: "$")) || text.bytes.contains(0xC2) { amount = true }
+      text.bytes.withUnsafeBufferPointer { bytes in
+        for token in text.tokens {
+          switch token.kind {
+          case .word:
+            words += 1
+            let word = Self.lowercased(bytes, token.range)
+            if apologies.contains(word) { apology = true }
+            if stepWords.contains(word) { steps = true }
+            if amountWords.contains(word) { amount = true }
+            if AnswerTypes.timeWords.contains(word) { time = true }
+          case .number:
+            words += 1
+            digits = true
+          case .url:
+            link = true
+          case .punctuation where bytes[token.start] == UInt8(ascii: "?"):
+            hasQuestion = true
+          default:
+            break
+          }
+        }
+      }
+    }
+    // An acknowledgement of the customer's private message is a DM handoff too.
+    let dm = kinds.contains("dm") || replies.contains { mentionsDM(conversation.texts[$0.index]) }
+    flag("deflect_dm", dm)
+    flag("deflect_faq", kinds.contains("faq"))
+    flag("deflect_elsewhere", kinds.contains("elsewhere") && judgement.deflection != nil)
+    flag("deflect_cannot", kinds.contains("cannot"))
+    let questionText = conversation.texts[question.turn]
+    var privateTopic = false
+    for turn in block where conversation.turns[turn].role == .customer {
+      if !lexicons.privateTopics.matches(in: conversation.texts[turn]).isEmpty { privateTopic = true }
+    }
+    flag("private_topic", privateTopic)
+    flag("dm_private", dm && privateTopic)
+    flag("dm_only", dm && judgement.contentWords <= 6)
+    flag("asks_back", judgement.asksBack)
+    flag("has_question", hasQuestion)
+    flag("asks_info", asksInfo)
+    flag("empathy_only", judgement.emptyEmpathy)
+    flag("apology", apology)
+    flag("template", judgement.templateUses != nil)
+    flag("link", link)
+    flag("digits", digits)
+    flag("amount", amount)
+    flag("time_words", time)
+    flag("steps", steps)
+    flag("promise", promise)
+    flag("agent_resolved", resolved)
+    set("log_reply_words", log(1 + Double(words)))
+    set("log_content_words", log(1 + Double(judgement.contentWords)))
+    set("reply_turns", Double(min(replies.count, 3)) / 3)
+    flag("contact_question", judgement.asksForContact)
+    flag("explicit_question", explicit)
+    set("mood", conversation.sentiments[question.turn].compound)
+    set("log_question_words", log(1 + Double(questionText.tokens.filter { $0.kind == .word }.count)))
+    // How the customer took the reply: thanks, anger, or "still not working" right after it.
+    if let last = replies.last, let next = conversation.turns.first(where: { $0.index > last.index }),
+      next.role == .customer
+    {
+      let text = conversation.texts[next.index]
+      let thanks = text.bytes.withUnsafeBufferPointer { bytes in
+        text.tokens.contains { $0.kind == .word && thanksWords.contains(Self.lowercased(bytes, $0.range)) }
+      }
+      flag("next_thanks", thanks)
+      flag("next_negative", conversation.sentiments[next.index].compound <= -0.3)
+      flag("next_still_broken", !lexicons.unresolved.matches(in: text).isEmpty)
+    }
+    let typeName: String
+    switch question.type {
+    case .time: typeName = "type_time"
+    case .place: typeName = "type_place"
+    case .amount: typeName = "type_amount"
+    case .reason: typeName = "type_reason"
+    case .howto: typeName = "type_howto"
+    case .yesno: typeName = "type_yesno"
+    case .request: typeName = "type_request"
+    case .other: typeName = "type_other"
+    }
+    set(typeName, 1)
+    return values
+  }
+
+  /// Whether the text speaks of a direct or private message ("we've replied to your DM",
+  /// "check your DMs"): the conversation moves to a private channel.
+  static func mentionsDM(_ text: TokenizedText) -> Bool {
+    text.bytes.withUnsafeBufferPointer { bytes in
+      text.tokens.contains { token in
+        guard token.kind == .word, token.length == 2 || token.length == 3 else { return false }
+        let word = lowercased(bytes, token.range)
+        return word == "dm" || word == "dms" || word == "pm"
+      }
+    }
+  }
+
+  /// The lowercased ASCII word at `range` (up to 15 bytes, which Swift keeps inline without allocating; longer or non-ASCII
+  /// words come back empty, and no set here holds one).
+  @inline(__always)
+  static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    guard range.count <= 15 else { return "" }
+    var ascii = true
+    let word = String(unsafeUninitializedCapacity: range.count) { buffer in
+      for (offset, byte) in bytes[range].enumerated() {
+        if byte >= 0x80 { ascii = false }
+        buffer[offset] = ASCII.lowercase(byte)
+      }
+      return range.count
+    }
+    return ascii ? word : ""
+  }
+}
