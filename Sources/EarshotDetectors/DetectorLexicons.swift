@@ -7,7 +7,7 @@ public struct DetectorLexicons: Sendable {
   /// Sales offers: upgrades, plans, add-ons, promotions.
   public var sales: PhraseMatcher<String>
   /// Replies that push the customer elsewhere instead of answering (value: `dm`, `faq`,
-  /// `elsewhere`, `cannot`).
+  /// `elsewhere`, `cannot`, `feedback`, `nonews`, `tellmore`).
   public var deflections: PhraseMatcher<String>
   /// Question words that make the answer depend on the customer's own data (account, order,
   /// billing, booking, service at their address), so a private channel is a fair next step.

@@ -14,7 +14,8 @@ public enum VerdictFeatures {
   /// Feature names, in vector order.
   public static let names = [
     "bias", "overlap", "block_overlap", "type_match", "deflect_dm", "deflect_faq", "deflect_elsewhere",
-    "deflect_cannot", "dm_private", "dm_only", "asks_back", "has_question", "asks_info", "empathy_only", "apology",
+    "deflect_cannot", "deflect_feedback", "deflect_nonews", "deflect_tellmore", "link_thin", "clarify_overlap",
+    "shares_number", "open_overlap", "dm_private", "dm_only", "asks_back", "has_question", "asks_info", "empathy_only", "apology",
     "template", "link", "digits", "amount", "time_words", "steps", "promise", "agent_resolved", "log_reply_words",
     "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
     "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
@@ -110,6 +111,17 @@ public enum VerdictFeatures {
     flag("deflect_faq", kinds.contains("faq"))
     flag("deflect_elsewhere", kinds.contains("elsewhere") && judgement.deflection != nil)
     flag("deflect_cannot", kinds.contains("cannot"))
+    flag("deflect_feedback", kinds.contains("feedback"))
+    flag("deflect_nonews", kinds.contains("nonews"))
+    flag("deflect_tellmore", kinds.contains("tellmore"))
+    // A link with little around it: a help page or form stands in for the answer.
+    flag("link_thin", link && judgement.contentWords <= 10)
+    // A question back that uses the question's words is a relevant clarifying question.
+    set("clarify_overlap", hasQuestion ? judgement.overlap : 0)
+    // Overlap of a reply that neither deflects nor moves to DM: the reply engages in the open.
+    let deflects = !kinds.isEmpty || replies.contains { mentionsDM(conversation.texts[$0.index]) }
+    set("open_overlap", deflects ? 0 : judgement.overlap)
+    flag("shares_number", sharesNumber(block: block, replies: replies, conversation))
     let questionText = conversation.texts[question.turn]
     var privateTopic = false
     for turn in block where conversation.turns[turn].role == .customer {
@@ -163,6 +175,20 @@ public enum VerdictFeatures {
     }
     set(typeName, 1)
     return values
+  }
+
+  /// Whether a reply repeats a number the customer gave (a flight, an order, a version, an amount).
+  static func sharesNumber(block: Range<Int>, replies: [Turn], _ conversation: AnalyzedConversation) -> Bool {
+    var numbers = Set<String>()
+    for turn in block where conversation.turns[turn].role == .customer {
+      let text = conversation.texts[turn]
+      for token in text.tokens where token.kind == .number { numbers.insert(text.string(token)) }
+    }
+    guard !numbers.isEmpty else { return false }
+    return replies.contains { reply in
+      let text = conversation.texts[reply.index]
+      return text.tokens.contains { $0.kind == .number && numbers.contains(text.string($0)) }
+    }
   }
 
   /// Whether the text speaks of a direct or private message ("we've replied to your DM",

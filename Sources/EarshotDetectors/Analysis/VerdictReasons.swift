@@ -34,6 +34,13 @@ enum VerdictReasons {
       return judgement.deflection.map { "it sends the customer elsewhere (\"\($0)\")" }
         ?? "it sends the customer elsewhere"
     case "deflect_cannot": return "it says the company cannot help"
+    case "deflect_feedback": return "it only takes the message as feedback"
+    case "deflect_nonews": return "it has no information to give"
+    case "deflect_tellmore": return "it asks the customer to tell more elsewhere"
+    case "link_thin": return "it gives a link with little else"
+    case "clarify_overlap": return "it asks back about what the customer raised"
+    case "shares_number": return "it repeats a number the customer gave"
+    case "open_overlap": return "it takes up the question's words in the open (\(percent)%)"
     case "dm_private": return "the question needs the customer's own account, order or billing data"
     case "dm_only": return "it holds little besides the request to message privately"
     case "asks_back": return "it only asks a question back"
