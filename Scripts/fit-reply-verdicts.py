@@ -98,6 +98,36 @@ def fit_fractional(x, t, weights, l2):
     return result.x
 
 
+def guide_rule(x, names):
+    """The guide's bare DM: a DM with little else, no question back, for a general question (nothing
+    of the customer's own, no private-data words) is not_answered whatever the model says. Applied
+    in Swift too (QuestionVerdicts); mirrored here so the CV figures measure what ships."""
+    col = {n: i for i, n in enumerate(names)}
+    return (x[:, col["dm_general"]] == 1) & (x[:, col["dm_only"]] == 1) & (x[:, col["has_question"]] == 0)
+
+
+def private_rule(x, names):
+    """The guide's private channel: a DM for a question about the customer's own account, order,
+    billing or service data, with no help-page, feedback or no-news deflection, is at least partial."""
+    col = {n: i for i, n in enumerate(names)}
+    other = x[:, col["deflect_faq"]] + x[:, col["deflect_feedback"]] + x[:, col["deflect_nonews"]]
+    return (x[:, col["dm_private"]] == 1) & (other == 0)
+
+
+def decide(probs, x, names, use_rules):
+    """Verdicts of replied rows: the model's, then the guide's two rules (as QuestionVerdicts does)."""
+    verdicts = [CLASSES[int(np.argmax(p))] for p in probs]
+    if use_rules:
+        bare = guide_rule(x, names)
+        private = private_rule(x, names)
+        for i in range(len(verdicts)):
+            if bare[i]:
+                verdicts[i] = "not_answered"
+            elif private[i] and verdicts[i] == "not_answered":
+                verdicts[i] = "partial"
+    return verdicts
+
+
 def kappa(a, b):
     labels = sorted(set(a) | set(b))
     index = {l: i for i, l in enumerate(labels)}
@@ -183,6 +213,8 @@ def main():
     parser.add_argument("--balance", type=float, default=0.25)
     parser.add_argument("--stc-weight", type=float, default=0.5)
     parser.add_argument("--useless-below", type=float, default=0.5)
+    parser.add_argument("--no-guide-rule", dest="guide_rule", action="store_false",
+                        help="measure the model alone, without the guide's bare-DM and private-channel rules")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
@@ -210,12 +242,12 @@ def main():
         model = Model(args).fit(tx_all[train], ty_all[train], sx[sfold != fold], share[sfold != fold])
         test = tfold == fold
         probs = model.probabilities(tx_all[test])
-        for position, row in zip(np.where(test)[0], probs):
-            predicted[position] = CLASSES[int(np.argmax(row))] if replied[position] else "unanswered"
+        for position, verdict in zip(np.where(test)[0], decide(probs, tx_all[test], names, args.guide_rule)):
+            predicted[position] = verdict if replied[position] else "unanswered"
         useful_twcs[test] = model.usefulness(tx_all[test])
         stest = sfold == fold
         sprobs = model.probabilities(sx[stest])
-        notanswered_stc[stest] = (np.argmax(sprobs, axis=1) == 2).astype(float)
+        notanswered_stc[stest] = np.array([v == "not_answered" for v in decide(sprobs, sx[stest], names, args.guide_rule)])
         pna_stc[stest] = sprobs[:, 2]
         useful_stc[stest] = model.usefulness(sx[stest])
 
@@ -249,11 +281,12 @@ def main():
 
     model = Model(args).fit(tx_all[fit_mask], ty_all[fit_mask], sx, share)
     probs = model.probabilities(tx_all)
-    insample = [CLASSES[int(np.argmax(p))] if r else "unanswered" for p, r in zip(probs, replied)]
+    insample = [v if r else "unanswered" for v, r in zip(decide(probs, tx_all, names, args.guide_rule), replied)]
     useful_twcs[:] = model.usefulness(tx_all)
     sprobs = model.probabilities(sx)
     report("In-sample (the shipped model, fitted on all of both files; not a result):", insample,
-           model.usefulness(sx), (np.argmax(sprobs, axis=1) == 2).astype(float), sprobs[:, 2])
+           model.usefulness(sx), np.array([v == "not_answered" for v in decide(sprobs, sx, names, args.guide_rule)]),
+           sprobs[:, 2])
 
     if args.write:
         classes, useful = model.raw()

@@ -100,9 +100,9 @@ public enum STC3Dialogues {
 
   private static func describe(_ error: any Error) -> String {
     switch error {
-    case let DecodingError.keyNotFound(key, context):
+    case DecodingError.keyNotFound(let key, let context):
       return "missing \(key.stringValue) at \(path(context))"
-    case let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context):
+    case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
       return "\(context.debugDescription) at \(path(context))"
     default:
       return String(describing: error)

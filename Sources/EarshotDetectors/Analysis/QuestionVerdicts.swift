@@ -28,9 +28,20 @@ struct QuestionVerdicts {
         continue
       }
       let (values, judgement) = features(question, explicit: explicit, block: block, replies: replies, conversation)
-      let prediction = lexicons.replyVerdicts.predict(values)
-      let reason = VerdictReasons.sentence(
+      var prediction = lexicons.replyVerdicts.predict(values)
+      var reason = VerdictReasons.sentence(
         prediction, drivers: lexicons.replyVerdicts.drivers(values, toward: prediction.verdict), judgement: judgement)
+      // The guide's two DM rules on top of the model; the fit script applies them too, so its
+      // CV figures include them.
+      if VerdictFeatures.isBareDM(values) {
+        // A bare "DM us" for a question that could be answered in the open.
+        prediction.verdict = .notAnswered
+        reason = VerdictReasons.bareDM(prediction)
+      } else if prediction.verdict == .notAnswered, VerdictFeatures.isPrivateChannel(values) {
+        // A private channel when the answer needs the customer's own data.
+        prediction.verdict = .partial
+        reason = VerdictReasons.privateChannel(prediction)
+      }
       let replyRange =
         judgement.evidenceRange ?? conversation.texts[first.index].sentences.first?.byteRange
         ?? 0..<conversation.texts[first.index].bytes.count

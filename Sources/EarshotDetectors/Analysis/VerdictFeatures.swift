@@ -15,7 +15,9 @@ public enum VerdictFeatures {
   public static let names = [
     "bias", "overlap", "block_overlap", "type_match", "deflect_dm", "deflect_faq", "deflect_elsewhere",
     "deflect_cannot", "deflect_feedback", "deflect_nonews", "deflect_tellmore", "link_thin", "clarify_overlap",
-    "shares_number", "open_overlap", "dm_private", "dm_only", "asks_back", "has_question", "asks_info", "empathy_only", "apology",
+    "shares_number", "open_overlap", "dm_general", "dm_private", "dm_only", "asks_back", "has_question", "asks_info",
+    "empathy_only",
+    "apology",
     "template", "link", "digits", "amount", "time_words", "steps", "promise", "agent_resolved", "log_reply_words",
     "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
     "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
@@ -51,8 +53,9 @@ public enum VerdictFeatures {
   ) -> [Double] {
     let lexicons = conversation.resources.lexicons
     var values = [Double](repeating: 0, count: names.count)
-    func set(_ name: String, _ value: Double) { values[index[name]!] = value }
-    func flag(_ name: String, _ on: Bool) { if on { values[index[name]!] = 1 } }
+    // Names not in `names` are a programming error caught by the tests (every feature is set).
+    func set(_ name: String, _ value: Double) { if let slot = index[name] { values[slot] = value } }
+    func flag(_ name: String, _ on: Bool) { if on { set(name, 1) } }
     set("bias", 1)
     set("overlap", judgement.overlap)
     var blockTerms = Set<String>()
@@ -129,6 +132,9 @@ public enum VerdictFeatures {
     }
     flag("private_topic", privateTopic)
     flag("dm_private", dm && privateTopic)
+    // A general question (nothing of the customer's own: no "my", "I", "me") could be answered in
+    // the open, so a DM in its place talks past it.
+    flag("dm_general", dm && !privateTopic && !speaksOfSelf(block: block, conversation))
     flag("dm_only", dm && judgement.contentWords <= 6)
     flag("asks_back", judgement.asksBack)
     flag("has_question", hasQuestion)
@@ -175,6 +181,35 @@ public enum VerdictFeatures {
     }
     set(typeName, 1)
     return values
+  }
+
+  /// The guide's bare DM: a DM with little else and no question back, for a general question
+  /// (nothing of the customer's own, no private-data words).
+  static func isBareDM(_ values: [Double]) -> Bool {
+    func on(_ name: String) -> Bool { index[name].map { values[$0] == 1 } ?? false }
+    return on("dm_general") && on("dm_only") && !on("has_question")
+  }
+
+  /// The guide's private channel: a DM for a question about the customer's own account, order,
+  /// billing or service, with no help-page, feedback or no-news deflection beside it.
+  static func isPrivateChannel(_ values: [Double]) -> Bool {
+    func on(_ name: String) -> Bool { index[name].map { values[$0] == 1 } ?? false }
+    return on("dm_private") && !on("deflect_faq") && !on("deflect_feedback") && !on("deflect_nonews")
+  }
+
+  static let firstPerson: Set<String> = ["i", "my", "me", "mine", "i'm", "i've", "i'd", "im", "ive", "we", "our", "us"]
+
+  /// Whether the customer's turns speak of themselves ("my order", "I can't").
+  static func speaksOfSelf(block: Range<Int>, _ conversation: AnalyzedConversation) -> Bool {
+    block.contains { turn in
+      let text = conversation.texts[turn]
+      guard conversation.turns[turn].role == .customer else { return false }
+      return text.bytes.withUnsafeBufferPointer { bytes in
+        text.tokens.contains {
+          $0.kind == .word && firstPerson.contains(ImplicitRequests.normalized(bytes, $0.range))
+        }
+      }
+    }
   }
 
   /// Whether a reply repeats a number the customer gave (a flight, an order, a version, an amount).

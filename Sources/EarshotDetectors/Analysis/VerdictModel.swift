@@ -40,14 +40,15 @@ public struct VerdictModel: Sendable {
     for entry in entries {
       func fail(_ message: String) -> LexiconError { LexiconError(file: file, line: entry.line, message: message) }
       guard let feature = VerdictFeatures.index[entry.term] else {
-        throw fail("unknown feature '\(entry.term)' (expected one of: \(VerdictFeatures.names.joined(separator: ", ")))")
+        throw fail(
+          "unknown feature '\(entry.term)' (expected one of: \(VerdictFeatures.names.joined(separator: ", ")))")
       }
       guard seen.insert(feature).inserted else { throw fail("feature '\(entry.term)' appears twice") }
-      let numbers = [entry.value] + entry.extra.map { Double($0) }
-      guard numbers.count == 4, numbers.allSatisfy({ $0?.isFinite == true }) else {
+      let numbers = ([entry.value] + entry.extra.map { Double($0) }).compactMap { $0 }.filter(\.isFinite)
+      guard numbers.count == 4, entry.extra.count == 3 else {
         throw fail("expected four numbers after the feature: answered, partial, not_answered, usefulness weights")
       }
-      for column in 0..<4 { columns[column][feature] = numbers[column]! }
+      for column in 0..<4 { columns[column][feature] = numbers[column] }
     }
     let missing = VerdictFeatures.names.indices.filter { !seen.contains($0) }
     guard missing.isEmpty else {
@@ -81,7 +82,9 @@ public struct VerdictModel: Sendable {
 
   /// The features that pushed hardest toward `verdict` rather than the runner-up class, strongest
   /// first (features that are off, the bias and the question type are left out).
-  public func drivers(_ values: [Double], toward verdict: AnswerVerdict, limit: Int = 3) -> [(name: String, value: Double)] {
+  public func drivers(_ values: [Double], toward verdict: AnswerVerdict, limit: Int = 3) -> [(
+    name: String, value: Double
+  )] {
     guard let chosen = Self.classes.firstIndex(of: verdict) else { return [] }
     let scores = classWeights.map { dot($0, values) }
     let runnerUp = scores.indices.filter { $0 != chosen }.max { scores[$0] < scores[$1] } ?? chosen

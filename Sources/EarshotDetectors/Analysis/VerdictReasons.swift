@@ -21,6 +21,18 @@ enum VerdictReasons {
     return signals.isEmpty ? head + "." : head + ": " + signals.joined(separator: "; ") + "."
   }
 
+  /// The reason of the guide's bare-DM rule.
+  static func bareDM(_ prediction: VerdictModel.Prediction) -> String {
+    "Not answered (usefulness \(String(format: "%.2f", prediction.usefulness))): the reply only moves a general "
+      + "question, answerable in the open, to a direct message."
+  }
+
+  /// The reason of the guide's private-channel rule.
+  static func privateChannel(_ prediction: VerdictModel.Prediction) -> String {
+    "Partly answered (usefulness \(String(format: "%.2f", prediction.usefulness))): the reply moves to a private "
+      + "channel, which a question about the customer's own account, order or billing data needs."
+  }
+
   /// A clause for one signal, or nil for signals that read badly on their own.
   static func describe(_ name: String, _ value: Double, _ judgement: AnswerJudgement) -> String? {
     let percent = Int((value * 100).rounded())
@@ -41,6 +53,7 @@ enum VerdictReasons {
     case "clarify_overlap": return "it asks back about what the customer raised"
     case "shares_number": return "it repeats a number the customer gave"
     case "open_overlap": return "it takes up the question's words in the open (\(percent)%)"
+    case "dm_general": return "it moves a general question, answerable in the open, to a direct message"
     case "dm_private": return "the question needs the customer's own account, order or billing data"
     case "dm_only": return "it holds little besides the request to message privately"
     case "asks_back": return "it only asks a question back"

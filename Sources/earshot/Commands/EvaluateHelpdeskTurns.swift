@@ -37,8 +37,11 @@ extension Earshot.Evaluate {
       let fitted = (data as NSString).lastPathComponent == "stc3_dev_en.json"
       var text = "Helpdesk turns: \(data)\n"
       text += "  \(rows.count) helpdesk turns, \(useless) panel-useless (share of HNUG/HNUG* < 0.5)\n"
-      if fitted { text += "  IN-SAMPLE: the shipped model was fitted on this file (cross-validated: docs/evaluation.md)\n" }
-      text += "  AUC for panel-useless turns: not_answered verdict \(format(verdict)), 1 − usefulness \(format(usefulness))\n"
+      if fitted {
+        text += "  IN-SAMPLE: the shipped model was fitted on this file (cross-validated: docs/evaluation.md)\n"
+      }
+      text +=
+        "  AUC for panel-useless turns: not_answered verdict \(format(verdict)), 1 − usefulness \(format(usefulness))\n"
       Console.output(text)
     }
   }
