@@ -35,7 +35,7 @@ struct ImplicitRequests {
       text.bytes.withUnsafeBufferPointer { bytes in
         for token in text.tokens where token.kind == .word || token.kind == .number {
           words += 1
-          if !problem, token.kind == .word, Self.problemWords.contains(Self.normalized(bytes, token.range)) {
+          if !problem, token.kind == .word, VerdictWords.classes(bytes, token.range) & VerdictWords.problem != 0 {
             problem = true
           }
         }
@@ -53,26 +53,5 @@ struct ImplicitRequests {
         tokenRange: sentence?.tokenRange ?? 0..<text.tokens.count, type: .request)
     }
     return nil
-  }
-
-  /// The word lowercased with `’` read as `'` (up to 15 bytes, kept inline by Swift; longer or
-  /// non-ASCII words come back empty, and no set here holds one).
-  static func normalized(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-    guard range.count <= 17 else { return "" }
-    var buffer: (UInt64, UInt64) = (0, 0)
-    var length = 0
-    var index = range.lowerBound
-    var ascii = true
-    withUnsafeMutableBytes(of: &buffer) { raw in
-      while index < range.upperBound, length < 15 {
-        let (byte, used) = ASCII.normalizedWordByte(bytes, index, range.upperBound)
-        if byte >= 0x80 { ascii = false }
-        raw[length] = byte
-        length += 1
-        index += used
-      }
-    }
-    guard ascii, index == range.upperBound else { return "" }
-    return withUnsafeBytes(of: &buffer) { raw in String(decoding: raw.prefix(length), as: UTF8.self) }
   }
 }

@@ -90,11 +90,11 @@ public enum VerdictFeatures {
           switch token.kind {
           case .word:
             words += 1
-            let word = Self.lowercased(bytes, token.range)
-            if apologies.contains(word) { apology = true }
-            if stepWords.contains(word) { steps = true }
-            if amountWords.contains(word) { amount = true }
-            if AnswerTypes.timeWords.contains(word) { time = true }
+            let classes = VerdictWords.classes(bytes, token.range)
+            if classes & VerdictWords.apology != 0 { apology = true }
+            if classes & VerdictWords.step != 0 { steps = true }
+            if classes & VerdictWords.amount != 0 { amount = true }
+            if classes & VerdictWords.time != 0 { time = true }
           case .number:
             words += 1
             digits = true
@@ -155,14 +155,14 @@ public enum VerdictFeatures {
     flag("contact_question", judgement.asksForContact)
     flag("explicit_question", explicit)
     set("mood", conversation.sentiments[question.turn].compound)
-    set("log_question_words", log(1 + Double(questionText.tokens.filter { $0.kind == .word }.count)))
+    set("log_question_words", log(1 + Double(questionText.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) })))
     // How the customer took the reply: thanks, anger, or "still not working" right after it.
     if let last = replies.last, let next = conversation.turns.first(where: { $0.index > last.index }),
       next.role == .customer
     {
       let text = conversation.texts[next.index]
       let thanks = text.bytes.withUnsafeBufferPointer { bytes in
-        text.tokens.contains { $0.kind == .word && thanksWords.contains(Self.lowercased(bytes, $0.range)) }
+        text.tokens.contains { $0.kind == .word && VerdictWords.classes(bytes, $0.range) & VerdictWords.thanks != 0 }
       }
       flag("next_thanks", thanks)
       flag("next_negative", conversation.sentiments[next.index].compound <= -0.3)
@@ -206,7 +206,7 @@ public enum VerdictFeatures {
       guard conversation.turns[turn].role == .customer else { return false }
       return text.bytes.withUnsafeBufferPointer { bytes in
         text.tokens.contains {
-          $0.kind == .word && firstPerson.contains(ImplicitRequests.normalized(bytes, $0.range))
+          $0.kind == .word && VerdictWords.classes(bytes, $0.range) & VerdictWords.firstPerson != 0
         }
       }
     }
@@ -230,27 +230,8 @@ public enum VerdictFeatures {
   /// "check your DMs"): the conversation moves to a private channel.
   static func mentionsDM(_ text: TokenizedText) -> Bool {
     text.bytes.withUnsafeBufferPointer { bytes in
-      text.tokens.contains { token in
-        guard token.kind == .word, token.length == 2 || token.length == 3 else { return false }
-        let word = lowercased(bytes, token.range)
-        return word == "dm" || word == "dms" || word == "pm"
-      }
+      text.tokens.contains { $0.kind == .word && VerdictWords.classes(bytes, $0.range) & VerdictWords.dm != 0 }
     }
   }
 
-  /// The lowercased ASCII word at `range` (up to 15 bytes, which Swift keeps inline without allocating; longer or non-ASCII
-  /// words come back empty, and no set here holds one).
-  @inline(__always)
-  static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-    guard range.count <= 15 else { return "" }
-    var ascii = true
-    let word = String(unsafeUninitializedCapacity: range.count) { buffer in
-      for (offset, byte) in bytes[range].enumerated() {
-        if byte >= 0x80 { ascii = false }
-        buffer[offset] = ASCII.lowercase(byte)
-      }
-      return range.count
-    }
-    return ascii ? word : ""
-  }
 }
