@@ -36,7 +36,7 @@ struct QuestionVerdicts {
       if VerdictFeatures.isBareDM(values) {
         // A bare "DM us" for a question that could be answered in the open.
         prediction.verdict = .notAnswered
-        reason = VerdictReasons.bareDM(prediction)
+        reason = VerdictReasons.bareDM(prediction, judgement: judgement)
       } else if prediction.verdict == .notAnswered, VerdictFeatures.isPrivateChannel(values) {
         // A private channel when the answer needs the customer's own data.
         prediction.verdict = .partial

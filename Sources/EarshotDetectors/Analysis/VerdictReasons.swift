@@ -22,9 +22,10 @@ enum VerdictReasons {
   }
 
   /// The reason of the guide's bare-DM rule.
-  static func bareDM(_ prediction: VerdictModel.Prediction) -> String {
-    "Not answered (usefulness \(String(format: "%.2f", prediction.usefulness))): the reply only moves a general "
-      + "question, answerable in the open, to a direct message."
+  static func bareDM(_ prediction: VerdictModel.Prediction, judgement: AnswerJudgement) -> String {
+    let canned = judgement.templateUses.map { "; it is a canned reply used in \($0) conversations" } ?? ""
+    return "Not answered (usefulness \(String(format: "%.2f", prediction.usefulness))): the reply only moves a "
+      + "general question, answerable in the open, to a direct message\(canned)."
   }
 
   /// The reason of the guide's private-channel rule.
