@@ -1,5 +1,6 @@
 import EarshotDetectors
 import EarshotModel
+import Foundation
 import Testing
 
 /// The guide's verdict cases (`labeling-guide.md`) on conversations written for these tests, judged
@@ -70,6 +71,9 @@ import Testing
     #expect(judged.verdict == .answered)
     #expect(try #require(judged.usefulness) > 0.5)
     #expect(judged.reason.hasPrefix("Answered"))
+    // The reason prints the usefulness with two decimals.
+    let printed = String(format: "usefulness %.2f", try #require(judged.usefulness))
+    #expect(judged.reason.contains(printed))
   }
 
   @Test func noReplyIsUnansweredWithoutAUsefulness() throws {

@@ -17,20 +17,27 @@ enum VerdictReasons {
     let index = VerdictModel.classes.firstIndex(of: prediction.verdict) ?? 0
     let confidence = Int((prediction.probabilities[index] * 100).rounded())
     let signals = drivers.compactMap { describe($0.name, $0.value, judgement) }
-    let head = "\(lead) (\(confidence)% sure, usefulness \(String(format: "%.2f", prediction.usefulness)))"
+    let head = "\(lead) (\(confidence)% sure, usefulness \(twoDecimals(prediction.usefulness)))"
     return signals.isEmpty ? head + "." : head + ": " + signals.joined(separator: "; ") + "."
+  }
+
+  /// `value` (0–1) with two decimals, without Foundation's formatter (this runs for every question).
+  static func twoDecimals(_ value: Double) -> String {
+    let hundredths = Int((max(0, min(1, value)) * 100).rounded())
+    let fraction = hundredths % 100
+    return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
   }
 
   /// The reason of the guide's bare-DM rule.
   static func bareDM(_ prediction: VerdictModel.Prediction, judgement: AnswerJudgement) -> String {
     let canned = judgement.templateUses.map { "; it is a canned reply used in \($0) conversations" } ?? ""
-    return "Not answered (usefulness \(String(format: "%.2f", prediction.usefulness))): the reply only moves a "
+    return "Not answered (usefulness \(twoDecimals(prediction.usefulness))): the reply only moves a "
       + "general question, answerable in the open, to a direct message\(canned)."
   }
 
   /// The reason of the guide's private-channel rule.
   static func privateChannel(_ prediction: VerdictModel.Prediction) -> String {
-    "Partly answered (usefulness \(String(format: "%.2f", prediction.usefulness))): the reply moves to a private "
+    "Partly answered (usefulness \(twoDecimals(prediction.usefulness))): the reply moves to a private "
       + "channel, which a question about the customer's own account, order or billing data needs."
   }
 
