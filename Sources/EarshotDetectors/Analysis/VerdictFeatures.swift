@@ -66,7 +66,7 @@ public enum VerdictFeatures {
     for reply in replies { replyTerms.formUnion(conversation.contentTerms[reply.index]) }
     set("block_overlap", weightedOverlap(blockTerms, replyTerms, corpus: conversation.resources.corpus))
     flag("type_match", judgement.typeMatch)
-    var kinds = Set<String>()
+    let kinds = judgement.deflectionKinds
     var words = 0
     var hasQuestion = false
     var asksInfo = false
@@ -80,7 +80,6 @@ public enum VerdictFeatures {
     var resolved = false
     for reply in replies {
       let text = conversation.texts[reply.index]
-      for match in lexicons.deflections.matches(in: text) { kinds.insert(match.value) }
       if !asksInfo { asksInfo = !lexicons.asks.matches(in: text).isEmpty }
       if !promise { promise = !lexicons.promises.matches(in: text).isEmpty }
       if !resolved { resolved = !lexicons.agentResolved.matches(in: text).isEmpty }
