@@ -6,7 +6,7 @@ One command refits everything (deterministic: fixed folds, no random search):
   python3 Scripts/fit-listening-score.py --write
       builds earshot (release), dumps the lapse features of the STC-3 dev dialogues
       (`earshot evaluate quality ... --dump-features`) and of the labeled twcs dev conversations
-      (`earshot evaluate listening ... --dump-features`), fits, prints in-sample and
+      (`earshot evaluate listening ... --dump-lapse-features`), fits, prints in-sample and
       cross-validated figures and rewrites Lexicons/data/listening-weights.tsv.
   python3 Scripts/fit-listening-score.py --bin .build/release     # use built binaries
   python3 Scripts/fit-listening-score.py --features stc3.tsv twcs.tsv   # use dumped features
@@ -78,7 +78,7 @@ def dump(binary_dir, folder):
     stc3, twcs = os.path.join(folder, "stc3-features.tsv"), os.path.join(folder, "twcs-features.tsv")
     subprocess.run([earshot, "evaluate", "quality", STC3, "--dump-features", stc3], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
-    subprocess.run([earshot, "evaluate", "listening", "--labels", LABELS, TWCS, "--dump-features", twcs],
+    subprocess.run([earshot, "evaluate", "listening", "--labels", LABELS, TWCS, "--dump-lapse-features", twcs],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return stc3, twcs
 

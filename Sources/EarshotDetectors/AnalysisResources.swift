@@ -10,6 +10,8 @@ public struct AnalysisResources: Sendable {
   /// Word rarity and template replies of the run's corpus.
   public var corpus: CorpusStatistics
   /// Reply usefulness at or above which a question counts as answered (`detectors.non_answer.answered_threshold`).
+  /// The verdicts no longer read it (the fitted model in `reply-verdicts.tsv` decides); it stays
+  /// until the configuration key is retired.
   public var answeredThreshold = 0.45
   /// Reply usefulness at or above which a reply at least engages the problem (`detectors.non_answer.partly_threshold`).
   public var partialThreshold = 0.25

@@ -94,10 +94,7 @@ public struct ConversationAnalyzer: Sendable {
       questions: questions,
       resolutionTimeline: timeline, resources: resources,
       companyTurnAfter: AnalyzedConversation.companyTurnPositions(conversation.turns))
-    analyzed.questionRecords = QuestionVerdicts(
-      lexicons: resources.lexicons, answeredThreshold: resources.answeredThreshold,
-      partialThreshold: resources.partialThreshold
-    ).records(in: analyzed)
+    analyzed.questionRecords = QuestionVerdicts(lexicons: resources.lexicons).records(in: analyzed)
     return analyzed
   }
 }

@@ -16,7 +16,7 @@ public struct DetectorLexicons: Sendable {
   /// Agent requests for a survey, rating or review (`survey-requests.tsv`).
   public var surveys: PhraseMatcher<String>
   /// Replies that push the customer elsewhere instead of answering (value: `dm`, `faq`,
-  /// `elsewhere`, `cannot`).
+  /// `elsewhere`, `cannot`, `feedback`, `nonews`, `tellmore`).
   public var deflections: PhraseMatcher<String>
   /// Question words that make the answer depend on the customer's own data (account, order,
   /// billing, booking, service at their address), so a private channel is a fair next step.
@@ -42,6 +42,8 @@ public struct DetectorLexicons: Sendable {
   public var answerTerms: [String: Double]
   /// The tree ensemble that turns `ReplyRanker`'s features and linear score into its final score.
   public var replyTrees: ReplyTrees
+  /// The fitted model that gives each question's verdict and the reply's usefulness.
+  public var replyVerdicts: VerdictModel
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -80,6 +82,7 @@ public struct DetectorLexicons: Sendable {
       asks: try phrases("asks.tsv"),
       empathy: empathy,
       answerTerms: answerTerms,
-      replyTrees: replyTrees)
+      replyTrees: replyTrees,
+      replyVerdicts: try VerdictModel.loadDefault())
   }
 }

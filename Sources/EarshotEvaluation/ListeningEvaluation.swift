@@ -59,6 +59,14 @@ public enum ListeningEvaluation {
     public var promiseStatus: [(gold: PromiseStatus, predicted: PromiseStatus)] = []
     /// One line per disagreement, for error analysis.
     public var disagreements: [String] = []
+    /// One CSV row per found labeled question: conversation, tweet id, gold verdict, gold type,
+    /// whether the product saw a reply, then the reply-verdict model's features (`featureHeader`;
+    /// all 0 without a reply), for refitting it.
+    public var featureRows: [String] = []
+    /// The header of `featureRows`.
+    public static var featureHeader: String {
+      (["conversation", "tweet_id", "verdict", "gold_type", "replied"] + VerdictFeatures.names).joined(separator: ",")
+    }
 
     /// Cohen's kappa on the four verdicts of found questions.
     public var verdictKappa: Double? { Metrics.kappa(verdicts.map(\.gold), verdicts.map(\.predicted)) }
@@ -129,6 +137,16 @@ public enum ListeningEvaluation {
       }
       result.foundQuestions += 1
       matchedRecords.insert(record.turn)
+      // Questions without a reply are dumped too (features all 0), so the fit can report the
+      // four-way figures over every found question.
+      let values =
+        record.replyTurn == nil
+        ? nil : analyzed.verdictFeatures(forQuestionAt: record.turn)
+      let fields = [
+        label.conversation, question.tweetId, question.verdict.rawValue, question.type, values == nil ? "0" : "1",
+      ]
+      let numbers = values ?? Array(repeating: 0, count: VerdictFeatures.names.count)
+      result.featureRows.append((fields + numbers.map { String(format: "%.6g", $0) }).joined(separator: ","))
       result.verdicts.append((question.verdict, record.verdict))
       if question.verdict != record.verdict {
         let reply = record.replyTurn.map { String(turns[$0].text.prefix(160)) } ?? "-"
@@ -138,7 +156,12 @@ public enum ListeningEvaluation {
             + "q=\(turns[record.turn].text.prefix(140)) || reply=\(reply)")
       }
     }
-    result.extraQuestions += scored.questions.filter { !matchedRecords.contains($0.turn) }.count
+    for record in scored.questions where !matchedRecords.contains(record.turn) {
+      result.extraQuestions += 1
+      result.disagreements.append(
+        "question-unlabeled \(label.conversation) #\(record.sourceId ?? "-") type=\(record.type): "
+          + String(turns[record.turn].text.prefix(140)))
+    }
     if let listening = label.listening { result.listening.append((Double(listening), scored.score.value)) }
     if let gold = label.customerSentimentStart, let predicted = scored.metrics.customerSentimentStart {
       result.sentimentStart.append((Double(gold), predicted))
@@ -178,6 +201,11 @@ public enum ListeningEvaluation {
     text += "  conversations: \(result.matched) of \(result.labeled) labeled found in the data\n"
     text += "  questions found: \(result.foundQuestions) of \(result.labeledQuestions) labeled "
     text += "(\(share(result.foundQuestions, result.labeledQuestions))); \(result.extraQuestions) records unlabeled\n"
+    // The shipped reply-verdict model was fitted on these labels of this file: say so.
+    if (dataPath as NSString).lastPathComponent == "twcs_dev.csv" {
+      text += "  verdicts are IN-SAMPLE here: the reply-verdict model was fitted on evaluation/twcs/labels.jsonl "
+      text += "over twcs_dev.csv (cross-validated figures: docs/evaluation.md)\n"
+    }
     text +=
       "  verdict (4-way) kappa \(format(result.verdictKappa)); non-answer yes/no kappa \(format(result.nonAnswerKappa))"
     text += "; agreement \(share(result.verdicts.filter { $0.gold == $0.predicted }.count, result.verdicts.count))\n"

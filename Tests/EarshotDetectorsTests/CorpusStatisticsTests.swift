@@ -52,6 +52,7 @@ import Testing
     let conversation = try #require(
       try ChatLogReader().parse(text: "Customer: When does the store on Main Street open on Sunday?\n\(canned)").first)
     let findings = NonAnswerDetector().findings(in: ConversationAnalyzer(resources: resources).analyze(conversation))
-    #expect(findings.first?.reason.contains("canned reply used in 6 conversations") == true)
+    let finding = try #require(findings.first)
+    #expect(finding.reason.contains("canned reply used in 6 conversations"), "\(finding.reason)")
   }
 }

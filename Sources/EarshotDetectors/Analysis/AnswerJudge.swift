@@ -18,6 +18,13 @@ struct AnswerJudgement {
   var templateUses: Int?
   /// Whether the replies hold nothing but empathy, apology and courtesy.
   var emptyEmpathy: Bool
+  /// The kinds of every deflection phrase in the replies (`dm`, `faq`, …), before the contact
+  /// exception clears `deflection`.
+  var deflectionKinds = Set<String>()
+  /// Words and numbers of the replies that are neither function words nor empathy.
+  var contentWords = 0
+  /// Whether the question asks whom or where to contact (so pointing to a contact answers it).
+  var asksForContact = false
   /// The turn and bytes to show as the reply's evidence.
   var evidenceTurn: Turn?
   var evidenceRange: Range<Int>?
@@ -60,6 +67,7 @@ struct AnswerJudge {
     var replyTerms = Set<String>()
     var typeMatch = false
     var deflection: String?
+    var deflectionKinds = Set<String>()
     var evidenceTurn: Turn?
     var evidenceRange: Range<Int>?
     var replyWords = 0
@@ -70,7 +78,9 @@ struct AnswerJudge {
       replyTerms.formUnion(conversation.contentTerms[reply.index])
       replyWords += text.tokens.filter { $0.kind == .word }.count
       if AnswerTypes.matches(question.type, text) { typeMatch = true }
-      if deflection == nil, let match = lexicons.deflections.matches(in: text).first {
+      let matches = lexicons.deflections.matches(in: text)
+      for match in matches { deflectionKinds.insert(match.value) }
+      if deflection == nil, let match = matches.first {
         deflection = text.string(match.byteRange)
         evidenceTurn = reply
         evidenceRange = match.byteRange
@@ -113,8 +123,9 @@ struct AnswerJudge {
     }
     return AnswerJudgement(
       score: max(0, min(1, score)), overlap: overlap, typeMatch: typeMatch, deflection: deflection, asksBack: asksBack,
-      templateUses: templateUses, emptyEmpathy: substantive <= 2, evidenceTurn: evidenceTurn,
-      evidenceRange: evidenceRange)
+      templateUses: templateUses, emptyEmpathy: substantive <= 2, deflectionKinds: deflectionKinds,
+      contentWords: substantive,
+      asksForContact: asksForContact, evidenceTurn: evidenceTurn, evidenceRange: evidenceRange)
   }
 }
 

@@ -46,6 +46,12 @@ struct QuestionFinder {
   static let questionWords: [String: QuestionType] = [
     "why": .reason, "when": .time, "where": .place, "how": .howto, "what": .other, "which": .other, "who": .other,
   ]
+  /// Question words with their auxiliary attached ("where's my check", "whats going on"): a question
+  /// without "?" as soon as they open the sentence.
+  static let contractedQuestionWords: [String: QuestionType] = [
+    "where's": .place, "wheres": .place, "what's": .other, "whats": .other, "how's": .other, "hows": .other,
+    "why's": .reason, "when's": .time, "whens": .time,
+  ]
   /// Auxiliaries, with a plain apostrophe (`’` is read as `'` before the lookup).
   static let auxiliaries: Set<String> = [
     "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have", "had",
@@ -100,8 +106,13 @@ struct QuestionFinder {
     if !endsWithQuestionMark, let first = leading.first {
       let second = leading.count > 1 ? leading[1] : ""
       if let type = QuestionFinder.questionWords[first], QuestionFinder.auxiliaries.contains(second) { return type }
+      // "y do they charge…": the texting spelling of why.
+      if first == "y", QuestionFinder.auxiliaries.contains(second) { return .reason }
+      if let type = QuestionFinder.contractedQuestionWords[first], !second.isEmpty { return type }
       if QuestionFinder.auxiliaries.contains(first), QuestionFinder.subjects.contains(second) { return .yesno }
       if QuestionFinder.orders.contains(first), QuestionFinder.orderObjects.contains(second) { return .request }
+      // An order with "please" anywhere ("fix the login page please").
+      if QuestionFinder.orders.contains(first), says("please") || says("pls") || says("plz") { return .request }
     }
     // An opener within the first few words ("Hi, how do I…", "So when will…").
     let firstWords = range.filter { tokens[$0].kind == .word }.prefix(4)

@@ -48,8 +48,8 @@ public struct NonAnswerDetector: Detector {
     self.configuration = configuration
   }
 
-  /// One major finding per question judged `not_answered` (the verdicts come from the analysis,
-  /// which applies this detector's thresholds; see `QuestionVerdicts`). `partial` replies engage
+  /// One major finding per question judged `not_answered` (the verdicts come from the analysis:
+  /// the fitted reply-verdict model, see `QuestionVerdicts`; the thresholds are no longer read). `partial` replies engage
   /// the problem and are not findings; `unanswered` is `unanswered_customer`'s.
   public func findings(in conversation: AnalyzedConversation) -> [Finding] {
     conversation.questionRecords.compactMap { record in

@@ -7,7 +7,7 @@ extension Earshot {
       abstract: "Measure detector accuracy on labeled corpora.",
       subcommands: [
         EvaluateSentiment.self, EvaluateAnswers.self, EvaluateListening.self, EvaluateRedaction.self,
-        EvaluateSelfInterest.self, EvaluateQuality.self,
+        EvaluateSelfInterest.self, EvaluateQuality.self, EvaluateHelpdeskTurns.self,
       ]
     )
   }

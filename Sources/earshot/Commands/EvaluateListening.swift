@@ -1,6 +1,5 @@
 import ArgumentParser
 import EarshotEvaluation
-import Foundation
 
 extension Earshot.Evaluate {
   /// `earshot evaluate listening`: the product's judgments against conversations labeled by the guide.
@@ -26,10 +25,18 @@ extension Earshot.Evaluate {
     var showDisagreements = false
 
     @Option(
-      help:
-        "Also write each conversation's lapse features and listening label as TSV here (for Scripts/fit-listening-score.py)."
-    )
-    var dumpFeatures: String?
+      help: ArgumentHelp(
+        "Write one CSV row per found labeled question with a reply (gold verdict and the reply-verdict "
+          + "model's features) to this file, for Scripts/fit-reply-verdicts.py.",
+        valueName: "file"))
+    var dumpVerdictFeatures: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Write each conversation's lapse features and listening label as TSV to this file, for "
+          + "Scripts/fit-listening-score.py.",
+        valueName: "file"))
+    var dumpLapseFeatures: String?
 
     func run() throws {
       let parsed = try GuideLabel.load(labels)
@@ -41,7 +48,11 @@ extension Earshot.Evaluate {
       }
       Console.output(ListeningEvaluation.report(result, labelsPath: labels, dataPath: data))
       if showDisagreements { Console.output(result.disagreements.joined(separator: "\n") + "\n") }
-      if let dumpFeatures { try table.tsv.write(toFile: dumpFeatures, atomically: true, encoding: .utf8) }
+      if let dumpVerdictFeatures {
+        let text = ([ListeningEvaluation.Result.featureHeader] + result.featureRows).joined(separator: "\n") + "\n"
+        try text.write(toFile: dumpVerdictFeatures, atomically: true, encoding: .utf8)
+      }
+      if let dumpLapseFeatures { try table.tsv.write(toFile: dumpLapseFeatures, atomically: true, encoding: .utf8) }
     }
   }
 }

@@ -1,0 +1,36 @@
+import EarshotText
+
+/// The word classes the verdict features and implicit requests look up, in one table read on the
+/// token's bytes (case-insensitive, `’` as `'`), so the per-token check allocates nothing.
+enum VerdictWords {
+  static let apology: UInt16 = 1
+  static let step: UInt16 = 2
+  static let amount: UInt16 = 4
+  static let time: UInt16 = 8
+  static let thanks: UInt16 = 16
+  static let problem: UInt16 = 32
+  static let firstPerson: UInt16 = 64
+  static let dm: UInt16 = 128
+
+  static let table: TermTable<UInt16> = {
+    var table = TermTable<UInt16>(capacity: 256)
+    func add(_ words: some Sequence<String>, _ flag: UInt16) {
+      for word in words { table.set(word, (table.value(for: word) ?? 0) | flag) }
+    }
+    add(VerdictFeatures.apologies, apology)
+    add(VerdictFeatures.stepWords, step)
+    add(VerdictFeatures.amountWords, amount)
+    add(AnswerTypes.timeWords, time)
+    add(VerdictFeatures.thanksWords, thanks)
+    add(ImplicitRequests.problemWords, problem)
+    add(VerdictFeatures.firstPerson, firstPerson)
+    add(["dm", "dms", "pm"], dm)
+    return table
+  }()
+
+  /// The classes of the word at `range` (0 when it is in none).
+  @inline(__always)
+  static func classes(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt16 {
+    table.value(bytes, range) ?? 0
+  }
+}

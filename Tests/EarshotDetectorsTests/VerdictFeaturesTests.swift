@@ -1,0 +1,94 @@
+import EarshotDetectors
+import EarshotModel
+import Testing
+
+@Suite struct VerdictFeaturesTests {
+  /// The features of the conversation's first question against its reply, by name.
+  func features(_ conversation: String) throws -> [String: Double] {
+    let analyzed = try DetectorHarness.analyze(conversation)
+    let record = try #require(analyzed.questionRecords.first)
+    let values = try #require(analyzed.verdictFeatures(forQuestionAt: record.turn))
+    #expect(values.count == VerdictFeatures.names.count)
+    return Dictionary(uniqueKeysWithValues: zip(VerdictFeatures.names, values))
+  }
+
+  @Test func aDMHandoffForARefundIsAPrivateChannelForPrivateData() throws {
+    let values = try features(
+      """
+      Customer: I was charged twice for my subscription this month, can you refund one?
+      Agent: Sorry about that! Please DM us the email on your account and we'll sort it out.
+      """)
+    #expect(values["deflect_dm"] == 1)
+    #expect(values["private_topic"] == 1)
+    #expect(values["dm_private"] == 1)
+    #expect(values["apology"] == 1)
+    #expect(values["deflect_faq"] == 0)
+    #expect(values["type_request"] == 1 || values["type_yesno"] == 1)
+  }
+
+  @Test func aConcreteFixRepeatsTheQuestionAndGivesSteps() throws {
+    let values = try features(
+      """
+      Customer: How do I stop my router dropping the wifi every evening since the firmware update?
+      Agent: Go to Settings > Firmware, roll back to version 2.1, then restart the router; the evening drops stop.
+      Customer: That worked, thanks!
+      """)
+    #expect(try #require(values["overlap"]) > 0.2)
+    #expect(values["steps"] == 1)
+    #expect(values["digits"] == 1)
+    #expect(values["deflect_dm"] == 0)
+    #expect(values["next_thanks"] == 1)
+    #expect(values["type_howto"] == 1)
+    #expect(values["explicit_question"] == 1)
+  }
+
+  @Test func aHelpPageLinkAndAQuestionBackAreSeen() throws {
+    let link = try features(
+      """
+      Customer: Can I pause my gym membership while I travel for two months?
+      Agent: Check our help center: https://example.com/help
+      """)
+    #expect(link["link"] == 1)
+    #expect(link["deflect_faq"] == 1)
+    #expect(link["link_thin"] == 1)
+    let back = try features(
+      """
+      Customer: The app crashes whenever I open my saved playlists.
+      Agent: Which phone and app version are you on?
+      """)
+    #expect(back["asks_back"] == 1)
+    #expect(back["has_question"] == 1)
+    #expect(back["explicit_question"] == 0)
+  }
+
+  @Test func aSharedNumberAndEmpathyOnlyAreSeen() throws {
+    let number = try features(
+      """
+      Customer: Is flight 1704 to Denver still delayed?
+      Agent: Flight 1704 now leaves at 6:40pm from gate B12.
+      """)
+    #expect(number["shares_number"] == 1)
+    #expect(number["time_words"] == 1)
+    let empathy = try features(
+      """
+      Customer: Why was my order cancelled without any notice?
+      Agent: We're so sorry for the frustration, we really appreciate your patience.
+      """)
+    #expect(empathy["empathy_only"] == 1)
+    #expect(empathy["type_reason"] == 1)
+  }
+
+  @Test func aHelpdeskTurnIsJudgedAgainstTheCustomerTurnsBeforeIt() throws {
+    let analyzed = try DetectorHarness.analyze(
+      """
+      Customer: My mobile data stopped working this morning.
+      Customer: Still nothing after a restart.
+      Agent: Please DM us your number and we'll check the line.
+      """)
+    let values = try #require(analyzed.verdictFeatures(forReplyAt: 2))
+    let named = Dictionary(uniqueKeysWithValues: zip(VerdictFeatures.names, values))
+    #expect(named["deflect_dm"] == 1)
+    #expect(named["reply_turns"] == 1.0 / 3)
+    #expect(analyzed.verdictFeatures(forReplyAt: 0) == nil)
+  }
+}
