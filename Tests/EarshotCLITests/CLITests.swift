@@ -4,37 +4,8 @@ import Testing
 
 /// Runs the built `earshot` binary and checks output and exit codes.
 @Suite struct CLITests {
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-  }
-
-  func earshot(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
-    let binary = try #require(PackagePaths.earshotBinary, "the earshot executable is built beside the tests")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = PackagePaths.root
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    environment.merge(extra) { _, new in new }
-    process.environment = environment
-    // Files, not pipes: reading a pipe can be interrupted by signals on Linux.
-    let folder = try TemporaryDirectory()
-    let outURL = folder.url.appendingPathComponent("stdout")
-    let errURL = folder.url.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: outURL)
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    process.waitUntilExit()
-    let stdout = try Data(contentsOf: outURL)
-    let stderr = try Data(contentsOf: errURL)
-    return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+  func earshot(_ arguments: [String], environment: [String: String] = [:]) throws -> EarshotProcess.Run {
+    try EarshotProcess.run(arguments, environment: environment)
   }
 
   @Test(arguments: ["batch", "score", "nightly", "report", "schedule", "config"])

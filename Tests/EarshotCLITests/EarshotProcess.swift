@@ -2,7 +2,8 @@ import EarshotTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `earshot` binary from the package root and collects what it printed.
+/// Runs the built `earshot` binary from the package root and collects what it printed. Every test
+/// of this target that runs the binary goes through here.
 struct EarshotProcess {
   /// What one run produced.
   struct Run {
@@ -11,8 +12,11 @@ struct EarshotProcess {
     var stderr: String
   }
 
-  /// Runs `earshot` with `arguments`; fails the test when the binary is not built.
-  static func run(_ arguments: [String]) throws -> Run {
+  /// Runs `earshot` with `arguments` (and `environment` over the test's own, colors off); kills it
+  /// and records an issue after `timeout` seconds, so a hang fails the test instead of the run.
+  static func run(
+    _ arguments: [String], environment extra: [String: String] = [:], timeout: TimeInterval = 300
+  ) throws -> Run {
     let binary = try #require(PackagePaths.earshotBinary, "the earshot executable is built beside the tests")
     let process = Process()
     process.executableURL = binary
@@ -20,6 +24,7 @@ struct EarshotProcess {
     process.currentDirectoryURL = PackagePaths.root
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     // Files, not pipes: reading a pipe can be interrupted by signals on Linux.
     let folder = try TemporaryDirectory()
@@ -30,6 +35,12 @@ struct EarshotProcess {
     process.standardOutput = try FileHandle(forWritingTo: outURL)
     process.standardError = try FileHandle(forWritingTo: errURL)
     try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    if process.isRunning {
+      process.terminate()
+      Issue.record("earshot \(arguments.joined(separator: " ")) still ran after \(Int(timeout)) s")
+    }
     process.waitUntilExit()
     return Run(
       status: process.terminationStatus,

@@ -11,36 +11,8 @@ import Testing
 /// The built binary on hostile file-system input: FIFOs never block, file names cannot forge or
 /// color stderr lines, and store and output failures are one line naming the file.
 @Suite struct SafeInputOutputTests {
-  struct Run {
-    var status: Int32
-    var stderr: String
-  }
-
-  /// Runs `earshot`, killing it after `timeout` seconds (a hang is a failure, not a stuck test run).
-  func earshot(_ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
-    let binary = try #require(PackagePaths.earshotBinary, "the earshot executable is built beside the tests")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = PackagePaths.root
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    let folder = try TemporaryDirectory()
-    let errURL = folder.url.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(20_000) }
-    if process.isRunning {
-      process.terminate()
-      process.waitUntilExit()
-      Issue.record("earshot \(arguments.joined(separator: " ")) still ran after \(Int(timeout)) s")
-    }
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+  func earshot(_ arguments: [String], timeout: TimeInterval = 120) throws -> EarshotProcess.Run {
+    try EarshotProcess.run(arguments, timeout: timeout)
   }
 
   @Test func scoreOnAFIFOIsADiagnosticNotAHang() throws {

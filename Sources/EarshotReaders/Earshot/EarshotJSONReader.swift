@@ -29,27 +29,15 @@ public struct EarshotJSONReader: TranscriptReader {
     var stream = try JSONElementStream(file: file)
     let converter = EarshotJSONConverter(file: file)
     let decoder = JSONDecoder()
-    while true {
-      let element: JSONElement
-      do {
-        guard let next = try stream.next() else { return }
-        element = next
-      } catch let problem as JSONStreamProblem {
-        throw DecodingErrorText.diagnostic(problem, file: file)
-      }
-      let conversation: Conversation
-      do {
-        let document = try decoder.decode(EarshotJSONDocument.self, from: Data(element.bytes))
-        conversation = try converter.locatedConversation(from: document, line: nil, ordinal: element.index)
-      } catch {
-        if let syntax = DecodingErrorText.syntax(element.bytes, file: file, start: element.start) { throw syntax }
-        let diagnostic = DecodingErrorText.diagnostic(error, file: file, bytes: element.bytes, start: element.start)
-        // A document that is one conversation has nothing else to read: its problem ends the file.
-        guard stream.isArray else { throw diagnostic }
-        diagnose(diagnostic)
-        continue
-      }
-      try emit(conversation)
+    try stream.forEachElement(of: file) { element in
+      let document = try decoder.decode(EarshotJSONDocument.self, from: Data(element.bytes))
+      return try converter.locatedConversation(from: document, line: nil, ordinal: element.index)
+    } recover: { diagnostic, isArray in
+      // A document that is one conversation has nothing else to read: its problem ends the file.
+      guard isArray else { throw diagnostic }
+      diagnose(diagnostic)
+    } use: {
+      try emit($0)
     }
   }
 }

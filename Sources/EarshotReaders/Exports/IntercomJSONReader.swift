@@ -33,25 +33,15 @@ public struct IntercomJSONReader: TranscriptReader {
     if first == UInt8(ascii: "[") {
       var stream = try JSONElementStream(file: file)
       let decoder = ExportJSON.decoder(.snakeCase)
-      while true {
-        let element: JSONElement
-        do {
-          guard let next = try stream.next() else { return }
-          element = next
-        } catch let problem as JSONStreamProblem {
-          throw DecodingErrorText.diagnostic(problem, file: file)
-        }
-        let read: Conversation
-        do {
-          let source = try decoder.decode(IntercomConversation.self, from: Data(element.bytes))
-          read = try convert(source, file: file, bytes: element.bytes, start: element.start, diagnose: diagnose)
-        } catch {
-          if let syntax = DecodingErrorText.syntax(element.bytes, file: file, start: element.start) { throw syntax }
-          diagnose(DecodingErrorText.diagnostic(error, file: file, bytes: element.bytes, start: element.start))
-          continue
-        }
-        try emit(read)
+      try stream.forEachElement(of: file) { element in
+        let source = try decoder.decode(IntercomConversation.self, from: Data(element.bytes))
+        return try convert(source, file: file, bytes: element.bytes, start: element.start, diagnose: diagnose)
+      } recover: { diagnostic, _ in
+        diagnose(diagnostic)
+      } use: {
+        try emit($0)
       }
+      return
     }
     let data = try file.contents()
     let bytes = [UInt8](data)

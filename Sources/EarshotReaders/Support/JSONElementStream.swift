@@ -258,3 +258,35 @@ struct JSONElementStream {
     return JSONElement(bytes: bytes, start: start, index: nextIndex)
   }
 }
+
+extension JSONElementStream {
+  /// Decodes each element with `decode` and hands the value to `use`. A stream problem (bad syntax
+  /// between elements, invalid UTF-8, a cut-off file) ends the file with its place, and so does a
+  /// syntax error inside an element; any other error of `decode` goes to `recover` as a located
+  /// diagnostic, with whether the document is an array (`recover` may rethrow it to end the file,
+  /// or report it and go on). Errors of `use` (the consumer's) pass through untouched.
+  mutating func forEachElement<Value>(
+    of file: InputFile, decode: (JSONElement) throws -> Value,
+    recover: (_ diagnostic: InputDiagnostic, _ isArray: Bool) throws -> Void, use: (Value) throws -> Void
+  ) throws {
+    while true {
+      let element: JSONElement
+      do {
+        guard let next = try next() else { return }
+        element = next
+      } catch let problem as JSONStreamProblem {
+        throw DecodingErrorText.diagnostic(problem, file: file)
+      }
+      let value: Value
+      do {
+        value = try decode(element)
+      } catch {
+        if let syntax = DecodingErrorText.syntax(element.bytes, file: file, start: element.start) { throw syntax }
+        try recover(
+          DecodingErrorText.diagnostic(error, file: file, bytes: element.bytes, start: element.start), isArray)
+        continue
+      }
+      try use(value)
+    }
+  }
+}
