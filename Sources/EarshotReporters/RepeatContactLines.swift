@@ -64,8 +64,10 @@ public enum RepeatContactLines {
       if !pending.isEmpty { try flush(pending) }
       try output.write(contentsOf: buffer)
       try output.close()
-      _ = try FileManager.default.replaceItemAt(
-        URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporary))
+      // rename(2) replaces the file atomically (Foundation's replaceItemAt does not on Linux).
+      guard rename(temporary, path) == 0 else {
+        throw OutputError(path: path, what: "replace the file with its rewritten copy (errno \(errno))")
+      }
     } catch let error as OutputError {
       try? FileManager.default.removeItem(atPath: temporary)
       throw error

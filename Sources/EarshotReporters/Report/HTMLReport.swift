@@ -164,7 +164,7 @@ public enum HTMLReport {
         + "conversations, most conversations first. First-contact resolution: the share of conversations with a "
         + "known customer who did not come back about the same problem (centers.csv has every figure).</p>",
       "<table>",
-      "<tr><th class=\"text\">Center</th><th class=\"text\">Company</th><th>Conversations</th><th>Mean</th>"
+      "<tr><th class=\"text\">Center</th><th>Conversations</th><th>Mean</th>"
         + "<th>95% interval</th><th>First-contact resolution</th><th>Non-answers</th><th class=\"text\">Main lapses</th>"
         + "</tr>",
     ]
@@ -173,9 +173,7 @@ public enum HTMLReport {
         totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
         ?? "–"
       rows.append(
-        "<tr><td class=\"text\">\(HTMLText.escape(key.name))</td>"
-          + "<td class=\"text\">\(HTMLText.escape(ListeningReport.companyName(key.company)))</td>"
-          + "<td>\(totals.conversations)</td><td>\(ListeningReport.format(totals.meanScore))</td><td>\(interval)</td>"
+        "<tr><td class=\"text\">\(HTMLText.escape(key.name))</td><td>\(totals.conversations)</td><td>\(ListeningReport.format(totals.meanScore))</td><td>\(interval)</td>"
           + "<td>\(ListeningReport.percent(totals.firstContactResolution))</td>"
           + "<td>\(ListeningReport.percent(totals.nonAnswerRate))</td>"
           + "<td class=\"text\">\(HTMLText.escape(ListeningReport.mainLapses(totals)))</td></tr>")

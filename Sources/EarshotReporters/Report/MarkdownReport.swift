@@ -126,16 +126,15 @@ public enum MarkdownReport {
     guard !rows.isEmpty else { return [] }
     var lines = [
       "", "## Centers", "",
-      "| Center | Company | Conversations | Mean | 95% interval | First-contact resolution | Non-answers "
-        + "| Main lapses |",
-      "|---|---|---:|---:|---|---:|---:|---|",
+      "| Center | Conversations | Mean | 95% interval | First-contact resolution | Non-answers | Main lapses |",
+      "|---|---:|---:|---|---:|---:|---|",
     ]
     for (key, totals) in rows {
       let interval =
         totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
         ?? "–"
       lines.append(
-        "| \(cell(key.name)) | \(cell(ListeningReport.companyName(key.company))) | \(totals.conversations) | "
+        "| \(cell(key.name)) | \(totals.conversations) | "
           + "\(ListeningReport.format(totals.meanScore)) | \(interval) | "
           + "\(ListeningReport.percent(totals.firstContactResolution)) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
           + "\(cell(ListeningReport.mainLapses(totals))) |")
