@@ -21,7 +21,8 @@ public struct CustomerKeyHasher: Sendable {
 
   /// The key of an identity (`kind:value`, value already normalized): 32 hex digits (128 bits).
   public func customerKey(_ identity: String) -> String {
-    let digest = HMAC<SHA256>.authenticationCode(for: Data(("customer\u{0}" + identity).utf8), using: SymmetricKey(data: keyBytes))
+    let digest = HMAC<SHA256>.authenticationCode(
+      for: Data(("customer\u{0}" + identity).utf8), using: SymmetricKey(data: keyBytes))
     return digest.prefix(16).map { byte in
       let hex = Array("0123456789abcdef".utf8)
       return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
@@ -30,7 +31,8 @@ public struct CustomerKeyHasher: Sendable {
 
   /// The 32-bit hash of one content term.
   public func termHash(_ term: String) -> UInt32 {
-    let digest = HMAC<SHA256>.authenticationCode(for: Data(("term\u{0}" + term).utf8), using: SymmetricKey(data: keyBytes))
+    let digest = HMAC<SHA256>.authenticationCode(
+      for: Data(("term\u{0}" + term).utf8), using: SymmetricKey(data: keyBytes))
     return digest.prefix(4).reduce(0) { $0 << 8 | UInt32($1) }
   }
 }

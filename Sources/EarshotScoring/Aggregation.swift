@@ -70,7 +70,9 @@ public struct Aggregation: Codable, Sendable, Hashable {
 
   /// The keys of every group a conversation counts in (as ``add(_:day:)`` files it).
   static func keys(company: String, channel: String, day: String?, center: String?, agents: [String]) -> [GroupKey] {
-    var keys = [GroupKey(kind: .company, company: company, name: ""), GroupKey(kind: .channel, company: company, name: channel)]
+    var keys = [
+      GroupKey(kind: .company, company: company, name: ""), GroupKey(kind: .channel, company: company, name: channel),
+    ]
     if let day { keys.append(GroupKey(kind: .day, company: company, name: day)) }
     if let center { keys.append(GroupKey(kind: .center, company: "", name: center)) }
     keys += agents.map { GroupKey(kind: .agent, company: company, name: $0) }

@@ -115,7 +115,8 @@ public struct CenterRule: Codable, Sendable, Hashable {
     path = try container.decodeIfPresent(String.self, forKey: .path)
     for (key, value) in [(CodingKeys.agentDomain, agentDomain), (.customerDomain, customerDomain), (.path, path)] {
       if let value, value.isEmpty {
-        throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "expected a non-empty value")
+        throw DecodingError.dataCorruptedError(
+          forKey: key, in: container, debugDescription: "expected a non-empty value")
       }
     }
     if company == nil && metadata.isEmpty && agentDomain == nil && customerDomain == nil && path == nil {

@@ -42,13 +42,17 @@ public struct CustomerSettings: Codable, Sendable, Hashable {
       expected: "a list of identity sources: email, handle, metadata.<key> or attribute.<key>",
       where: { $0.allSatisfy(CustomerIdentitySource.isValid) })
     repeatWindowDays = try container.value(
-      .repeatWindowDays, or: 7, in: decoder, expected: "a number of days above 0") { $0 > 0 && $0.isFinite }
+      .repeatWindowDays, or: 7, in: decoder, expected: "a number of days above 0"
+    ) { $0 > 0 && $0.isFinite }
     minSharedTerms = try container.value(
-      .minSharedTerms, or: 2, in: decoder, expected: "a whole number of at least 1") { $0 >= 1 }
+      .minSharedTerms, or: 2, in: decoder, expected: "a whole number of at least 1"
+    ) { $0 >= 1 }
     problemTurns = try container.value(
-      .problemTurns, or: 2, in: decoder, expected: "a whole number of at least 1") { $0 >= 1 }
+      .problemTurns, or: 2, in: decoder, expected: "a whole number of at least 1"
+    ) { $0 >= 1 }
     maxProblemTerms = try container.value(
-      .maxProblemTerms, or: 48, in: decoder, expected: "a whole number of at least 1") { $0 >= 1 }
+      .maxProblemTerms, or: 48, in: decoder, expected: "a whole number of at least 1"
+    ) { $0 >= 1 }
     keyFile = try container.value(.keyFile, or: nil, in: decoder)
   }
 
@@ -88,7 +92,8 @@ public enum CustomerIdentitySource: Sendable, Hashable {
     case "email": self = .email
     case "handle": self = .handle
     default:
-      for (prefix, make) in [("metadata.", Self.metadata), ("attribute.", Self.attribute)] where text.hasPrefix(prefix) {
+      for (prefix, make) in [("metadata.", Self.metadata), ("attribute.", Self.attribute)] where text.hasPrefix(prefix)
+      {
         let key = String(text.dropFirst(prefix.count))
         guard !key.isEmpty else { return nil }
         self = make(key)

@@ -22,8 +22,10 @@ public final class ConversationsJSONLReporter: Reporter {
   public func write(_ result: ConversationResult) throws {
     try file.write(JSONResultEncoder.line(result))
     if result.customerKey != nil {
-      customerLines[ConversationReference(sourceFile: result.sourceFile, conversationId: result.conversationId),
-        default: []].append(lines)
+      customerLines[
+        ConversationReference(sourceFile: result.sourceFile, conversationId: result.conversationId),
+        default: []
+      ].append(lines)
     }
     lines += 1
   }

@@ -72,7 +72,8 @@ extension Earshot {
       }
       Console.error(summary.line)
       Console.error(
-        "Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, centers.csv, summary.json")
+        "Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, centers.csv, summary.json"
+      )
       if summary.exitCode != .ok { throw ExitCode(summary.exitCode.rawValue) }
     }
   }

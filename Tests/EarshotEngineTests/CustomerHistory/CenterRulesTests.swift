@@ -18,7 +18,8 @@ import Testing
     Conversation(
       id: "t1", channel: .email, company: company, sourceFile: file,
       participants: [
-        Participant(id: customer, role: .customer, name: "Jane Doe"), Participant(id: agent, role: .agent, name: "Carl"),
+        Participant(id: customer, role: .customer, name: "Jane Doe"),
+        Participant(id: agent, role: .agent, name: "Carl"),
       ],
       turns: [
         Turn(index: 0, speaker: customer, role: .customer, text: "My router keeps dropping the connection."),
@@ -67,7 +68,8 @@ import Testing
         default: Unassigned
       """)
     #expect(centers.center(for: Self.ticket()) == "Lisbon")
-    #expect(centers.center(for: Self.ticket(company: "Acme Retail")) == "Acme other", "all matchers of a rule must match")
+    #expect(
+      centers.center(for: Self.ticket(company: "Acme Retail")) == "Acme other", "all matchers of a rule must match")
     #expect(centers.center(for: Self.ticket(agent: "dana@porto.acme-broadband.com")) == "Acme other")
     #expect(centers.center(for: Self.ticket(company: "Globex", agent: "x@globex.example")) == "Unassigned")
     #expect(try Self.assigner("").isConfigured == false, "no centers: no center in results")

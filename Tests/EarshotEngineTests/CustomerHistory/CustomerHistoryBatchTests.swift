@@ -63,7 +63,10 @@ import Testing
     // Tweets: the same handle about slow fibre the next day.
     let tweets = run.results.filter { $0.channel == "social" }.sorted { $0.conversationId < $1.conversationId }
     #expect(tweets.map(\.conversationId) == ["501", "601", "701"])
-    #expect(tweets[0].findings.contains { $0.detector == RepeatContacts.detector && $0.attributes["later_conversation_id"] == "601" })
+    #expect(
+      tweets[0].findings.contains {
+        $0.detector == RepeatContacts.detector && $0.attributes["later_conversation_id"] == "601"
+      })
     #expect(!tweets[1].findings.contains { $0.detector == RepeatContacts.detector })
     #expect(!tweets[2].findings.contains { $0.detector == RepeatContacts.detector })
     // The score does not move: the finding costs nothing (first-contact resolution counts it).
@@ -103,7 +106,9 @@ import Testing
     let inputs = try TemporaryDirectory()
     try SupportTranscripts.write(into: inputs)
     let run = try await Self.batch(inputs: inputs)
-    let centers = try run.text("centers.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let centers = try run.text("centers.csv").split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let header = centers[0].map(String.init)
     let column = { (name: String) in header.firstIndex(of: name) ?? -1 }
     var byCenter: [String: (conversations: String, customers: String, repeats: String, fcr: String)] = [:]
@@ -164,7 +169,9 @@ import Testing
     for kind in GroupKind.allCases {
       #expect(
         aggregation.rows(kind).map { "\($0.key)\($0.totals.customerConversations)/\($0.totals.repeatContacts)" }
-          == wholeAggregation.rows(kind).map { "\($0.key)\($0.totals.customerConversations)/\($0.totals.repeatContacts)" },
+          == wholeAggregation.rows(kind).map {
+            "\($0.key)\($0.totals.customerConversations)/\($0.totals.repeatContacts)"
+          },
         "\(kind)")
     }
     // And the shards' lines, passed again over all of them, are the whole run's lines.
