@@ -182,4 +182,26 @@ import Testing
       merged.sorted { key($0) < key($1) }.map { $0.compactJSON() }
         == whole.results.sorted { key($0) < key($1) }.map { $0.compactJSON() })
   }
+
+  @Test func mergingShardFilesGivesTheWholeRunsLines() async throws {
+    let inputs = try TemporaryDirectory()
+    try SupportTranscripts.write(into: inputs)
+    let whole = try await Self.batch(inputs: inputs)
+    // What `earshot merge` does with the shards' conversations.jsonl: one file, then one pass.
+    var merged = ""
+    for index in 1...2 { merged += try await Self.batch(inputs: inputs, shard: (index, 2)).text("conversations.jsonl") }
+    let work = try TemporaryDirectory()
+    let path = try work.write("conversations.jsonl", merged)
+    let settings = try Self.configuration().customers.repeatContacts
+    let repeats = try RepeatContactLines.applyPass(toFile: path, settings: settings)
+    #expect(repeats.count == 3)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").sorted()
+    #expect(lines == (try whole.text("conversations.jsonl")).split(separator: "\n").sorted())
+    // A narrower window over the same file: findings from the wider pass are taken away again.
+    let narrower = try RepeatContactLines.applyPass(
+      toFile: path, settings: RepeatContactSettings(windowDays: 1, minSharedTerms: 2))
+    #expect(narrower.map(\.earlier.reference.conversationId) == ["501"])
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.components(separatedBy: "\"detector\":\"repeat_contact\"").count == 2)
+  }
 }
