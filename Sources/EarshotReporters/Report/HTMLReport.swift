@@ -126,7 +126,7 @@ public enum HTMLReport {
           + "<td>\(ListeningReport.format(standing.shrunkScore))</td><td>\(ListeningReport.format(totals.meanScore))</td>"
           + "<td>\(interval)</td><td>\(ListeningReport.percent(totals.nonAnswerRate))</td>"
           + "<td>\(ListeningReport.percent(totals.prematurePitchRate))</td>"
-          + "<td>\(ListeningReport.percent(totals.firstContactResolution))</td></tr>")
+          + "<td>\(ListeningReport.resolutionPercent(totals.firstContactResolution))</td></tr>")
     }
     rows.append("</table>")
     return rows.joined(separator: "\n")
@@ -151,7 +151,7 @@ public enum HTMLReport {
           + "<td>\(ListeningReport.percent(totals.prematurePitchRate))</td><td>\(firstResponse)</td>"
           + "<td>\(ListeningReport.percent(totals.promisesKeptRate))</td>"
           + "<td>\(ListeningReport.format(totals.meanSentimentChange, digits: 2))</td>"
-          + "<td>\(ListeningReport.percent(totals.firstContactResolution))</td></tr>")
+          + "<td>\(ListeningReport.resolutionPercent(totals.firstContactResolution))</td></tr>")
     }
     rows.append("</table>")
     return rows.joined(separator: "\n")
@@ -174,7 +174,7 @@ public enum HTMLReport {
         ?? "–"
       rows.append(
         "<tr><td class=\"text\">\(HTMLText.escape(key.name))</td><td>\(totals.conversations)</td><td>\(ListeningReport.format(totals.meanScore))</td><td>\(interval)</td>"
-          + "<td>\(ListeningReport.percent(totals.firstContactResolution))</td>"
+          + "<td>\(ListeningReport.resolutionPercent(totals.firstContactResolution))</td>"
           + "<td>\(ListeningReport.percent(totals.nonAnswerRate))</td>"
           + "<td class=\"text\">\(HTMLText.escape(ListeningReport.mainLapses(totals)))</td></tr>")
     }

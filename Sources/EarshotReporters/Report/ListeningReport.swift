@@ -142,6 +142,13 @@ public struct ListeningReport: Sendable {
     return String(format: "%.0f%%", value * 100)
   }
 
+  /// First-contact resolution with one decimal: it lives close to 100%, where whole percents
+  /// would show 3 repeats in 996 conversations as 100%.
+  static func resolutionPercent(_ value: Double?) -> String {
+    guard let value else { return "–" }
+    return String(format: "%.1f%%", value * 100)
+  }
+
   static func timestamp(_ date: Date) -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]

@@ -34,7 +34,7 @@ public enum MarkdownReport {
       return "| \(rank) | [\(cell(standing.key.name))](#\(ListeningReport.anchor(standing.key))) | "
         + "\(cell(ListeningReport.companyName(standing.key.company))) | \(totals.conversations) | "
         + "\(ListeningReport.format(standing.shrunkScore)) | \(ListeningReport.format(totals.meanScore)) | \(interval) | "
-        + "\(ListeningReport.percent(totals.firstContactResolution)) | \(standing.smallSample ? "yes" : "") |"
+        + "\(ListeningReport.resolutionPercent(totals.firstContactResolution)) | \(standing.smallSample ? "yes" : "") |"
     }
     for (index, standing) in best.enumerated() { lines.append(row(index + 1, standing)) }
     if between > 0 { lines.append("| … | \(between) more agents | | | | | | | |") }
@@ -67,7 +67,7 @@ public enum MarkdownReport {
         "| \(cell(ListeningReport.companyName(key.company))) | \(totals.conversations) | "
           + "\(ListeningReport.format(totals.meanScore)) | \(interval) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
           + "\(ListeningReport.percent(totals.prematurePitchRate)) | \(ListeningReport.percent(totals.promisesKeptRate)) | "
-          + "\(ListeningReport.percent(totals.firstContactResolution)) |"
+          + "\(ListeningReport.resolutionPercent(totals.firstContactResolution)) |"
       )
     }
 
@@ -136,7 +136,7 @@ public enum MarkdownReport {
       lines.append(
         "| \(cell(key.name)) | \(totals.conversations) | "
           + "\(ListeningReport.format(totals.meanScore)) | \(interval) | "
-          + "\(ListeningReport.percent(totals.firstContactResolution)) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
+          + "\(ListeningReport.resolutionPercent(totals.firstContactResolution)) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
           + "\(cell(ListeningReport.mainLapses(totals))) |")
     }
     return lines
