@@ -43,6 +43,9 @@ public struct BatchJob: Sendable {
       inputs: inputs, configuration: configuration, forcedFormat: forcedFormat, shard: shard)
     let writer = try ReportWriter(directory: URL(fileURLWithPath: outputDirectory), reporters: ReporterRegistry.batch)
     var aggregation = Aggregation()
+    // What the repeat-contact pass needs of each result with a known customer: a few dozen bytes
+    // each, kept while the results themselves stream out.
+    var contacts: [CustomerContact] = []
     var summary = BatchSummary()
     summary.filesFound = run.discovery.files.count + run.discovery.diagnostics.count
     summary.filesSkipped = run.discovery.skipped.map(\.path)
@@ -60,6 +63,7 @@ public struct BatchJob: Sendable {
       for (result, conversation) in outcome.results {
         try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
         aggregation.add(result)
+        if let contact = CustomerContact(result) { contacts.append(contact) }
         summary.add(result)
       }
       for diagnostic in outcome.diagnostics { try note(diagnostic) }
@@ -71,7 +75,12 @@ public struct BatchJob: Sendable {
     }
     summary.filesWithProblems = problemFiles.count
     summary.seconds = Date().timeIntervalSince(started)
-    try writer.finish(RunTotals(aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: summary))
+    let repeats = RepeatContacts.find(contacts, settings: configuration.customers.repeatContacts)
+    aggregation.addRepeatContacts(repeats)
+    try writer.finish(
+      RunTotals(
+        aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: summary,
+        repeatContacts: repeats))
     return summary
   }
 }
