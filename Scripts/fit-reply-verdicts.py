@@ -100,10 +100,14 @@ def fit_fractional(x, t, weights, l2):
 
 def guide_rule(x, names):
     """The guide's bare DM: a DM with no question back, for a question about how a product, app or
-    device works with no private-data words (handoff_product), is not_answered whatever the model says. Applied
+    device works with no private-data words (handoff_product), or for a general information question
+    with nothing of the customer's own met by a DM with little else, is not_answered whatever the
+    model says. Applied
     in Swift too (QuestionVerdicts); mirrored here so the CV figures measure what ships."""
     col = {n: i for i, n in enumerate(names)}
-    return (x[:, col["handoff_product"]] == 1) & (x[:, col["deflect_dm"]] == 1) & (x[:, col["has_question"]] == 0)
+    on = lambda name: x[:, col[name]] == 1
+    general = on("dm_general") & on("dm_only") & on("info_question")
+    return on("deflect_dm") & ~on("has_question") & (on("handoff_product") | general)
 
 
 def private_rule(x, names):

@@ -161,4 +161,27 @@ import Testing
       """)
     #expect(first["repeat_deflect"] == 0)
   }
+
+  @Test func aGeneralInformationQuestionIsSeenFromItsOpening() throws {
+    // labeling-guide.md: a bare "DM us" for a question that could be answered in the open.
+    let info = try features(
+      """
+      Customer: @AcmeStores when does the Main Street store open on Sunday?
+      Agent: Please send us a DM and we'll look into it.
+      """)
+    #expect(info["info_question"] == 1)
+    #expect(info["dm_general"] == 1)
+    let ship = try features(
+      """
+      Customer: Do you ship to Canada? Thinking of ordering the blue one.
+      Agent: We ship to Canada and the US; delivery takes five to seven days.
+      """)
+    #expect(ship["info_question"] == 1)
+    let complaint = try features(
+      """
+      Customer: Why these two channels? No NBC or ABC here all afternoon!
+      Agent: Please DM so we can further assist you.
+      """)
+    #expect(complaint["info_question"] == 0)
+  }
 }

@@ -22,7 +22,7 @@ public enum VerdictFeatures {
     "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
     "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
     "type_amount", "type_reason", "type_howto", "type_yesno", "type_request", "type_other", "handoff_product",
-    "fix_try", "explains", "repeat_deflect",
+    "fix_try", "explains", "repeat_deflect", "info_question",
   ]
 
   /// The index of each name in the vector.
@@ -215,6 +215,7 @@ public enum VerdictFeatures {
         && (blockHas(VerdictWords.already, block: block, conversation)
           || previousBurstDeflected(before: block, dm: dm, conversation))
     )
+    flag("info_question", isInfoQuestion(question, conversation))
     let typeName: String
     switch question.type {
     case .time: typeName = "type_time"
@@ -230,13 +231,44 @@ public enum VerdictFeatures {
     return values
   }
 
-  /// The guide's bare DM: a DM with no question back, for a question about how a product, app or
-  /// device works and with no private-data words, which could have been answered in the open.
-  /// (An earlier form keyed on the customer not saying "my"/"I"; on the twcs labels that caught
-  /// mostly `partial` replies, since customers describe their own device's trouble in first person.)
+  /// The guide's bare DM, a DM with no question back for a question that could have been answered
+  /// in the open: a question about how a product, app or device works, with no private-data words;
+  /// or a general information question ("do you ship to…", "when does the store open") with
+  /// nothing of the customer's own, met by a DM with little else. (A DM for any question without
+  /// "my"/"I" caught mostly `partial` replies on the twcs labels: complaints about a store visit,
+  /// a ride or an outage, which do need the customer's details.)
   static func isBareDM(_ values: [Double]) -> Bool {
     func on(_ name: String) -> Bool { index[name].map { values[$0] == 1 } ?? false }
-    return on("handoff_product") && on("deflect_dm") && !on("has_question")
+    guard on("deflect_dm"), !on("has_question") else { return false }
+    return on("handoff_product") || (on("dm_general") && on("dm_only") && on("info_question"))
+  }
+
+  /// Whether the question sentence opens as a general information question: an auxiliary and a
+  /// subject ("do you", "can I", "is there") or a question word and an auxiliary ("when does",
+  /// "how do"), mentions and hashtags before it skipped.
+  static func isInfoQuestion(_ question: CustomerQuestion, _ conversation: AnalyzedConversation) -> Bool {
+    let text = conversation.texts[question.turn]
+    return text.bytes.withUnsafeBufferPointer { bytes in
+      var first: UInt16?
+      for position in question.tokenRange {
+        let token = text.tokens[position]
+        guard token.kind == .word else {
+          // Mentions, hashtags and punctuation before the first word are skipped; after it, the
+          // opening is over.
+          if first == nil { continue }
+          return false
+        }
+        let classes = VerdictWords.classes(bytes, token.range)
+        guard let opening = first else {
+          first = classes
+          continue
+        }
+        if opening & VerdictWords.auxiliary != 0, classes & VerdictWords.subject != 0 { return true }
+        if opening & VerdictWords.whWord != 0, classes & VerdictWords.auxiliary != 0 { return true }
+        return false
+      }
+      return false
+    }
   }
 
   /// The guide's private channel: a DM for a question about the customer's own account, order,

@@ -15,6 +15,9 @@ enum VerdictWords {
   static let explain: UInt16 = 512
   static let product: UInt16 = 1024
   static let already: UInt16 = 2048
+  static let auxiliary: UInt16 = 4096
+  static let subject: UInt16 = 8192
+  static let whWord: UInt16 = 16384
 
   static let table: TermTable<UInt16> = {
     var table = TermTable<UInt16>(capacity: 256)
@@ -33,6 +36,9 @@ enum VerdictWords {
     add(VerdictFeatures.explainWords, explain)
     add(VerdictFeatures.productWords, product)
     add(VerdictFeatures.alreadyWords, already)
+    add(["do", "does", "can", "is", "are", "will", "could", "would"], auxiliary)
+    add(["you", "your", "there", "it", "i", "we", "the", "they"], subject)
+    add(["when", "where", "what", "how", "which", "why"], whWord)
     return table
   }()
 
