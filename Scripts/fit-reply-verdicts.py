@@ -99,11 +99,15 @@ def fit_fractional(x, t, weights, l2):
 
 
 def guide_rule(x, names):
-    """The guide's bare DM: a DM with little else, no question back, for a general question (nothing
-    of the customer's own, no private-data words) is not_answered whatever the model says. Applied
+    """The guide's bare DM: a DM with no question back, for a question about how a product, app or
+    device works with no private-data words (handoff_product), or for a general information question
+    with nothing of the customer's own met by a DM with little else, is not_answered whatever the
+    model says. Applied
     in Swift too (QuestionVerdicts); mirrored here so the CV figures measure what ships."""
     col = {n: i for i, n in enumerate(names)}
-    return (x[:, col["dm_general"]] == 1) & (x[:, col["dm_only"]] == 1) & (x[:, col["has_question"]] == 0)
+    on = lambda name: x[:, col[name]] == 1
+    general = on("dm_general") & on("dm_only") & on("info_question")
+    return on("deflect_dm") & ~on("has_question") & (on("handoff_product") | general)
 
 
 def private_rule(x, names):
@@ -184,6 +188,7 @@ class Model:
     def probabilities(self, x):
         z = (x - self.mean) / self.sd
         s = z @ self.verdict.T
+        s[:, 0] += self.args.answered_shift
         s -= s.max(axis=1, keepdims=True)
         p = np.exp(s)
         return p / p.sum(axis=1, keepdims=True)
@@ -200,7 +205,9 @@ class Model:
             out[0] = w[0] - (w[1:] * self.mean[1:] / self.sd[1:]).sum()
             return out
 
-        return [convert(self.verdict[c].copy()) for c in range(len(CLASSES))], convert(self.useful.copy())
+        classes = [convert(self.verdict[c].copy()) for c in range(len(CLASSES))]
+        classes[0][0] += self.args.answered_shift
+        return classes, convert(self.useful.copy())
 
 
 def main():
@@ -212,9 +219,13 @@ def main():
     parser.add_argument("--l2", type=float, default=0.1)
     parser.add_argument("--balance", type=float, default=0.25)
     parser.add_argument("--stc-weight", type=float, default=0.5)
+    parser.add_argument("--answered-shift", type=float, default=0.3,
+                        help="added to the answered score (the bias of its column): the fit leans to partial")
     parser.add_argument("--useless-below", type=float, default=0.5)
     parser.add_argument("--no-guide-rule", dest="guide_rule", action="store_false",
                         help="measure the model alone, without the guide's bare-DM and private-channel rules")
+    parser.add_argument("--predictions", metavar="FILE",
+                        help="write each twcs row's cross-validated verdict and P(answered, partial, not_answered) as CSV")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
@@ -237,11 +248,13 @@ def main():
     useful_stc = np.zeros(len(srows))
     notanswered_stc = np.zeros(len(srows))
     pna_stc = np.zeros(len(srows))
+    cv_probs = np.zeros((len(trows), len(CLASSES)))
     for fold in range(args.folds):
         train = fit_mask & (tfold != fold)
         model = Model(args).fit(tx_all[train], ty_all[train], sx[sfold != fold], share[sfold != fold])
         test = tfold == fold
         probs = model.probabilities(tx_all[test])
+        cv_probs[test] = probs
         for position, verdict in zip(np.where(test)[0], decide(probs, tx_all[test], names, args.guide_rule)):
             predicted[position] = verdict if replied[position] else "unanswered"
         useful_twcs[test] = model.usefulness(tx_all[test])
@@ -276,6 +289,13 @@ def main():
         corr = np.corrcoef(useful_s, share)[0, 1]
         print(f"  STC-3 usefulness vs panel share: Pearson {corr:.3f}")
 
+    if args.predictions:
+        with open(args.predictions, "w", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(["conversation", "tweet_id", "gold", "predicted"] + [f"p_{c}" for c in CLASSES])
+            for row, verdict, p in zip(trows, predicted, cv_probs):
+                writer.writerow(row[:2] + [row[2], verdict] + [f"{v:.3f}" for v in p])
+
     report(f"Cross-validated by conversation ({args.folds} folds, seed {args.seed}):", predicted, useful_stc,
            notanswered_stc, pna_stc)
 
@@ -299,7 +319,8 @@ def main():
             out.write("# CC BY-NC-SA 4.0: the model was fitted on labels of that data) and the STC-3 DCH-1 panel's nugget\n")
             out.write(f"# labels ({len(share)} helpdesk turns of stc3_dev_en.json; annotations CC BY 4.0, NTCIR-14 STC-3,\n")
             out.write("# Zeng et al. 2017). No text of either corpus is stored here.\n")
-            out.write(f"# Settings: l2 {args.l2}, class balance {args.balance}, STC-3 weight {args.stc_weight}.\n")
+            out.write(f"# Settings: l2 {args.l2}, class balance {args.balance}, STC-3 weight {args.stc_weight}, answered\n")
+            out.write(f"# shift {args.answered_shift} (in the answered bias).\n")
             out.write("# feature\tanswered\tpartial\tnot_answered\tusefulness\n")
             for i, name in enumerate(names):
                 values = [classes[c][i] for c in range(len(CLASSES))] + [useful[i]]

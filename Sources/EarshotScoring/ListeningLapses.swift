@@ -33,6 +33,7 @@ public enum ListeningLapses {
     ("sentiment.negative_end", .sentiment),
     ("customer.effort", .knowing),
     ("agent.tone", .conduct),
+    ("reply.unhelpful_unresolved", .answers),
   ]
 
   /// The lapse name of a finding count: `finding.<detector>.<severity>`.
@@ -48,7 +49,9 @@ public enum ListeningLapses {
   /// The lapses of one conversation (`docs/scoring.md` lists them):
   /// - `verdict.*`: the share of its question records with that verdict; `reply.unhelpful`: the
   ///   mean 1 − usefulness of the judged replies; `unresolved`: 1 when it has questions and no
-  ///   resolution was seen.
+  ///   resolution was seen; `reply.unhelpful_unresolved`: the mean 1 − usefulness again when no
+  ///   resolution was seen (unhelpful replies cost more when the problem is left open: on the
+  ///   ratings, the two together explain more than each alone).
   /// - `sentiment.end`: the customer's compound (−1…1) over the last third of their turns, mapped
   ///   so that fully positive is 0 and fully negative is 1; `sentiment.negative_end`: how far below
   ///   0 it is; `sentiment.drop`: its fall from the first third, halved to 0–1.
@@ -84,7 +87,10 @@ public enum ListeningLapses {
       add(1, Double(counts[.partial] ?? 0) / total, counts[.partial] ?? 0)
       add(2, Double(counts[.unanswered] ?? 0) / total, counts[.unanswered] ?? 0)
       if judged > 0 { add(3, unhelpful / Double(judged), judged) }
-      if !resolved { add(4, 1, 0) }
+      if !resolved {
+        add(4, 1, 0)
+        if judged > 0 { add(10, unhelpful / Double(judged), judged) }
+      }
     }
     if let end = sentimentEnd {
       add(5, (1 - min(1, max(-1, end))) / 2, 0)

@@ -38,6 +38,17 @@ import Testing
     #expect(judged.reason.hasPrefix("Not answered"))
   }
 
+  @Test func aBareDMForADeviceProblemToldInTheFirstPersonIsNotAnswered() throws {
+    // The customer says "my", but a software bug needs no private data: a DM in place of an open
+    // answer talks past it (labeling-guide.md).
+    let judged = try record(
+      """
+      Customer: Since updating to iOS 11 my battery drains in a few hours. Any tips?
+      Agent: We want to help you get your battery life back on track. Please DM us and we'll look at it together.
+      """)
+    #expect(judged.verdict == .notAnswered)
+  }
+
   @Test func aHelpPageOrFeedbackFormIsNotAnswered() throws {
     let page = try record(
       """

@@ -91,4 +91,97 @@ import Testing
     #expect(named["reply_turns"] == 1.0 / 3)
     #expect(analyzed.verdictFeatures(forReplyAt: 0) == nil)
   }
+
+  @Test func aDMForAProductQuestionIsAHandoffThatCouldBeAnsweredInTheOpen() throws {
+    // labeling-guide.md: "please DM us" with nothing else when the question could be answered in
+    // the open; a device or app problem needs no account data, even told in the first person.
+    let product = try features(
+      """
+      Customer: Since the iOS update my keyboard lags on every app, anyone else?
+      Agent: We'd like to look into that with you. Send us a DM and we'll go from there.
+      """)
+    #expect(product["handoff_product"] == 1)
+    #expect(product["deflect_dm"] == 1)
+    #expect(product["private_topic"] == 0)
+    let order = try features(
+      """
+      Customer: My order never arrived and the tracking hasn't moved in a week.
+      Agent: Sorry about that! Please DM us your order number and we'll check with the courier.
+      """)
+    #expect(order["handoff_product"] == 0)
+    #expect(order["dm_private"] == 1)
+  }
+
+  @Test func aFixToTryAndAnExplanationAreSeenEvenPhrasedAsQuestions() throws {
+    let fix = try features(
+      """
+      Customer: The app keeps crashing when I open my downloads.
+      Agent: Have you tried clearing the app's cache, then restarting your phone? Let us know!
+      """)
+    #expect(fix["fix_try"] == 1)
+    #expect(fix["has_question"] == 1)
+    let explanation = try features(
+      """
+      Customer: Why can't I order online tonight?
+      Agent: Online ordering is unavailable tonight due to our Halloween promotion; it's back tomorrow.
+      """)
+    #expect(explanation["explains"] == 1)
+    #expect(explanation["fix_try"] == 0)
+    let dm = try features(
+      """
+      Customer: The app keeps crashing when I open my downloads.
+      Agent: Please DM us and we'll try to help.
+      """)
+    #expect(dm["fix_try"] == 0)
+  }
+
+  @Test func theSameDeflectionAfterTheCustomerAlreadyDidItIsARepeat() throws {
+    let repeated = try features(
+      """
+      Customer: I already sent you a DM yesterday about the double charge and nobody answered.
+      Agent: Please send us a DM with your account details so we can look into this.
+      """)
+    #expect(repeated["repeat_deflect"] == 1)
+    let analyzed = try DetectorHarness.analyze(
+      """
+      Customer: My refund for the cancelled booking hasn't arrived.
+      Agent: Sorry! Please DM us your booking reference.
+      Customer: Where is my refund? It's been three weeks.
+      Agent: Please DM us your booking reference and we'll check.
+      """)
+    let second = try #require(analyzed.questionRecords.last)
+    let values = try #require(analyzed.verdictFeatures(forQuestionAt: second.turn))
+    let named = Dictionary(uniqueKeysWithValues: zip(VerdictFeatures.names, values))
+    #expect(second.turn == 2)
+    #expect(named["repeat_deflect"] == 1)
+    let first = try features(
+      """
+      Customer: My refund for the cancelled booking hasn't arrived.
+      Agent: Sorry! Please DM us your booking reference.
+      """)
+    #expect(first["repeat_deflect"] == 0)
+  }
+
+  @Test func aGeneralInformationQuestionIsSeenFromItsOpening() throws {
+    // labeling-guide.md: a bare "DM us" for a question that could be answered in the open.
+    let info = try features(
+      """
+      Customer: @AcmeStores when does the Main Street store open on Sunday?
+      Agent: Please send us a DM and we'll look into it.
+      """)
+    #expect(info["info_question"] == 1)
+    #expect(info["dm_general"] == 1)
+    let ship = try features(
+      """
+      Customer: Do you ship to Canada? Thinking of ordering the blue one.
+      Agent: We ship to Canada and the US; delivery takes five to seven days.
+      """)
+    #expect(ship["info_question"] == 1)
+    let complaint = try features(
+      """
+      Customer: Why these two channels? No NBC or ABC here all afternoon!
+      Agent: Please DM so we can further assist you.
+      """)
+    #expect(complaint["info_question"] == 0)
+  }
 }

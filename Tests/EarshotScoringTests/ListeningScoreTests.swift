@@ -81,6 +81,29 @@ func record(_ verdict: AnswerVerdict, usefulness: Double? = nil) -> QuestionReco
     #expect(score.value == 84)
   }
 
+  @Test func unhelpfulRepliesCostMoreWhenTheProblemIsLeftOpen() throws {
+    // Two replies of usefulness 0.2 and 0.6: mean unhelpfulness 0.6, counted again only when no
+    // resolution was seen.
+    func metrics(resolution: String?) throws -> ConversationMetrics {
+      let json = """
+        {"customer_turns": 2, "agent_turns": 2, "questions": 2, "non_answers": 0, "premature_pitches": 0,
+         "promises_made": 0, "promises_kept": 0, "promises_broken": 0\(resolution.map { ", \"resolution\": \"\($0)\"" } ?? "")}
+        """
+      return try JSONCoding.decoder().decode(ConversationMetrics.self, from: Data(json.utf8))
+    }
+    let replies = [record(.partial, usefulness: 0.2), record(.answered, usefulness: 0.6)]
+    let open = ListeningLapses.measure(findings: [], questions: replies, metrics: try metrics(resolution: nil))
+    let amounts = Dictionary(uniqueKeysWithValues: open.map { ($0.name, $0.amount) })
+    #expect(abs((amounts["reply.unhelpful"] ?? 0) - 0.6) < 1e-9)
+    #expect(abs((amounts["reply.unhelpful_unresolved"] ?? 0) - 0.6) < 1e-9)
+    #expect(open.first { $0.name == "reply.unhelpful_unresolved" }?.findings == 2)
+    let solved = ListeningLapses.measure(
+      findings: [], questions: replies, metrics: try metrics(resolution: "customer_confirmed"))
+    #expect(solved.contains { $0.name == "reply.unhelpful" })
+    #expect(!solved.contains { $0.name == "reply.unhelpful_unresolved" })
+    #expect(!solved.contains { $0.name == "unresolved" })
+  }
+
   @Test func configuredWeightsAndPenaltiesScaleTheFittedPoints() {
     var weights = testWeights()
     // Doubling every category weight changes nothing (weights are normalized) …

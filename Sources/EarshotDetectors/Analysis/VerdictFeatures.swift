@@ -21,7 +21,8 @@ public enum VerdictFeatures {
     "template", "link", "digits", "amount", "time_words", "steps", "promise", "agent_resolved", "log_reply_words",
     "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
     "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
-    "type_amount", "type_reason", "type_howto", "type_yesno", "type_request", "type_other",
+    "type_amount", "type_reason", "type_howto", "type_yesno", "type_request", "type_other", "handoff_product",
+    "fix_try", "explains", "repeat_deflect", "info_question",
   ]
 
   /// The index of each name in the vector.
@@ -38,6 +39,33 @@ public enum VerdictFeatures {
   ]
   static let amountWords: Set<String> = ["free", "fee", "fees", "price", "cost", "costs", "usd", "dollars", "pounds"]
   static let thanksWords: Set<String> = ["thanks", "thank", "thx", "ty", "cheers", "appreciate", "perfect", "great"]
+  /// Words of a concrete fix to try (labeling-guide.md: "a concrete fix to try" is an answer, even
+  /// when it is phrased as a question: "have you tried restarting?").
+  static let fixWords: Set<String> = [
+    "try", "tried", "trying", "restart", "restarting", "reinstall", "reinstalling", "uninstall", "reboot", "reset",
+    "clear", "clearing", "disable", "enable", "toggle", "settings", "unplug", "force", "cache", "browser",
+  ]
+  /// Words that carry an explanation or a statement of fact ("isn't supported", "due to", "only
+  /// available in"): a reply that explains answers rather than engages.
+  static let explainWords: Set<String> = [
+    "because", "due", "since", "unfortunately", "currently", "supported", "available", "unavailable", "only",
+    "located", "policy", "means", "isn't", "aren't", "doesn't", "won't", "can't", "cannot", "offer", "allowed",
+  ]
+  /// Words of a question about how a product, device, app or feature works, which a support team
+  /// can answer in the open (a DM or a help link in its place talks past it), unlike one about the
+  /// customer's own account or order (`private-topics.tsv`).
+  static let productWords: Set<String> = [
+    "app", "apps", "update", "updated", "updating", "ios", "android", "battery", "keyboard", "feature", "features",
+    "setting", "settings", "bug", "glitch", "screen", "icon", "icons", "music", "songs", "playlist", "playlists",
+    "device", "iphone", "ipad", "mac", "laptop", "console", "game", "games", "camera", "photo", "photos", "version",
+    "download", "install", "website", "site", "browser", "bluetooth", "software", "option", "phone", "charging",
+    "wireless", "notifications",
+  ]
+  /// Words of a customer saying a step was already taken or went unheard ("I already DMed", "tried
+  /// that", "nobody replies"): the same deflection again talks past them.
+  static let alreadyWords: Set<String> = [
+    "already", "tried", "again", "nobody", "sent", "done", "several", "multiple",
+  ]
 
   /// The feature vector of `replies` (one burst of company turns) against `question`.
   ///
@@ -78,6 +106,8 @@ public enum VerdictFeatures {
     var steps = false
     var promise = false
     var resolved = false
+    var fix = false
+    var explains = false
     for reply in replies {
       let text = conversation.texts[reply.index]
       if !asksInfo { asksInfo = !lexicons.asks.matches(in: text).isEmpty }
@@ -94,6 +124,8 @@ public enum VerdictFeatures {
             if classes & VerdictWords.step != 0 { steps = true }
             if classes & VerdictWords.amount != 0 { amount = true }
             if classes & VerdictWords.time != 0 { time = true }
+            if classes & VerdictWords.fix != 0 { fix = true }
+            if classes & VerdictWords.explain != 0 { explains = true }
           case .number:
             words += 1
             digits = true
@@ -167,6 +199,23 @@ public enum VerdictFeatures {
       flag("next_negative", conversation.sentiments[next.index].compound <= -0.3)
       flag("next_still_broken", !lexicons.unresolved.matches(in: text).isEmpty)
     }
+    // A DM or a bare link for a question about how a product works, which could be answered in
+    // the open (the guide's not_answered), unless the question needs the customer's own data.
+    let handoff = dm || (link && judgement.contentWords <= 10)
+    flag("handoff_product", handoff && !privateTopic && blockHas(VerdictWords.product, block: block, conversation))
+    // A fix to try, in the open (not a DM request that mentions trying).
+    flag("fix_try", fix && !dm)
+    flag("explains", explains && !deflects)
+    // The same deflection after the customer said they already did that, or again after an
+    // earlier deflection (labeling-guide.md: not_answered).
+    let deflection = deflects || handoff
+    flag(
+      "repeat_deflect",
+      deflection
+        && (blockHas(VerdictWords.already, block: block, conversation)
+          || previousBurstDeflected(before: block, dm: dm, conversation))
+    )
+    flag("info_question", isInfoQuestion(question, conversation))
     let typeName: String
     switch question.type {
     case .time: typeName = "type_time"
@@ -182,11 +231,44 @@ public enum VerdictFeatures {
     return values
   }
 
-  /// The guide's bare DM: a DM with little else and no question back, for a general question
-  /// (nothing of the customer's own, no private-data words).
+  /// The guide's bare DM, a DM with no question back for a question that could have been answered
+  /// in the open: a question about how a product, app or device works, with no private-data words;
+  /// or a general information question ("do you ship to…", "when does the store open") with
+  /// nothing of the customer's own, met by a DM with little else. (A DM for any question without
+  /// "my"/"I" caught mostly `partial` replies on the twcs labels: complaints about a store visit,
+  /// a ride or an outage, which do need the customer's details.)
   static func isBareDM(_ values: [Double]) -> Bool {
     func on(_ name: String) -> Bool { index[name].map { values[$0] == 1 } ?? false }
-    return on("dm_general") && on("dm_only") && !on("has_question")
+    guard on("deflect_dm"), !on("has_question") else { return false }
+    return on("handoff_product") || (on("dm_general") && on("dm_only") && on("info_question"))
+  }
+
+  /// Whether the question sentence opens as a general information question: an auxiliary and a
+  /// subject ("do you", "can I", "is there") or a question word and an auxiliary ("when does",
+  /// "how do"), mentions and hashtags before it skipped.
+  static func isInfoQuestion(_ question: CustomerQuestion, _ conversation: AnalyzedConversation) -> Bool {
+    let text = conversation.texts[question.turn]
+    return text.bytes.withUnsafeBufferPointer { bytes in
+      var first: UInt16?
+      for position in question.tokenRange {
+        let token = text.tokens[position]
+        guard token.kind == .word else {
+          // Mentions, hashtags and punctuation before the first word are skipped; after it, the
+          // opening is over.
+          if first == nil { continue }
+          return false
+        }
+        let classes = VerdictWords.classes(bytes, token.range)
+        guard let opening = first else {
+          first = classes
+          continue
+        }
+        if opening & VerdictWords.auxiliary != 0, classes & VerdictWords.subject != 0 { return true }
+        if opening & VerdictWords.whWord != 0, classes & VerdictWords.auxiliary != 0 { return true }
+        return false
+      }
+      return false
+    }
   }
 
   /// The guide's private channel: a DM for a question about the customer's own account, order,
@@ -209,6 +291,30 @@ public enum VerdictFeatures {
         }
       }
     }
+  }
+
+  /// Whether the customer turns of `block` have a word of class `wordClass` (`VerdictWords`).
+  static func blockHas(_ wordClass: UInt16, block: Range<Int>, _ conversation: AnalyzedConversation) -> Bool {
+    block.contains { turn in
+      guard conversation.turns[turn].role == .customer else { return false }
+      let text = conversation.texts[turn]
+      return text.bytes.withUnsafeBufferPointer { bytes in
+        text.tokens.contains { $0.kind == .word && VerdictWords.classes(bytes, $0.range) & wordClass != 0 }
+      }
+    }
+  }
+
+  /// Whether the company turn just before `block` made the same kind of deflection: a DM again
+  /// (when `dm`), or a link again.
+  static func previousBurstDeflected(before block: Range<Int>, dm: Bool, _ conversation: AnalyzedConversation)
+    -> Bool
+  {
+    var turn = block.lowerBound - 1
+    while turn >= 0, !conversation.turns[turn].role.isCompanySide { turn -= 1 }
+    guard turn >= 0 else { return false }
+    let text = conversation.texts[turn]
+    if dm { return mentionsDM(text) || !conversation.resources.lexicons.deflections.matches(in: text).isEmpty }
+    return text.tokens.contains { $0.kind == .url }
   }
 
   /// Whether a reply repeats a number the customer gave (a flight, an order, a version, an amount).

@@ -11,6 +11,13 @@ enum VerdictWords {
   static let problem: UInt16 = 32
   static let firstPerson: UInt16 = 64
   static let dm: UInt16 = 128
+  static let fix: UInt16 = 256
+  static let explain: UInt16 = 512
+  static let product: UInt16 = 1024
+  static let already: UInt16 = 2048
+  static let auxiliary: UInt16 = 4096
+  static let subject: UInt16 = 8192
+  static let whWord: UInt16 = 16384
 
   static let table: TermTable<UInt16> = {
     var table = TermTable<UInt16>(capacity: 256)
@@ -25,6 +32,13 @@ enum VerdictWords {
     add(ImplicitRequests.problemWords, problem)
     add(VerdictFeatures.firstPerson, firstPerson)
     add(["dm", "dms", "pm"], dm)
+    add(VerdictFeatures.fixWords, fix)
+    add(VerdictFeatures.explainWords, explain)
+    add(VerdictFeatures.productWords, product)
+    add(VerdictFeatures.alreadyWords, already)
+    add(["do", "does", "can", "is", "are", "will", "could", "would"], auxiliary)
+    add(["you", "your", "there", "it", "i", "we", "the", "they"], subject)
+    add(["when", "where", "what", "how", "which", "why"], whWord)
     return table
   }()
 
