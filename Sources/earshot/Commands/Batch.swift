@@ -12,8 +12,9 @@ extension Earshot {
         Reads folders recursively (hidden files and documentation such as README or SOURCE.md are \
         skipped and counted), detects each file's format, and writes to the output folder: \
         conversations.jsonl (one result per line), agents.csv, companies.csv, channels.csv, days.csv, \
-        diagnostics.jsonl and summary.json. A file that cannot be read is reported on stderr with \
-        its location; the rest of the batch goes on.
+        diagnostics.jsonl, summary.json and, last, manifest.json. A file that cannot be read is \
+        reported on stderr with its location; the rest of the batch goes on. With --shard K/N it also \
+        writes units.jsonl; `earshot merge` makes the N shard folders into one batch output.
 
         \(ExitCodes.helpText)
         """)
