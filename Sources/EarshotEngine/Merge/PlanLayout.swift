@@ -9,23 +9,23 @@ struct PlanLayout: Sendable {
   /// For each unit kept, its position (0-based) in the whole plan.
   var positions: [Int]
 
-  /// The layout of `kept`, a shard of `whole` (or `whole` itself).
-  ///
-  /// `WorkPlan.keepShard` filters by unit key and keeps the order, so `kept` is a subsequence of
-  /// `whole` and a unit dropped never shares its key with a unit kept: matching keys in one pass
-  /// finds each kept unit's position.
+  /// The layout of `kept`, a shard of `whole` (or `whole` itself): units taken from `whole`, in
+  /// its order. Each kept unit is matched to the next unused position of its key, so the layout
+  /// does not depend on how the shard chose its units, and repeated keys are matched in order.
   init(whole: [WorkUnit], kept: [WorkUnit], forcedFormat: String?) {
     var builder = FingerprintBuilder()
     builder.add("input_format", forcedFormat ?? "")
-    for unit in whole { builder.add("unit", unit.key) }
-    identity = BatchManifest.PlanIdentity(units: whole.count, fingerprint: builder.finalize())
-    var positions: [Int] = []
-    positions.reserveCapacity(kept.count)
-    var next = 0
-    for (position, unit) in whole.enumerated() where next < kept.count && kept[next].key == unit.key {
-      positions.append(position)
-      next += 1
+    var byKey: [String: [Int]] = [:]
+    for (position, unit) in whole.enumerated() {
+      builder.add("unit", unit.key)
+      byKey[unit.key, default: []].append(position)
     }
-    self.positions = positions
+    identity = BatchManifest.PlanIdentity(units: whole.count, fingerprint: builder.finalize())
+    var used: [String: Int] = [:]
+    positions = kept.map { unit in
+      let next = used[unit.key, default: 0]
+      used[unit.key] = next + 1
+      return byKey[unit.key]?[next] ?? -1
+    }
   }
 }
