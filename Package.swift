@@ -65,7 +65,7 @@ var targets: [Target] = [
   // Stage 5b: PII redaction (e-mail, phone, card, IBAN, configured patterns) of scored results before output.
   .target(
     name: "EarshotPrivacy",
-    dependencies: ["EarshotModel", "EarshotScoring"],
+    dependencies: ["EarshotModel", "EarshotScoring", .product(name: "Crypto", package: "swift-crypto")],
     swiftSettings: sharedSettings
   ),
 

@@ -50,6 +50,9 @@ public struct BatchJob: Sendable {
     let unitsFile = try shard.map { _ in try writer.folder.stream(ShardUnit.fileName) }
     if shard == nil { try? FileManager.default.removeItem(atPath: writer.folder.path(ShardUnit.fileName)) }
     var aggregation = Aggregation()
+    // What the repeat-contact pass needs of each result with a known customer: a few dozen bytes
+    // each, kept while the results themselves stream out.
+    var contacts: [CustomerContact] = []
     var summary = BatchSummary()
     summary.filesFound = run.discovery.files.count + run.discovery.diagnostics.count
     summary.filesSkipped = run.discovery.skipped.map(\.path)
@@ -70,6 +73,7 @@ public struct BatchJob: Sendable {
       for (result, conversation) in outcome.results {
         try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
         totals.add(result)
+        if let contact = CustomerContact(result) { contacts.append(contact) }
       }
       for diagnostic in outcome.diagnostics { try note(diagnostic) }
       for file in outcome.files {
@@ -88,7 +92,12 @@ public struct BatchJob: Sendable {
     }
     summary.filesWithProblems = problemFiles.count
     summary.seconds = Date().timeIntervalSince(started)
-    try writer.finish(RunTotals(aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: summary))
+    let repeats = RepeatContacts.find(contacts, settings: configuration.customers.repeatContacts)
+    aggregation.addRepeatContacts(repeats)
+    try writer.finish(
+      RunTotals(
+        aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: summary,
+        repeatContacts: repeats))
     try unitsFile?.close()
     // Last, so a folder with a manifest is a finished batch output.
     let manifest = BatchManifest(

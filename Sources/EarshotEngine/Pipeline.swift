@@ -28,6 +28,10 @@ public struct Pipeline: Sendable {
   private let redactor: Redactor
   /// The checks every conversation passes before it is scored (turns, bytes per turn, time bounds).
   public let limits: ConversationLimits
+  /// Each conversation's support center (`centers:`).
+  public let centers: CenterAssigner
+  /// Customer keys and problem terms (`customers:`), or nil when customer history is off.
+  public let customers: CustomerIdentifier?
 
   /// Creates a pipeline from a configuration.
   ///
@@ -45,6 +49,8 @@ public struct Pipeline: Sendable {
     privacy = configuration.privacy
     redactor = try Redactor(settings: configuration.privacy)
     limits = configuration.readers.limits
+    centers = CenterAssigner(settings: configuration.centers)
+    customers = try CustomerIdentifier(settings: configuration.customers, configurationFile: configuration.source)
   }
 
   /// The same pipeline with corpus statistics (word rarity, template replies) collected from the
@@ -80,7 +86,8 @@ public struct Pipeline: Sendable {
     let emit: (Conversation) throws -> Void = { conversation in
       guard let admitted = self.limits.admit(conversation, diagnose: { diagnostics.append($0) }) else { return }
       let resolved = self.applyingConfiguredRoles(admitted)
-      results.append((self.scorer.score(resolved).result, resolved))
+      let scored = self.scorer.score(resolved)
+      results.append((self.annotated(scored.result, analyzed: scored.analyzed), resolved))
     }
     do {
       if let grouped = unit.reader as? any GroupedTranscriptReader, unit.files.count > 1 {
@@ -113,6 +120,16 @@ public struct Pipeline: Sendable {
   public func shown(_ result: ConversationResult, in output: PrivacySettings.Output) -> ConversationResult {
     guard privacy.applies(to: output), privacy.redactsAnything else { return result }
     return redactor.redacting(result)
+  }
+
+  /// `result` with its center and, when customer history is on, its customer key and problem
+  /// terms: facts about the conversation that do not change its score.
+  func annotated(_ result: ConversationResult, analyzed: AnalyzedConversation) -> ConversationResult {
+    guard centers.isConfigured || customers != nil else { return result }
+    var copy = result
+    copy.center = centers.center(for: analyzed.conversation)
+    customers?.annotate(&copy, analyzed: analyzed)
+    return copy
   }
 
   /// Marks configured agents as agents, in participants and turns.

@@ -7,14 +7,16 @@ public enum CSVTableWriter {
   public static let agentColumns = [
     "company", "agent", "conversations", "mean_score", "score_ci_low", "score_ci_high", "shrunk_score",
     "small_sample", "non_answer_rate", "premature_pitch_rate", "median_first_response_s", "promises_made",
-    "promises_kept_rate", "mean_customer_sentiment_change", "findings",
+    "promises_kept_rate", "mean_customer_sentiment_change", "customer_conversations", "repeat_contacts",
+    "first_contact_resolution", "findings",
   ]
 
-  /// Header of `companies.csv` (and of the channel and day tables).
+  /// Header of `companies.csv` (and of the channel, day and center tables).
   public static let groupColumns = [
     "company", "group", "conversations", "mean_score", "score_ci_low", "score_ci_high", "non_answer_rate",
     "premature_pitch_rate", "median_first_response_s", "promises_made", "promises_kept_rate",
-    "mean_customer_sentiment_change", "findings",
+    "mean_customer_sentiment_change", "customer_conversations", "repeat_contacts", "first_contact_resolution",
+    "findings",
   ]
 
   /// The agents table, best shrunk score first.
@@ -30,7 +32,7 @@ public enum CSVTableWriter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A table of `kind` rows (company, channel or day).
+  /// A table of `kind` rows (company, channel, day or center).
   public static func groupsCSV(_ aggregation: Aggregation, kind: GroupKind) -> String {
     var lines = [groupColumns.joined(separator: ",")]
     for (key, totals) in aggregation.rows(kind) {
@@ -55,7 +57,8 @@ public enum CSVTableWriter {
       totals.nonAnswerRate.map(number) ?? "", totals.prematurePitchRate.map(number) ?? "",
       totals.medianFirstResponse.map(number) ?? "", String(totals.promisesMade),
       totals.promisesKeptRate.map(number) ?? "", totals.meanSentimentChange.map(number) ?? "",
-      findings.joined(separator: ";"),
+      String(totals.customerConversations), String(totals.repeatContacts),
+      totals.firstContactResolution.map(number) ?? "", findings.joined(separator: ";"),
     ]
   }
 

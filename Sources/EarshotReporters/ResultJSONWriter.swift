@@ -15,6 +15,10 @@ extension ConversationResult {
     json.object {
       $0.key("agents")
       $0.array(agents) { $0.string($1) }
+      if let center {
+        $0.key("center")
+        $0.string(center)
+      }
       $0.key("channel")
       $0.string(channel)
       if let company {
@@ -23,10 +27,22 @@ extension ConversationResult {
       }
       $0.key("conversation_id")
       $0.string(conversationId)
+      if let customerKey {
+        $0.key("customer_key")
+        $0.string(customerKey)
+      }
       $0.key("findings")
       $0.array(findings) { $0.finding($1) }
       $0.key("metrics")
       $0.metrics(metrics)
+      if let problemTerms {
+        $0.key("problem_terms")
+        $0.array(problemTerms) { $0.int(Int($1)) }
+      }
+      if let problemTurn {
+        $0.key("problem_turn")
+        $0.int(problemTurn)
+      }
       $0.key("questions")
       $0.array(questions) { $0.question($1) }
       if let resolution {

@@ -3,16 +3,17 @@ import Foundation
 
 /// What a row of an aggregate table groups by.
 public enum GroupKind: String, Codable, Sendable, CaseIterable {
-  case agent, company, channel, day
+  case agent, company, channel, day, center
 }
 
 /// The key of one aggregate row.
 public struct GroupKey: Codable, Sendable, Hashable, Comparable {
   /// What it groups by.
   public var kind: GroupKind
-  /// The company the group belongs to ("" when unknown); for a company row, the company itself.
+  /// The company the group belongs to ("" when unknown); for a company row, the company itself;
+  /// "" for a center row (a center's totals span the companies it serves).
   public var company: String
-  /// The agent id, channel name or day (YYYY-MM-DD); "" for a company row.
+  /// The agent id, channel name, day (YYYY-MM-DD) or center; "" for a company row.
   public var name: String
 
   /// Creates a key.
@@ -27,7 +28,8 @@ public struct GroupKey: Codable, Sendable, Hashable, Comparable {
   }
 }
 
-/// Per-agent, per-company, per-channel and per-day totals of a run; mergeable across shards.
+/// Per-agent, per-company, per-channel, per-day and per-center totals of a run; mergeable across
+/// shards.
 public struct Aggregation: Codable, Sendable, Hashable {
   /// Totals by group.
   public var groups: [GroupKey: GroupTotals] = [:]
@@ -56,9 +58,25 @@ public struct Aggregation: Codable, Sendable, Hashable {
     groups[GroupKey(kind: .company, company: company, name: ""), default: GroupTotals()].add(result)
     groups[GroupKey(kind: .channel, company: company, name: result.channel), default: GroupTotals()].add(result)
     if let day { groups[GroupKey(kind: .day, company: company, name: day), default: GroupTotals()].add(result) }
+    // A center is an organisation's own unit: its row totals every conversation it handled,
+    // whatever the company (brand) of the conversation.
+    if let center = result.center {
+      groups[GroupKey(kind: .center, company: "", name: center), default: GroupTotals()].add(result)
+    }
     for agent in result.agents {
       groups[GroupKey(kind: .agent, company: company, name: agent), default: GroupTotals()].add(result)
     }
+  }
+
+  /// The keys of every group a conversation counts in (as ``add(_:day:)`` files it).
+  static func keys(company: String, channel: String, day: String?, center: String?, agents: [String]) -> [GroupKey] {
+    var keys = [
+      GroupKey(kind: .company, company: company, name: ""), GroupKey(kind: .channel, company: company, name: channel),
+    ]
+    if let day { keys.append(GroupKey(kind: .day, company: company, name: day)) }
+    if let center { keys.append(GroupKey(kind: .center, company: "", name: center)) }
+    keys += agents.map { GroupKey(kind: .agent, company: company, name: $0) }
+    return keys
   }
 
   /// Adds another aggregation's totals.

@@ -5,7 +5,7 @@ import Foundation
 /// The scored result of one conversation: what Earshot writes per conversation (schema in `docs/output-schema.md`).
 public struct ConversationResult: Codable, Sendable, Hashable {
   /// Version of this output schema; bumped on any incompatible change.
-  public static let schemaVersion = 3
+  public static let schemaVersion = 4
 
   /// The output schema version.
   public var schemaVersion: Int
@@ -16,6 +16,9 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   /// Channel, company and source file.
   public var channel: String
   public var company: String?
+  /// The support center, from the `centers:` rules of the configuration (schema 4); nil (left
+  /// out of the JSON) when no rule matched and no default center is configured.
+  public var center: String?
   public var sourceFile: String
   /// Agents who spoke (participant ids), in order of first turn.
   public var agents: [String]
@@ -38,6 +41,14 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   /// How `resolvedTurn` was decided (`customer_confirmed`, `customer_thanked_and_closed`,
   /// `agent_stated_fixed_uncontradicted`), or nil when unresolved.
   public var resolution: String?
+  /// The customer's identity as a keyed hash (schema 4; `customers:` in the configuration): the
+  /// same customer gives the same key in every conversation, and the raw identity is never kept.
+  public var customerKey: String?
+  /// Keyed 32-bit hashes of the content terms of the customer's first turns, sorted: enough to
+  /// decide later, without the text, whether two contacts are about the same problem (schema 4).
+  public var problemTerms: [UInt32]?
+  /// The index of the customer's first turn, where the problem is stated (schema 4).
+  public var problemTurn: Int?
 
   /// Creates a result.
   public init(
@@ -63,12 +74,14 @@ public struct ConversationResult: Codable, Sendable, Hashable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case schemaVersion, toolVersion, conversationId, channel, company, sourceFile, agents, rolesGuessed, turnCount
-    case startedAt, score, findings, questions, metrics, resolvedTurn, resolution
+    case schemaVersion, toolVersion, conversationId, channel, company, center, sourceFile, agents, rolesGuessed
+    case turnCount, startedAt, score, findings, questions, metrics, resolvedTurn, resolution, customerKey
+    case problemTerms, problemTurn
   }
 
   /// Decodes a result; results written before schema 2 have no `questions`, before schema 3 no
-  /// `resolved_turn` or `resolution`.
+  /// `resolved_turn` or `resolution`, before schema 4 no `center`, `customer_key`, `problem_terms`
+  /// or `problem_turn`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
@@ -76,6 +89,7 @@ public struct ConversationResult: Codable, Sendable, Hashable {
     conversationId = try container.decode(String.self, forKey: .conversationId)
     channel = try container.decode(String.self, forKey: .channel)
     company = try container.decodeIfPresent(String.self, forKey: .company)
+    center = try container.decodeIfPresent(String.self, forKey: .center)
     sourceFile = try container.decode(String.self, forKey: .sourceFile)
     agents = try container.decode([String].self, forKey: .agents)
     rolesGuessed = try container.decode(Bool.self, forKey: .rolesGuessed)
@@ -87,5 +101,8 @@ public struct ConversationResult: Codable, Sendable, Hashable {
     metrics = try container.decode(ConversationMetrics.self, forKey: .metrics)
     resolvedTurn = try container.decodeIfPresent(Int.self, forKey: .resolvedTurn)
     resolution = try container.decodeIfPresent(String.self, forKey: .resolution)
+    customerKey = try container.decodeIfPresent(String.self, forKey: .customerKey)
+    problemTerms = try container.decodeIfPresent([UInt32].self, forKey: .problemTerms)
+    problemTurn = try container.decodeIfPresent(Int.self, forKey: .problemTurn)
   }
 }

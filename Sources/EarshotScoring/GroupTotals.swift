@@ -23,9 +23,40 @@ public struct GroupTotals: Codable, Sendable, Hashable {
   public var sentimentChangeCount = 0
   /// Minor and major findings by detector.
   public var findingsByDetector: [String: Int] = [:]
+  /// Conversations whose customer is known (a `customer_key` and a start time): the ones whose
+  /// first-contact resolution can be judged.
+  public var customerConversations = 0
+  /// Of those, conversations followed by a repeat contact (the customer came back about the same
+  /// problem within the window). Added by the repeat-contact pass after scoring.
+  public var repeatContacts = 0
 
   /// Creates empty totals.
   public init() {}
+
+  private enum CodingKeys: String, CodingKey {
+    case conversations, scoreSum, scoreSquares, questions, nonAnswers, pitchConversations, firstResponses
+    case promisesMade, promisesKept, sentimentChangeSum, sentimentChangeCount, findingsByDetector
+    case customerConversations, repeatContacts
+  }
+
+  /// Decodes totals; totals stored before customer history have no customer counts.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    conversations = try container.decode(Int.self, forKey: .conversations)
+    scoreSum = try container.decode(Double.self, forKey: .scoreSum)
+    scoreSquares = try container.decode(Double.self, forKey: .scoreSquares)
+    questions = try container.decode(Int.self, forKey: .questions)
+    nonAnswers = try container.decode(Int.self, forKey: .nonAnswers)
+    pitchConversations = try container.decode(Int.self, forKey: .pitchConversations)
+    firstResponses = try container.decode([Double].self, forKey: .firstResponses)
+    promisesMade = try container.decode(Int.self, forKey: .promisesMade)
+    promisesKept = try container.decode(Int.self, forKey: .promisesKept)
+    sentimentChangeSum = try container.decode(Double.self, forKey: .sentimentChangeSum)
+    sentimentChangeCount = try container.decode(Int.self, forKey: .sentimentChangeCount)
+    findingsByDetector = try container.decode([String: Int].self, forKey: .findingsByDetector)
+    customerConversations = try container.decodeIfPresent(Int.self, forKey: .customerConversations) ?? 0
+    repeatContacts = try container.decodeIfPresent(Int.self, forKey: .repeatContacts) ?? 0
+  }
 
   /// Adds one conversation's result.
   public mutating func add(_ result: ConversationResult) {
@@ -45,6 +76,10 @@ public struct GroupTotals: Codable, Sendable, Hashable {
     for finding in result.findings where finding.severity != .info {
       findingsByDetector[finding.detector, default: 0] += 1
     }
+    if result.customerKey != nil && result.startedAt != nil {
+      customerConversations += 1
+      if result.findings.contains(where: { $0.detector == RepeatContacts.detector }) { repeatContacts += 1 }
+    }
   }
 
   /// Adds another group's totals (from another shard or run).
@@ -61,6 +96,8 @@ public struct GroupTotals: Codable, Sendable, Hashable {
     sentimentChangeSum += other.sentimentChangeSum
     sentimentChangeCount += other.sentimentChangeCount
     findingsByDetector.merge(other.findingsByDetector, uniquingKeysWith: +)
+    customerConversations += other.customerConversations
+    repeatContacts += other.repeatContacts
   }
 
   /// Mean listening score.
@@ -95,6 +132,11 @@ public struct GroupTotals: Codable, Sendable, Hashable {
   }
   /// Share of checkable promises kept.
   public var promisesKeptRate: Double? { promisesMade > 0 ? Double(promisesKept) / Double(promisesMade) : nil }
+  /// First-contact resolution: the share of conversations with a known customer that were not
+  /// followed by a repeat contact.
+  public var firstContactResolution: Double? {
+    customerConversations > 0 ? Double(customerConversations - repeatContacts) / Double(customerConversations) : nil
+  }
   /// Mean customer sentiment change.
   public var meanSentimentChange: Double? {
     sentimentChangeCount > 0 ? sentimentChangeSum / Double(sentimentChangeCount) : nil

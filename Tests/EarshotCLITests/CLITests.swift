@@ -42,7 +42,7 @@ import Testing
     let run = try earshot(["score", "--format", "json", "corpora/json/09-listened-email.json"])
     #expect(run.status == 0)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-    #expect(object["schema_version"] as? Int == 3)
+    #expect(object["schema_version"] as? Int == 4)
     #expect(object["conversation_id"] as? String == "globex-mail-009")
   }
 

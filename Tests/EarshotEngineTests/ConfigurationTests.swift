@@ -1,5 +1,6 @@
 import EarshotDetectors
 import EarshotEngine
+import EarshotScoring
 import Testing
 
 @Suite struct ConfigurationTests {
@@ -170,6 +171,19 @@ import Testing
       report: false
       evidence: true
       terminal: false
+    centers:
+      rules:
+        - {center: Lisbon, agent_domain: lisbon.acme-support.com}
+        - {center: Tier 2, metadata: {group_id: "42"}, company: Acme}
+        - {center: Partners, customer_domain: partner.example, path: "exports/partners/**"}
+      default: Unassigned
+    customers:
+      identities: [email, handle, metadata.requester_id, attribute.customer_id]
+      repeat_window_days: 3.5
+      min_shared_terms: 3
+      problem_turns: 1
+      max_problem_terms: 32
+      key_file: /etc/earshot/customer.key
     """
 
   @Test func everyKeyLoadsBackToTheSameConfiguration() throws {
@@ -189,6 +203,11 @@ import Testing
     #expect(original.standards["voice"]?.firstResponse == 30)
     #expect(original.detectors.values["talk_balance"]?["monologue_words"] == .number(150))
     #expect(try original.detectorsInForce().first { $0.description.identifier == "promise" }?.enabled == false)
+    #expect(original.centers.rules.map(\.center) == ["Lisbon", "Tier 2", "Partners"])
+    #expect(original.centers.rules[1].metadata == ["group_id": "42"])
+    #expect(original.centers.defaultCenter == "Unassigned")
+    #expect(original.customers.repeatContacts == RepeatContactSettings(windowDays: 3.5, minSharedTerms: 3))
+    #expect(original.customers.identities.count == 4)
   }
 
   @Test func defaultsAreSpelledOutIncludingInput() throws {

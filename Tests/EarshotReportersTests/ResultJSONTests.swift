@@ -70,6 +70,10 @@ import Testing
       result.metrics.resolution = index % 3 == 0 ? nil : text
       result.resolution = index % 3 == 1 ? nil : text
       result.resolvedTurn = index % 2 == 0 ? nil : index * 7
+      result.center = index % 2 == 1 ? nil : text
+      result.customerKey = index % 3 == 2 ? nil : "0f\(index)a"
+      result.problemTerms = index % 3 == 2 ? nil : [0, 7, UInt32.max, UInt32(index) << 20]
+      result.problemTurn = index % 3 == 2 ? nil : index
       #expect(result.compactJSON() == (try Self.reference(result)), "string \(index)")
     }
     for number in numbers {

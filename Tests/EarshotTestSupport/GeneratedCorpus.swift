@@ -4,8 +4,8 @@ import Foundation
 /// JSON Lines files packing many conversations each (so one work unit holds many), single chat
 /// logs, a file with a syntax error, a README that is skipped and a file no reader recognizes.
 ///
-/// Companies, agents, channels, days (some timestamps a fraction of a second before midnight) and
-/// wording vary with a seeded generator, so the aggregate tables have many rows with unequal
+/// Companies, agents, channels, days (some timestamps a fraction of a second before midnight),
+/// returning customers (forty e-mail addresses) and wording vary with a seeded generator, so the aggregate tables have many rows with unequal
 /// sums: what a test of sharding or merging needs to catch an order or rounding difference.
 public enum GeneratedCorpus {
   static let companies = ["Acme Broadband", "Globex Mobile", "Initech Software", "Umbrella Energy", "Hooli Cloud"]
@@ -88,17 +88,19 @@ public enum GeneratedCorpus {
     }
     var turns: [String] = []
     let topic = random.below(questions.count)
-    turns.append(turn("cust-\(id)", stamp(), questions[topic]))
+    // Forty customers by e-mail address: many come back within days, some about the same problem.
+    let customer = "customer\(random.below(40))@example.com"
+    turns.append(turn(customer, stamp(), questions[topic]))
     switch random.below(4) {
     case 0: turns.append(turn(agent, stamp(), pitches[random.below(pitches.count)]))
     case 1: turns.append(turn(agent, stamp(), vague[random.below(vague.count)]))
     default: break
     }
     if random.below(5) != 0 { turns.append(turn(agent, stamp(), answers[topic])) }
-    turns.append(turn("cust-\(id)", stamp(), closings[random.below(closings.count)]))
+    turns.append(turn(customer, stamp(), closings[random.below(closings.count)]))
     return """
       {"id": "\(id)", "channel": "\(channel)", "company": "\(company)", "participants": [\
-      {"id": "cust-\(id)", "role": "customer"}, {"id": "\(agent)", "role": "agent", "name": "\(agent.capitalized)"}], \
+      {"id": "\(customer)", "role": "customer"}, {"id": "\(agent)", "role": "agent", "name": "\(agent.capitalized)"}], \
       "turns": [\(turns.joined(separator: ", "))]}
       """
   }

@@ -13,6 +13,8 @@ indirect enum ConfigurationKeys {
   case section([(key: String, schema: ConfigurationKeys)])
   /// A mapping whose keys the user chooses (channels, domains, terms), each value with `schema`.
   case mapping(ConfigurationKeys)
+  /// A list whose every element has `schema` (the rules of `centers:`).
+  case list(ConfigurationKeys)
 
   /// The whole file.
   static var file: ConfigurationKeys {
@@ -42,6 +44,20 @@ indirect enum ConfigurationKeys {
             .section(
               PrivacySettings.CodingKeys.allCases.map { ($0.rawValue, $0 == .patterns ? .mapping(.value) : .value) })
           )
+        case .centers:
+          (
+            key.rawValue,
+            .section([
+              (
+                CenterSettings.CodingKeys.rules.rawValue,
+                .list(
+                  .section(
+                    CenterRule.CodingKeys.allCases.map { ($0.rawValue, $0 == .metadata ? .mapping(.value) : .value) }))
+              ),
+              (CenterSettings.CodingKeys.defaultCenter.rawValue, .value),
+            ])
+          )
+        case .customers: (key.rawValue, leaves(CustomerSettings.CodingKeys.self))
         }
       })
   }
@@ -79,6 +95,7 @@ indirect enum ConfigurationKeys {
     case .value: nil
     case .section(let keys): keys.first { $0.key == key }?.schema
     case .mapping(let schema): schema
+    case .list: nil
     }
   }
 

@@ -115,6 +115,13 @@ private struct KeyCheck {
   let file: String
 
   func check(_ node: Node, schema: ConfigurationKeys, path: [String]) -> [ConfigurationError] {
+    if case .list(let element) = schema {
+      // Anything but a list is left to decoding, which names what it expected.
+      guard let items = node.sequence else { return [] }
+      return items.enumerated().flatMap { index, item in
+        check(item, schema: element, path: path.dropLast() + [(path.last ?? "") + "[\(index)]"])
+      }
+    }
     guard case .value = schema else {
       guard let mapping = node.mapping else {
         let keys = schema.allowed

@@ -44,6 +44,10 @@ public struct EarshotConfiguration: Codable, Sendable, Equatable {
   public var store = StoreSettings()
   /// What personal data is redacted, and in which outputs (all of it, everywhere, by default).
   public var privacy = PrivacySettings()
+  /// Which support center each conversation belongs to (ordered rules).
+  public var centers = CenterSettings()
+  /// Customer history: identities, repeat contacts (off by default).
+  public var customers = CustomerSettings()
 
   /// Where the configuration came from ("defaults" when no file was given); not part of the file.
   public var source = "defaults"
@@ -56,7 +60,7 @@ public struct EarshotConfiguration: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey, CaseIterable {
     case version, agents, companies, standards, weights, penalties, lexicons
     case noNos = "no_nos"
-    case detectors, aggregation, analysis, input, store, privacy
+    case detectors, aggregation, analysis, input, store, privacy, centers, customers
   }
 
   public init(from decoder: any Decoder) throws {
@@ -91,6 +95,8 @@ public struct EarshotConfiguration: Codable, Sendable, Equatable {
     input = try container.value(.input, or: InputSettings(), in: decoder)
     store = try container.value(.store, or: StoreSettings(), in: decoder)
     privacy = try container.value(.privacy, or: PrivacySettings(), in: decoder)
+    centers = try container.value(.centers, or: CenterSettings(), in: decoder)
+    customers = try container.value(.customers, or: CustomerSettings(), in: decoder)
     do {
       try privacy.validate()
     } catch {
@@ -136,6 +142,8 @@ public struct EarshotConfiguration: Codable, Sendable, Equatable {
         try privacySection.encode(privacy.applies(to: output), forKey: key)
       }
     }
+    try container.encode(centers, forKey: .centers)
+    try container.encode(customers, forKey: .customers)
   }
 }
 

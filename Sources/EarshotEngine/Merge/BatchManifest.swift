@@ -35,6 +35,9 @@ public struct BatchManifest: Codable, Sendable, Equatable {
   public var shard: ShardSpec?
   /// How `agents.csv` ranks agents (`aggregation:` in earshot.yml), so a merge needs no configuration.
   public var ranking: RankingSettings
+  /// How repeat contacts are found (`customers:` in earshot.yml), so a merge can run the pass again
+  /// over every shard's results.
+  public var repeatContacts: RepeatContactFields
   /// The first lines of `diagnostics.jsonl`, written before any unit was read (inputs that could
   /// not be listed, files no reader recognizes); every shard writes the same ones.
   public var diagnosticsBeforeUnits: Int
@@ -85,6 +88,24 @@ public struct BatchManifest: Codable, Sendable, Equatable {
     }
   }
 
+  /// The repeat-contact settings.
+  public struct RepeatContactFields: Codable, Sendable, Equatable {
+    /// `customers.repeat_window_days` (or its default).
+    public var windowDays: Double
+    /// The problem terms two contacts must share.
+    public var minSharedTerms: Int
+
+    /// The settings.
+    public var settings: RepeatContactSettings {
+      RepeatContactSettings(windowDays: windowDays, minSharedTerms: minSharedTerms)
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case windowDays = "window_days"
+      case minSharedTerms = "min_shared_terms"
+    }
+  }
+
   enum CodingKeys: String, CodingKey {
     case format
     case manifestVersion = "manifest_version"
@@ -93,6 +114,7 @@ public struct BatchManifest: Codable, Sendable, Equatable {
     case configurationFingerprint = "configuration_fingerprint"
     case inputFormat = "input_format"
     case plan, shard, ranking
+    case repeatContacts = "repeat_contacts"
     case diagnosticsBeforeUnits = "diagnostics_before_units"
   }
 
@@ -117,6 +139,9 @@ extension BatchManifest {
       ranking: RankingSettings(
         minimumConversations: configuration.aggregation.minimumConversations,
         priorStrength: configuration.aggregation.priorStrength),
+      repeatContacts: RepeatContactFields(
+        windowDays: configuration.customers.repeatContacts.windowDays,
+        minSharedTerms: configuration.customers.repeatContacts.minSharedTerms),
       diagnosticsBeforeUnits: diagnosticsBeforeUnits)
   }
 }

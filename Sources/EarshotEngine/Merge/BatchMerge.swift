@@ -10,7 +10,8 @@ import Foundation
 /// the unsharded order (each shard's `units.jsonl` says where its units sit in the whole plan).
 /// The tables and `summary.json` are written by the reporters `earshot batch` uses, from the
 /// units' totals added in plan order as a batch adds them, so they are byte-identical to an
-/// unsharded batch's; only `summary.json`'s `seconds` differs (the longest shard's).
+/// unsharded batch's; only `summary.json`'s `seconds` differs (the longest shard's). The
+/// repeat-contact pass, which needs every result, runs again over the merged lines.
 public struct BatchMerge: Sendable {
   /// The shard folders, in any order.
   public var folders: [String]
@@ -100,6 +101,12 @@ public struct BatchMerge: Sendable {
     for stream in streams { try stream.expectEnd() }
     try conversations.close()
     try diagnostics.close()
+    // Repeat contacts need every result: each shard's pass saw only its own. Run it again over the
+    // merged lines (stale shard findings are dropped), and count the answer into the totals, which
+    // the shards' units hold without repeat contacts, as a batch's do.
+    let repeats = try RepeatContactLines.applyPass(
+      toFile: writer.folder.path("conversations.jsonl"), settings: first.shard.manifest.repeatContacts.settings)
+    aggregation.addRepeatContacts(repeats)
 
     summary.filesFound = first.shard.summary.filesFound
     summary.filesSkipped = first.shard.summary.filesSkipped
@@ -107,7 +114,9 @@ public struct BatchMerge: Sendable {
     // Shards usually run at the same time: the longest one is the merged run's wall time.
     summary.seconds = streams.map(\.shard.summary.seconds).max() ?? 0
     try writer.finish(
-      RunTotals(aggregation: aggregation, ranking: first.shard.manifest.ranking.ranking, summary: summary))
+      RunTotals(
+        aggregation: aggregation, ranking: first.shard.manifest.ranking.ranking, summary: summary,
+        repeatContacts: repeats))
     var manifest = first.shard.manifest
     manifest.shard = nil
     try writer.folder.write(try manifest.encoded(), to: BatchManifest.fileName)

@@ -15,7 +15,9 @@ enum FitCheck {
           "scored by earshot \(b.toolVersion) (result schema \(b.schemaVersion)), but \(first.path) by earshot "
             + "\(a.toolVersion) (result schema \(a.schemaVersion)); run every shard with the same earshot")
       }
-      if b.configurationFingerprint != a.configurationFingerprint || b.ranking != a.ranking {
+      if b.configurationFingerprint != a.configurationFingerprint || b.ranking != a.ranking
+        || b.repeatContacts != a.repeatContacts
+      {
         throw MergeError(
           other.path,
           "scored with another configuration or other lexicons than \(first.path) (fingerprint "

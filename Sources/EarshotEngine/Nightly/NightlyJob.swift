@@ -195,7 +195,11 @@ public struct NightlyJob: Sendable {
         progress(filesDone, totalFiles, counts.conversationsScored)
       }
       try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
-      let aggregation = try store.finishRun(id: runID, counts: counts, finishedAt: now())
+      // Repeat contacts link conversations across units and runs: counted from every current result.
+      let aggregation = try StoreCustomerHistory.adding(
+        to: try store.finishRun(id: runID, counts: counts, finishedAt: now()), from: store,
+        customers: configuration.customers
+      ).aggregation
       summary.counts = counts
       summary.counts.conversationsTotal = try store.runs().last { $0.id == runID }?.counts.conversationsTotal ?? 0
       if let outputDirectory { try writeTables(aggregation, summary: summary, to: outputDirectory) }

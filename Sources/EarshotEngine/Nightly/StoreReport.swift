@@ -15,10 +15,12 @@ public enum StoreReport {
   ///   - worstPerAgent: how many of each agent's lowest-scoring conversations to show.
   ///   - extremeAgents: how many of the best and of the worst agents get a section.
   ///   - privacy: what to redact in the report when the store was written without redaction.
+  ///   - customers: customer history settings; when on, repeat contacts are counted from the
+  ///     store's current results (first-contact resolution per agent, company and center).
   /// - Throws: when the store cannot be opened or read.
   public static func load(
     storePath: String, ranking: AgentRanking, generatedAt: Date, worstPerAgent: Int = 3, extremeAgents: Int = 10,
-    privacy: PrivacySettings = PrivacySettings()
+    privacy: PrivacySettings = PrivacySettings(), customers: CustomerSettings = CustomerSettings()
   ) throws -> ListeningReport {
     // A store written with redaction already holds placeholders; otherwise the report redacts.
     let redactor =
@@ -27,7 +29,9 @@ public enum StoreReport {
     let store = try EarshotStore(path: storePath)
     let runs = try store.runs()
     let latest = runs.last { $0.status == "succeeded" }
-    let aggregation = try latest.map { try store.aggregation(runID: $0.id) } ?? Aggregation()
+    let aggregation = try StoreCustomerHistory.adding(
+      to: try latest.map { try store.aggregation(runID: $0.id) } ?? Aggregation(), from: store, customers: customers
+    ).aggregation
     var worst: [GroupKey: [ConversationResult]] = [:]
     let standings = ranking.rank(aggregation)
     // Only the best and the worst agents get a section; the rest are in the table and agents.csv.

@@ -19,7 +19,8 @@ public enum HTMLReport {
     body.append("<p class=\"meta\">\(HTMLText.escape(meta))</p>")
     body.append(
       "<nav><a href=\"#ranking\">Agent ranking</a><a href=\"#distribution\">Score distribution</a>"
-        + "<a href=\"#findings\">Findings</a><a href=\"#companies\">Companies</a><a href=\"#trends\">Trends</a>"
+        + "<a href=\"#findings\">Findings</a><a href=\"#companies\">Companies</a>"
+        + (report.centerRows.isEmpty ? "" : "<a href=\"#centers\">Centers</a>") + "<a href=\"#trends\">Trends</a>"
         + "<a href=\"#agents\">Agents</a></nav>")
     body.append("</header>")
 
@@ -66,6 +67,14 @@ public enum HTMLReport {
     body.append(companyTable(report.aggregation))
     body.append("</section>")
 
+    let centers = report.centerRows
+    if !centers.isEmpty {
+      body.append("<section id=\"centers\">")
+      body.append("<h2>Centers</h2>")
+      body.append(centerTable(centers))
+      body.append("</section>")
+    }
+
     body.append("<section id=\"trends\">")
     body.append("<h2>Trends across nightly runs</h2>")
     let runs = Set(report.trend.map(\.runID)).count
@@ -98,11 +107,12 @@ public enum HTMLReport {
     var rows = [
       "<table>",
       "<tr><th>#</th><th class=\"text\">Agent</th><th class=\"text\">Company</th><th>Conversations</th>"
-        + "<th>Ranked score</th><th>Mean</th><th>95% interval</th><th>Non-answers</th><th>Premature pitches</th></tr>",
+        + "<th>Ranked score</th><th>Mean</th><th>95% interval</th><th>Non-answers</th><th>Premature pitches</th>"
+        + "<th>First-contact resolution</th></tr>",
     ]
     for (position, (rank, standing)) in ranked.enumerated() {
       if position == gapAfter {
-        rows.append("<tr><td>…</td><td class=\"text\" colspan=\"8\">\(HTMLText.escape(gapText))</td></tr>")
+        rows.append("<tr><td>…</td><td class=\"text\" colspan=\"9\">\(HTMLText.escape(gapText))</td></tr>")
       }
       let totals = standing.totals
       let interval =
@@ -115,7 +125,8 @@ public enum HTMLReport {
           + "\(HTMLText.escape(ListeningReport.companyName(standing.key.company)))</td><td>\(totals.conversations)</td>"
           + "<td>\(ListeningReport.format(standing.shrunkScore))</td><td>\(ListeningReport.format(totals.meanScore))</td>"
           + "<td>\(interval)</td><td>\(ListeningReport.percent(totals.nonAnswerRate))</td>"
-          + "<td>\(ListeningReport.percent(totals.prematurePitchRate))</td></tr>")
+          + "<td>\(ListeningReport.percent(totals.prematurePitchRate))</td>"
+          + "<td>\(ListeningReport.resolutionPercent(totals.firstContactResolution))</td></tr>")
     }
     rows.append("</table>")
     return rows.joined(separator: "\n")
@@ -126,7 +137,7 @@ public enum HTMLReport {
       "<table>",
       "<tr><th class=\"text\">Company</th><th>Conversations</th><th>Mean</th><th>95% interval</th>"
         + "<th>Non-answers</th><th>Premature pitches</th><th>Median first response</th><th>Promises kept</th>"
-        + "<th>Customer sentiment change</th></tr>",
+        + "<th>Customer sentiment change</th><th>First-contact resolution</th></tr>",
     ]
     for (key, totals) in aggregation.rows(.company) {
       let interval =
@@ -139,7 +150,33 @@ public enum HTMLReport {
           + "<td>\(ListeningReport.percent(totals.nonAnswerRate))</td>"
           + "<td>\(ListeningReport.percent(totals.prematurePitchRate))</td><td>\(firstResponse)</td>"
           + "<td>\(ListeningReport.percent(totals.promisesKeptRate))</td>"
-          + "<td>\(ListeningReport.format(totals.meanSentimentChange, digits: 2))</td></tr>")
+          + "<td>\(ListeningReport.format(totals.meanSentimentChange, digits: 2))</td>"
+          + "<td>\(ListeningReport.resolutionPercent(totals.firstContactResolution))</td></tr>")
+    }
+    rows.append("</table>")
+    return rows.joined(separator: "\n")
+  }
+
+  /// The centers side by side: volume, score, first-contact resolution and main lapses.
+  static func centerTable(_ centers: [(key: GroupKey, totals: GroupTotals)]) -> String {
+    var rows = [
+      "<p class=\"note\">Each support center as the <code>centers:</code> rules of the configuration assign "
+        + "conversations, most conversations first. First-contact resolution: the share of conversations with a "
+        + "known customer who did not come back about the same problem (centers.csv has every figure).</p>",
+      "<table>",
+      "<tr><th class=\"text\">Center</th><th>Conversations</th><th>Mean</th>"
+        + "<th>95% interval</th><th>First-contact resolution</th><th>Non-answers</th><th class=\"text\">Main lapses</th>"
+        + "</tr>",
+    ]
+    for (key, totals) in centers {
+      let interval =
+        totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
+        ?? "–"
+      rows.append(
+        "<tr><td class=\"text\">\(HTMLText.escape(key.name))</td><td>\(totals.conversations)</td><td>\(ListeningReport.format(totals.meanScore))</td><td>\(interval)</td>"
+          + "<td>\(ListeningReport.resolutionPercent(totals.firstContactResolution))</td>"
+          + "<td>\(ListeningReport.percent(totals.nonAnswerRate))</td>"
+          + "<td class=\"text\">\(HTMLText.escape(ListeningReport.mainLapses(totals)))</td></tr>")
     }
     rows.append("</table>")
     return rows.joined(separator: "\n")

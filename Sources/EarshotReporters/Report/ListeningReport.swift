@@ -142,6 +142,13 @@ public struct ListeningReport: Sendable {
     return String(format: "%.0f%%", value * 100)
   }
 
+  /// First-contact resolution with one decimal: it lives close to 100%, where whole percents
+  /// would show 3 repeats in 996 conversations as 100%.
+  static func resolutionPercent(_ value: Double?) -> String {
+    guard let value else { return "–" }
+    return String(format: "%.1f%%", value * 100)
+  }
+
   static func timestamp(_ date: Date) -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
@@ -153,6 +160,21 @@ public struct ListeningReport: Sendable {
   }
 
   static func companyName(_ company: String) -> String { company.isEmpty ? "(no company)" : company }
+
+  /// The centers side by side: every center row, most conversations first (then by name). Empty
+  /// when no `centers:` rules are configured, and the report then leaves the section out.
+  var centerRows: [(key: GroupKey, totals: GroupTotals)] {
+    aggregation.rows(.center).sorted {
+      ($1.totals.conversations, $0.key) < ($0.totals.conversations, $1.key)
+    }
+  }
+
+  /// A group's most frequent lapses: the detectors with the most minor and major findings, most
+  /// first (ties by name), as `non_answer 12`.
+  static func mainLapses(_ totals: GroupTotals, limit: Int = 3) -> String {
+    let top = totals.findingsByDetector.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(limit)
+    return top.isEmpty ? "–" : top.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+  }
 
   /// The findings of a result worth showing (minor and major, worst first, then in order).
   static func shownFindings(_ result: ConversationResult) -> [Finding] {

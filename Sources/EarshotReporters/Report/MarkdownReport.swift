@@ -22,8 +22,10 @@ public enum MarkdownReport {
           + "`agents.csv` beside this report.", "",
       ]
     }
-    lines.append("| # | Agent | Company | Conversations | Ranked score | Mean | 95% interval | Small sample |")
-    lines.append("|---:|---|---|---:|---:|---:|---|---|")
+    lines.append(
+      "| # | Agent | Company | Conversations | Ranked score | Mean | 95% interval | First-contact resolution "
+        + "| Small sample |")
+    lines.append("|---:|---|---|---:|---:|---:|---|---:|---|")
     func row(_ rank: Int, _ standing: AgentStanding) -> String {
       let totals = standing.totals
       let interval =
@@ -32,10 +34,10 @@ public enum MarkdownReport {
       return "| \(rank) | [\(cell(standing.key.name))](#\(ListeningReport.anchor(standing.key))) | "
         + "\(cell(ListeningReport.companyName(standing.key.company))) | \(totals.conversations) | "
         + "\(ListeningReport.format(standing.shrunkScore)) | \(ListeningReport.format(totals.meanScore)) | \(interval) | "
-        + "\(standing.smallSample ? "yes" : "") |"
+        + "\(ListeningReport.resolutionPercent(totals.firstContactResolution)) | \(standing.smallSample ? "yes" : "") |"
     }
     for (index, standing) in best.enumerated() { lines.append(row(index + 1, standing)) }
-    if between > 0 { lines.append("| … | \(between) more agents | | | | | | |") }
+    if between > 0 { lines.append("| … | \(between) more agents | | | | | | | |") }
     for (index, standing) in worst.enumerated() {
       lines.append(row(standings.count - worst.count + index + 1, standing))
     }
@@ -53,8 +55,9 @@ public enum MarkdownReport {
 
     lines += [
       "", "## Companies", "",
-      "| Company | Conversations | Mean | 95% interval | Non-answers | Premature pitches | Promises kept |",
-      "|---|---:|---:|---|---:|---:|---:|",
+      "| Company | Conversations | Mean | 95% interval | Non-answers | Premature pitches | Promises kept "
+        + "| First-contact resolution |",
+      "|---|---:|---:|---|---:|---:|---:|---:|",
     ]
     for (key, totals) in report.aggregation.rows(.company) {
       let interval =
@@ -63,9 +66,12 @@ public enum MarkdownReport {
       lines.append(
         "| \(cell(ListeningReport.companyName(key.company))) | \(totals.conversations) | "
           + "\(ListeningReport.format(totals.meanScore)) | \(interval) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
-          + "\(ListeningReport.percent(totals.prematurePitchRate)) | \(ListeningReport.percent(totals.promisesKeptRate)) |"
+          + "\(ListeningReport.percent(totals.prematurePitchRate)) | \(ListeningReport.percent(totals.promisesKeptRate)) | "
+          + "\(ListeningReport.resolutionPercent(totals.firstContactResolution)) |"
       )
     }
+
+    lines += centers(report)
 
     lines += ["", "## Trends across nightly runs", ""]
     let runs = Array(Set(report.trend.map(\.runID))).sorted()
@@ -112,6 +118,28 @@ public enum MarkdownReport {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The centers side by side, or nothing when no center is configured.
+  static func centers(_ report: ListeningReport) -> [String] {
+    let rows = report.centerRows
+    guard !rows.isEmpty else { return [] }
+    var lines = [
+      "", "## Centers", "",
+      "| Center | Conversations | Mean | 95% interval | First-contact resolution | Non-answers | Main lapses |",
+      "|---|---:|---:|---|---:|---:|---|",
+    ]
+    for (key, totals) in rows {
+      let interval =
+        totals.scoreInterval.map { "\(ListeningReport.format($0.lowerBound))–\(ListeningReport.format($0.upperBound))" }
+        ?? "–"
+      lines.append(
+        "| \(cell(key.name)) | \(totals.conversations) | "
+          + "\(ListeningReport.format(totals.meanScore)) | \(interval) | "
+          + "\(ListeningReport.resolutionPercent(totals.firstContactResolution)) | \(ListeningReport.percent(totals.nonAnswerRate)) | "
+          + "\(cell(ListeningReport.mainLapses(totals))) |")
+    }
+    return lines
   }
 
   /// A table cell's text (`|` is among the escaped characters).

@@ -8,6 +8,9 @@ public final class ConversationsJSONLReporter: Reporter {
   public static let isStreaming = true
   public let fileName = "conversations.jsonl"
   private let file: StreamedFile
+  /// Lines (0-based) of results with a customer, by conversation, to add repeat contacts at the end.
+  private var customerLines: [ConversationReference: [Int]] = [:]
+  private var lines = 0
 
   /// Creates the file in `folder`.
   ///
@@ -18,7 +21,23 @@ public final class ConversationsJSONLReporter: Reporter {
 
   public func write(_ result: ConversationResult) throws {
     try file.write(JSONResultEncoder.line(result))
+    if result.customerKey != nil {
+      customerLines[
+        ConversationReference(sourceFile: result.sourceFile, conversationId: result.conversationId),
+        default: []
+      ].append(lines)
+    }
+    lines += 1
   }
 
-  public func finish(_ totals: RunTotals) throws { try file.close() }
+  /// Closes the file, then gives the earlier conversation of each repeat contact its finding
+  /// (known only once every result is in: the pass runs at the end of the run).
+  public func finish(_ totals: RunTotals) throws {
+    try file.close()
+    var changes: [Int: RepeatContact?] = [:]
+    for repeated in totals.repeatContacts {
+      for line in customerLines[repeated.earlier.reference] ?? [] { changes[line] = repeated }
+    }
+    try RepeatContactLines.rewrite(path: file.path, repeats: changes)
+  }
 }

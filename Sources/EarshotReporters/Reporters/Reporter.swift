@@ -4,7 +4,7 @@ import Foundation
 
 /// What a run hands its reporters when it ends.
 public struct RunTotals: Sendable {
-  /// Totals by agent, company, channel and day.
+  /// Totals by agent, company, channel, day and center.
   public var aggregation: Aggregation
   /// How agents are ranked.
   public var ranking: AgentRanking
@@ -12,16 +12,20 @@ public struct RunTotals: Sendable {
   public var summary: (any Encodable & Sendable)?
   /// The store's report (`report.md`, `report.html`), when the run writes one.
   public var report: ListeningReport?
+  /// The repeat contacts found by the cross-conversation pass over the run's results (already
+  /// counted in `aggregation`); `conversations.jsonl` adds their findings at the end.
+  public var repeatContacts: [RepeatContact]
 
   /// Creates totals.
   public init(
     aggregation: Aggregation, ranking: AgentRanking, summary: (any Encodable & Sendable)? = nil,
-    report: ListeningReport? = nil
+    report: ListeningReport? = nil, repeatContacts: [RepeatContact] = []
   ) {
     self.aggregation = aggregation
     self.ranking = ranking
     self.summary = summary
     self.report = report
+    self.repeatContacts = repeatContacts
   }
 }
 

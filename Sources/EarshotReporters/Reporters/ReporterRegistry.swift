@@ -22,12 +22,15 @@ public enum ReporterRegistry {
   /// `earshot report`: the Markdown and HTML reports, and the full tables they summarize.
   public static func report(in folder: OutputFolder) -> [any Reporter] {
     [ReportFileReporter.markdown(in: folder), ReportFileReporter.html(in: folder)]
-      + [GroupKind.agent, .company, .channel, .day].map { TableCSVReporter($0, in: folder) }
+      + tableKinds.map { TableCSVReporter($0, in: folder) }
   }
 
-  /// The four aggregate tables and a summary.
+  /// The aggregate tables every command writes, in order.
+  public static let tableKinds: [GroupKind] = [.agent, .company, .channel, .day, .center]
+
+  /// The aggregate tables and a summary.
   static func tables(in folder: OutputFolder, summaryName: String) -> [any Reporter] {
-    [GroupKind.agent, .company, .channel, .day].map { TableCSVReporter($0, in: folder) }
+    tableKinds.map { TableCSVReporter($0, in: folder) }
       + [SummaryJSONReporter(fileName: summaryName, in: folder)]
   }
 }

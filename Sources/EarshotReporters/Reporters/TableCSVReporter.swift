@@ -1,10 +1,10 @@
 import EarshotScoring
 
 /// One aggregate table as CSV: `agents.csv` (with the ranking), or `companies.csv`,
-/// `channels.csv`, `days.csv`, written at the end from mergeable totals.
+/// `channels.csv`, `days.csv`, `centers.csv`, written at the end from mergeable totals.
 public final class TableCSVReporter: Reporter {
   public static let identifier = "table-csv"
-  public static let description = "Per-agent, per-company, per-channel or per-day totals as CSV."
+  public static let description = "Per-agent, per-company, per-channel, per-day or per-center totals as CSV."
   public static let isStreaming = false
   public let fileName: String
   private let kind: GroupKind
@@ -31,6 +31,7 @@ public final class TableCSVReporter: Reporter {
     case .company: "companies"
     case .channel: "channels"
     case .day: "days"
+    case .center: "centers"
     }
   }
 }

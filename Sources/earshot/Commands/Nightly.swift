@@ -14,8 +14,8 @@ extension Earshot {
         SQLite store. A file is scored again when its content changed, and every file is scored again when \
         the configuration, the lexicons, the tool version or the result schema changed. Files that \
         disappeared are marked removed. Give the same input paths every night: files are known by path. \
-        With --out, the run's agents.csv, companies.csv, channels.csv, days.csv and nightly.json are \
-        written there. See docs/store.md.
+        With --out, the run's agents.csv, companies.csv, channels.csv, days.csv, centers.csv and \
+        nightly.json are written there. See docs/store.md.
 
         Store: --store, else store.path in earshot.yml, else $XDG_DATA_HOME/earshot/earshot.sqlite \
         (~/.local/share/earshot/earshot.sqlite).

@@ -14,8 +14,8 @@ extension Earshot {
       discussion: """
         Reads the store that `earshot nightly` fills and writes, to the output folder, report.md and \
         report.html: the agent ranking with intervals (chart), the score distribution, findings by kind, \
-        a table per company, trends across nightly runs, and each agent's worst conversations with the \
-        evidence. The HTML page needs no network (charts are inline SVG).
+        a table per company, the centers side by side (when centers: is configured), trends across \
+        nightly runs, and each agent's worst conversations with the evidence. The HTML page needs no network (charts are inline SVG).
 
         \(ExitCodes.helpText)
         """)
@@ -45,11 +45,12 @@ extension Earshot {
       do {
         let report = try StoreReport.load(
           storePath: storePath, ranking: configuration.aggregation.ranking, generatedAt: Date(), worstPerAgent: worst,
-          privacy: configuration.privacy)
+          privacy: configuration.privacy, customers: configuration.customers)
         let writer = try ReportWriter(directory: URL(fileURLWithPath: out)) { ReporterRegistry.report(in: $0) }
         try writer.finish(
           RunTotals(aggregation: report.aggregation, ranking: configuration.aggregation.ranking, report: report))
-        Console.error("Wrote \(out)/report.md, report.html and the agents, companies, channels and days tables")
+        Console.error(
+          "Wrote \(out)/report.md, report.html and the agents, companies, channels, days and centers tables")
       } catch {
         Console.error(ErrorLine.text(for: error, storePath: storePath))
         throw ExitCode(EarshotExitCode.failure.rawValue)
