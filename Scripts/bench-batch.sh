@@ -89,15 +89,18 @@ for step in $steps; do
       end=$(date +%s.%N)
       echo "$middle $start $end" | awk '{ printf "%-34s %8.1f s for 4 shards (--jobs 2, one after another), %.1f s to merge\n", "batch --shard K/4 + merge", $1 - $2, $3 - $1 }'
       different=()
-      for file in conversations.jsonl diagnostics.jsonl agents.csv companies.csv channels.csv days.csv manifest.json; do
-        cmp -s "$out-2/$file" "$out-merged/$file" || different+=("$file")
+      # Every file the single batch wrote (the tables, whatever they are, included).
+      for path in "$out-2"/*; do
+        file=$(basename "$path")
+        [[ $file == summary.json ]] && continue
+        cmp -s "$path" "$out-merged/$file" || different+=("$file")
       done
       # summary.json: the same but for the seconds.
       if ! diff <(grep -v '"seconds"' "$out-2/summary.json") <(grep -v '"seconds"' "$out-merged/summary.json") > /dev/null; then
         different+=("summary.json")
       fi
       if [[ ${#different[@]} -eq 0 ]]; then
-        echo "    merge: identical (conversations.jsonl, diagnostics.jsonl, the tables, manifest.json; summary.json but its seconds)"
+        echo "    merge: identical ($(ls "$out-2" | grep -v '^summary.json$' | tr '\n' ' ')and summary.json but its seconds)"
       else
         echo "    merge: differs in ${different[*]}"
         sed 's/^/    /' "$work/merge.txt"

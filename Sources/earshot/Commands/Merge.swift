@@ -10,9 +10,10 @@ extension Earshot {
       discussion: """
         Give the folders of every shard 1/N … N/N, in any order. The merged folder has what an unsharded \
         batch of the same inputs writes: conversations.jsonl and diagnostics.jsonl with the shards' \
-        lines in the unsharded order, agents.csv, companies.csv, channels.csv and days.csv byte for \
-        byte, and summary.json with the same totals (its seconds are the longest shard's). No \
-        configuration is needed: each shard's manifest.json records what the merge uses.
+        lines in the unsharded order (the repeat-contact pass run again over all of them), agents.csv, \
+        companies.csv, channels.csv, days.csv and centers.csv byte for byte, and summary.json with \
+        the same totals (its seconds are the longest shard's). No configuration is needed: each \
+        shard's manifest.json records what the merge uses.
 
         Shards that do not fit together are refused before anything is written: another earshot \
         version or configuration, other inputs, shards of different splits, a shard given twice or \
@@ -43,7 +44,8 @@ extension Earshot {
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
       Console.error("Merged \(folders.count) shard\(folders.count == 1 ? "" : "s"). " + summary.line)
-      Console.error("Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, summary.json")
+      Console.error(
+        "Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, centers.csv, summary.json")
       if summary.exitCode != .ok { throw ExitCode(summary.exitCode.rawValue) }
     }
   }
