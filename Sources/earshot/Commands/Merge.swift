@@ -45,7 +45,8 @@ extension Earshot {
       }
       Console.error("Merged \(folders.count) shard\(folders.count == 1 ? "" : "s"). " + summary.line)
       Console.error(
-        "Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, centers.csv, summary.json")
+        "Wrote \(out)/conversations.jsonl, agents.csv, companies.csv, channels.csv, days.csv, centers.csv, summary.json"
+      )
       if summary.exitCode != .ok { throw ExitCode(summary.exitCode.rawValue) }
     }
   }
