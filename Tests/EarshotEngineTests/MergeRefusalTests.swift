@@ -1,5 +1,6 @@
 import EarshotEngine
 import EarshotModel
+import EarshotScoring
 import EarshotTestSupport
 import Foundation
 import Testing
@@ -100,7 +101,11 @@ final class ShardFixture: Sendable {
     try Data(text.utf8).write(to: URL(fileURLWithPath: manifest))
     let error = try await refusal(try await shards("s1", "s2", "s3") + [old])
     #expect(error?.path == old)
-    #expect(error?.message.hasPrefix("scored by earshot 0.0.9 (result schema 3), but ") == true, "\(error!)")
+    let schema = "(result schema \(ConversationResult.schemaVersion))"
+    #expect(
+      error?.message.hasPrefix(
+        "scored by earshot 0.0.9 \(schema), but \(fixture.path("s1")) by earshot \(EarshotVersion.current) \(schema); "
+      ) == true, "\(error!)")
   }
 
   @Test func otherInputsAreRefused() async throws {
