@@ -36,8 +36,8 @@ public struct BatchManifest: Codable, Sendable, Equatable {
   /// How `agents.csv` ranks agents (`aggregation:` in earshot.yml), so a merge needs no configuration.
   public var ranking: RankingSettings
   /// How repeat contacts are found (`customers:` in earshot.yml), so a merge can run the pass again
-  /// over every shard's results.
-  public var repeatContacts: RepeatContactFields
+  /// over every shard's results; absent when customer history is off (no result has a customer).
+  public var repeatContacts: RepeatContactFields?
   /// The first lines of `diagnostics.jsonl`, written before any unit was read (inputs that could
   /// not be listed, files no reader recognizes); every shard writes the same ones.
   public var diagnosticsBeforeUnits: Int
@@ -139,9 +139,10 @@ extension BatchManifest {
       ranking: RankingSettings(
         minimumConversations: configuration.aggregation.minimumConversations,
         priorStrength: configuration.aggregation.priorStrength),
-      repeatContacts: RepeatContactFields(
-        windowDays: configuration.customers.repeatContacts.windowDays,
-        minSharedTerms: configuration.customers.repeatContacts.minSharedTerms),
+      repeatContacts: configuration.customers.isEnabled
+        ? RepeatContactFields(
+          windowDays: configuration.customers.repeatContacts.windowDays,
+          minSharedTerms: configuration.customers.repeatContacts.minSharedTerms) : nil,
       diagnosticsBeforeUnits: diagnosticsBeforeUnits)
   }
 }

@@ -104,8 +104,11 @@ public struct BatchMerge: Sendable {
     // Repeat contacts need every result: each shard's pass saw only its own. Run it again over the
     // merged lines (stale shard findings are dropped), and count the answer into the totals, which
     // the shards' units hold without repeat contacts, as a batch's do.
-    let repeats = try RepeatContactLines.applyPass(
-      toFile: writer.folder.path("conversations.jsonl"), settings: first.shard.manifest.repeatContacts.settings)
+    // Without customer history no result has a customer: the pass (a scan of every line) is skipped.
+    let repeats =
+      try first.shard.manifest.repeatContacts.map {
+        try RepeatContactLines.applyPass(toFile: writer.folder.path("conversations.jsonl"), settings: $0.settings)
+      } ?? []
     aggregation.addRepeatContacts(repeats)
 
     summary.filesFound = first.shard.summary.filesFound
