@@ -147,7 +147,11 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotDetectorsTests", ["EarshotDetectors", "EarshotSentiment", "EarshotText", "EarshotReaders"], []),
   ("EarshotScoringTests", ["EarshotScoring", "EarshotDetectors"], []),
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
-  ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
+  (
+    "EarshotEngineTests",
+    ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors", .product(name: "Yams", package: "Yams")],
+    []
+  ),
   ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors", "EarshotPrivacy"], []),
   ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),
@@ -160,8 +164,9 @@ for module in testedModules {
       dependencies: module.dependencies + (module.name == "EarshotModelTests" ? [] : ["EarshotModel"]) + [
         "EarshotTestSupport"
       ],
-      // Fixture notes (SOURCE.md) sit beside the tests they serve; they are not resources.
-      exclude: module.name == "EarshotEvaluationTests" ? ["SOURCE.md"] : [],
+      // Fixture notes (SOURCE.md) sit beside the tests they serve; they are not resources. Golden
+      // files are read from the source tree (and re-recorded there), not from the bundle.
+      exclude: ["EarshotEvaluationTests": ["SOURCE.md"], "EarshotEngineTests": ["Golden"]][module.name] ?? [],
       resources: module.resources,
       swiftSettings: sharedSettings
     )

@@ -5,12 +5,15 @@
 #   MB=256 Scripts/bench-batch.sh          # a smaller corpus
 #   BIN=/path/to/release Scripts/bench-batch.sh   # use already-built release binaries
 #   STEPS="batch2 nightly noop batch1" Scripts/bench-batch.sh   # choose and order the measurements
+#   STEPS="batch2 merge" Scripts/bench-batch.sh   # only the sharding check
 #
 # Generates the corpus with `earshot-bench batch-corpus` (sample corpora varied in ids, agents and
 # companies, plus real corpora from ../shared/corpora when present), then measures with
 # /usr/bin/time -v: `earshot batch` with 1 and 2 jobs, a first `earshot nightly` into an empty store,
 # and a second `earshot nightly` with nothing new. Prints wall time, MB/s, conversations/s and peak
-# RSS for each. Figures are recorded in docs/performance.md.
+# RSS for each. Figures are recorded in docs/performance.md. The `merge` step runs `earshot batch
+# --shard K/4` for K = 1…4 and `earshot merge`, and checks the merged files against the `batch2`
+# output ("merge: identical", or which files differ and how).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mb=${MB:-1024}
@@ -62,7 +65,8 @@ row() {
 out=$work/out
 rm -rf "$out"-* "$work"/store.sqlite*
 # STEPS picks and orders the measurements (the no-op nightly needs the first nightly before it).
-for step in ${STEPS:-batch1 batch2 nightly noop}; do
+steps=${STEPS:-batch1 batch2 merge nightly noop}
+for step in $steps; do
   case $step in
     batch1 | batch2)
       jobs=${step#batch}
@@ -70,7 +74,42 @@ for step in ${STEPS:-batch1 batch2 nightly noop}; do
       conversations=$(sed -n 's/.*"conversations" : \([0-9]*\).*/\1/p' "$out-$jobs/summary.json")
       read_bytes=$(sed -n 's/.*"bytes" : \([0-9]*\).*/\1/p' "$out-$jobs/summary.json")
       row "batch --jobs $jobs" "$seconds" "$rss" "$conversations" "$read_bytes"
-      rm -rf "$out-$jobs"
+      # The merge step compares its shards with this batch's output.
+      [[ $jobs == 2 && " $steps " == *" merge "* ]] || rm -rf "$out-$jobs"
+      ;;
+    merge)
+      [[ -f "$out-2/manifest.json" ]] || "$earshot" batch "$corpus" --out "$out-2" --jobs 2 > /dev/null 2>&1 || true
+      start=$(date +%s.%N)
+      for k in 1 2 3 4; do
+        "$earshot" batch "$corpus" --out "$out-shard-$k" --jobs 2 --shard "$k/4" > /dev/null 2>&1 || true
+      done
+      middle=$(date +%s.%N)
+      # Exit status 2 only says the shards met unreadable inputs, as the single batch did.
+      "$earshot" merge "$out"-shard-{1,2,3,4} --out "$out-merged" 2> "$work/merge.txt" > /dev/null || true
+      end=$(date +%s.%N)
+      echo "$middle $start $end" | awk '{ printf "%-34s %8.1f s for 4 shards (--jobs 2, one after another), %.1f s to merge\n", "batch --shard K/4 + merge", $1 - $2, $3 - $1 }'
+      different=()
+      # Every file the single batch wrote (the tables, whatever they are, included).
+      for path in "$out-2"/*; do
+        file=$(basename "$path")
+        [[ $file == summary.json ]] && continue
+        cmp -s "$path" "$out-merged/$file" || different+=("$file")
+      done
+      # summary.json: the same but for the seconds.
+      if ! diff <(grep -v '"seconds"' "$out-2/summary.json") <(grep -v '"seconds"' "$out-merged/summary.json") > /dev/null; then
+        different+=("summary.json")
+      fi
+      if [[ ${#different[@]} -eq 0 ]]; then
+        echo "    merge: identical ($(ls "$out-2" | grep -v '^summary.json$' | tr '\n' ' ')and summary.json but its seconds)"
+      else
+        echo "    merge: differs in ${different[*]}"
+        sed 's/^/    /' "$work/merge.txt"
+        for file in "${different[@]}"; do
+          [[ $file == conversations.jsonl ]] && continue
+          diff <(grep -v '"seconds"' "$out-2/$file" 2> /dev/null) <(grep -v '"seconds"' "$out-merged/$file" 2> /dev/null) | head -20 | sed 's/^/    /'
+        done
+      fi
+      rm -rf "$out"-shard-* "$out-merged" "$out-2"
       ;;
     nightly)
       read -r seconds rss < <(measure "nightly" "$earshot" nightly "$corpus" --store "$work/store.sqlite" --jobs 2)

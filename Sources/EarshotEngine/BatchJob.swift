@@ -39,9 +39,16 @@ public struct BatchJob: Sendable {
     -> BatchSummary
   {
     let started = Date()
-    let run = try PreparedRun(
-      inputs: inputs, configuration: configuration, forcedFormat: forcedFormat, shard: shard)
-    let writer = try ReportWriter(directory: URL(fileURLWithPath: outputDirectory), reporters: ReporterRegistry.batch)
+    // Sharded here rather than by `PreparedRun`, to know where each kept unit sits in the whole plan.
+    var run = try PreparedRun(inputs: inputs, configuration: configuration, forcedFormat: forcedFormat)
+    let whole = run.plan.units
+    if let shard { run.plan.keepShard(shard.index, of: shard.count) }
+    let layout = PlanLayout(whole: whole, kept: run.plan.units, forcedFormat: forcedFormat)
+    let writer = try ReportWriter(
+      directory: URL(fileURLWithPath: outputDirectory), reporters: ReporterRegistry.batch)
+    // A shard also writes each unit's place and totals, for `earshot merge`.
+    let unitsFile = try shard.map { _ in try writer.folder.stream(ShardUnit.fileName) }
+    if shard == nil { try? FileManager.default.removeItem(atPath: writer.folder.path(ShardUnit.fileName)) }
     var aggregation = Aggregation()
     // What the repeat-contact pass needs of each result with a known customer: a few dozen bytes
     // each, kept while the results themselves stream out.
@@ -58,18 +65,28 @@ public struct BatchJob: Sendable {
     }
     for diagnostic in run.diagnostics { try note(diagnostic) }
     var done = 0
+    var unitIndex = 0
     let totalFiles = run.plan.units.reduce(0) { $0 + $1.files.count }
     try await run.process(jobs: jobs) { outcome in
+      // Totals are summed per unit, then added in plan order: the order a merge of shards can repeat.
+      var totals = UnitTotals()
       for (result, conversation) in outcome.results {
         try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
-        aggregation.add(result)
+        totals.add(result)
         if let contact = CustomerContact(result) { contacts.append(contact) }
-        summary.add(result)
       }
       for diagnostic in outcome.diagnostics { try note(diagnostic) }
       for file in outcome.files {
-        summary.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
+        totals.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
       }
+      summary.add(totals)
+      aggregation.merge(totals.aggregation)
+      try unitsFile?.write(
+        ShardUnit(
+          position: layout.positions[unitIndex], key: run.plan.units[unitIndex].key,
+          diagnostics: outcome.diagnostics.count, totals: totals
+        ).line())
+      unitIndex += 1
       done += outcome.files.count
       progress(done, totalFiles, summary.conversations)
     }
@@ -81,6 +98,12 @@ public struct BatchJob: Sendable {
       RunTotals(
         aggregation: aggregation, ranking: configuration.aggregation.ranking, summary: summary,
         repeatContacts: repeats))
+    try unitsFile?.close()
+    // Last, so a folder with a manifest is a finished batch output.
+    let manifest = BatchManifest(
+      configuration: configuration, forcedFormat: forcedFormat, layout: layout, shard: shard,
+      diagnosticsBeforeUnits: run.diagnostics.count)
+    try writer.folder.write(try manifest.encoded(), to: BatchManifest.fileName)
     return summary
   }
 }

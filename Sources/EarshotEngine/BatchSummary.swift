@@ -45,6 +45,15 @@ public struct BatchSummary: Codable, Sendable {
     }
   }
 
+  /// Counts one unit's conversations, findings and bytes: a batch adds its units in plan order,
+  /// and so does `earshot merge`, so both reach the same sums.
+  public mutating func add(_ unit: UnitTotals) {
+    conversations += unit.conversations
+    scoreSum += unit.scoreSum
+    findings.merge(unit.findings, uniquingKeysWith: +)
+    bytes += unit.bytes
+  }
+
   /// The mean listening score, when anything was scored.
   public var meanScore: Double? { conversations > 0 ? scoreSum / Double(conversations) : nil }
 

@@ -10,7 +10,8 @@ struct Earshot: AsyncParsableCommand {
     discussion: ExitCodes.helpText,
     version: EarshotVersion.current,
     subcommands: [
-      Score.self, Batch.self, Nightly.self, Schedule.self, Report.self, Evaluate.self, Detectors.self, Config.self,
+      Score.self, Batch.self, Merge.self, Nightly.self, Schedule.self, Report.self, Evaluate.self, Detectors.self,
+      Config.self,
     ]
   )
 }

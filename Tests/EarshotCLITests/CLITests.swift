@@ -8,7 +8,7 @@ import Testing
     try EarshotProcess.run(arguments, environment: environment)
   }
 
-  @Test(arguments: ["batch", "score", "nightly", "report", "schedule", "config"])
+  @Test(arguments: ["batch", "merge", "score", "nightly", "report", "schedule", "config"])
   func helpWrapsCleanlyAndListsEachExitCodeOnce(command: String) throws {
     let run = try earshot([command, "--help"], environment: ["COLUMNS": "80"])
     #expect(run.status == 0)

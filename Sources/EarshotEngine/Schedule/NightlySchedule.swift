@@ -30,6 +30,8 @@ public struct NightlySchedule: Sendable, Hashable {
   public var logPath: String?
   /// The container image of the Kubernetes CronJob.
   public var image: String
+  /// When set, the Kubernetes manifest runs the nightly as N shards into PostgreSQL, then the report.
+  public var kubernetesScale: KubernetesScale?
 
   /// The name of the units, the CronJob, and the crontab marker.
   public static let name = "earshot-nightly"
@@ -200,7 +202,7 @@ public struct NightlySchedule: Sendable, Hashable {
     case .systemd:
       "# ~/.config/systemd/user/\(Self.name).service\n" + systemdService + "\n# ~/.config/systemd/user/\(Self.name)"
         + ".timer\n" + systemdTimer
-    case .kubernetes: kubernetesCronJob
+    case .kubernetes: kubernetesScale.map(kubernetesShardedCronJobs) ?? kubernetesCronJob
     }
   }
 }

@@ -77,8 +77,15 @@ public final class StreamedFile {
   ///
   /// - Throws: ``OutputError`` naming the file.
   public func write(_ text: String) throws {
+    try write(Data(text.utf8))
+  }
+
+  /// Appends `data` as it is.
+  ///
+  /// - Throws: ``OutputError`` naming the file.
+  public func write(_ data: Data) throws {
     do {
-      try handle.write(contentsOf: Data(text.utf8))
+      try handle.write(contentsOf: data)
     } catch {
       throw OutputError(path: path, what: "append to the file (\(OutputFolder.reason(error)))")
     }

@@ -5,8 +5,13 @@ import EarshotScoring
 public enum ReporterRegistry {
   /// `earshot batch`: results and problems as they arrive, then the tables and `summary.json`.
   public static func batch(in folder: OutputFolder) throws -> [any Reporter] {
-    [try ConversationsJSONLReporter(in: folder), try DiagnosticsJSONLReporter(in: folder)]
-      + tables(in: folder, summaryName: "summary.json")
+    [try ConversationsJSONLReporter(in: folder), try DiagnosticsJSONLReporter(in: folder)] + batchTables(in: folder)
+  }
+
+  /// What `earshot batch` writes at the end (the tables and `summary.json`); `earshot merge`
+  /// writes the same from the shards' totals.
+  public static func batchTables(in folder: OutputFolder) -> [any Reporter] {
+    tables(in: folder, summaryName: "summary.json")
   }
 
   /// `earshot nightly --out`: the tables of the store's contents and `nightly.json`.

@@ -12,9 +12,11 @@ extension Earshot {
         Reads folders recursively (hidden files and documentation such as README or SOURCE.md are \
         skipped and counted), detects each file's format, and writes to the output folder: \
         conversations.jsonl (one result per line), agents.csv, companies.csv, channels.csv, days.csv, \
-        centers.csv, diagnostics.jsonl and summary.json. A file that cannot be read is reported on stderr \
-        with its location; the rest of the batch goes on. With customers: in earshot.yml, repeat contacts \
-        are found over all the batch's results at the end (first-contact resolution in the tables).
+        centers.csv, diagnostics.jsonl, summary.json and, last, manifest.json. A file that cannot be \
+        read is reported on stderr with its location; the rest of the batch goes on. With customers: in \
+        earshot.yml, repeat contacts are found over all the batch's results at the end (first-contact \
+        resolution in the tables). With --shard K/N it also writes units.jsonl; `earshot merge` makes \
+        the N shard folders into one batch output.
 
         \(ExitCodes.helpText)
         """)

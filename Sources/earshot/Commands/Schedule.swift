@@ -17,6 +17,11 @@ extension Earshot {
         systemd user units to ~/.config/systemd/user and prints how to enable them. Apply a \
         Kubernetes manifest with `kubectl apply -f -`.
 
+        With --format kubernetes --shards N: an Indexed Job of N pods, pod i running `earshot nightly \
+        --shard i+1/N` into the PostgreSQL store named by the Secret earshot-store (--store is not \
+        used), with earshot.yml from the ConfigMap earshot-config and the transcripts on a read-only \
+        volume claim; then a second CronJob writes the report. See docs/nightly-and-reports.md.
+
         \(ExitCodes.helpText)
         """)
 
@@ -41,11 +46,47 @@ extension Earshot {
     @Option(help: "The container image (kubernetes).")
     var image: String = "earshot:\(EarshotVersion.current)"
 
+    @Option(
+      help: ArgumentHelp(
+        "Kubernetes at scale: N pods, each scoring one shard into PostgreSQL, then the report.",
+        discussion:
+          "The store's URL comes from the Secret earshot-store, earshot.yml from the ConfigMap earshot-config."
+      ))
+    var shards: Int?
+
+    @Option(help: "With --shards: the volume claim holding the transcripts (mounted read-only).")
+    var inputsClaim: String?
+
+    @Option(help: "With --shards: the volume claim the report is written to.")
+    var reportsClaim: String?
+
+    @Option(help: "With --shards: minutes from the nightly start to the report (the nightly stops 10 before).")
+    var reportAfter: Int?
+
     @OptionGroup var configurationOptions: ConfigurationOptions
 
     func validate() throws {
       if NightlySchedule.parseTime(at) == nil {
         throw ValidationError("--at expects HH:MM on a 24-hour clock, for example 02:30; found '\(at)'")
+      }
+      if shards != nil && format != .kubernetes {
+        throw ValidationError("--shards needs --format kubernetes")
+      }
+      if shards == nil && (inputsClaim != nil || reportsClaim != nil || reportAfter != nil) {
+        throw ValidationError("--inputs-claim, --reports-claim and --report-after need --format kubernetes --shards N")
+      }
+      if let shards, !(1...KubernetesScale.maximumShards).contains(shards) {
+        throw ValidationError("--shards expects a number from 1 to \(KubernetesScale.maximumShards); found \(shards)")
+      }
+      for (option, claim) in [("--inputs-claim", inputsClaim), ("--reports-claim", reportsClaim)] {
+        if let claim, !KubernetesScale.isValidName(claim) {
+          throw ValidationError(
+            "\(option) expects a volume claim name (lowercase letters, digits, '-' and '.'); found '\(claim)'")
+        }
+      }
+      if let reportAfter, !(KubernetesScale.minimumReportAfter..<(24 * 60)).contains(reportAfter) {
+        throw ValidationError(
+          "--report-after expects minutes from \(KubernetesScale.minimumReportAfter) to 1439; found \(reportAfter)")
       }
       if install && format == .kubernetes {
         throw ValidationError("--install supports cron and systemd; apply the manifest with `kubectl apply -f -`")
@@ -58,11 +99,18 @@ extension Earshot {
       let configPath =
         configurationOptions.config ?? (FileManager.default.fileExists(atPath: "earshot.yml") ? "earshot.yml" : nil)
       let storePath = Self.absolute(StorePathOption.resolve(store, configuration: configuration))
-      let schedule = NightlySchedule(
+      var schedule = NightlySchedule(
         hour: time.hour, minute: time.minute, executable: Self.executablePath(),
         inputs: (inputs.isEmpty ? ["."] : inputs).map(Self.absolute), storePath: storePath,
         outputDirectory: out.map(Self.absolute), configurationPath: configPath.map(Self.absolute),
         logPath: format == .cron ? storePath + ".log" : nil, image: image)
+      if let shards {
+        var scale = KubernetesScale(shards: shards)
+        if let inputsClaim { scale.inputsClaim = inputsClaim }
+        if let reportsClaim { scale.reportsClaim = reportsClaim }
+        if let reportAfter { scale.reportAfterMinutes = reportAfter }
+        schedule.kubernetesScale = scale
+      }
       guard install else {
         Console.output(schedule.render(format))
         return
