@@ -64,29 +64,21 @@ public struct CustomerSentimentDetector: Detector {
   }
 }
 
-/// The customer's mood at the start (first third of their turns) and the end (last third).
+/// The customer's mood at the start and the end (`CustomerMood`: the primary customer's first and
+/// last turn, read by the fitted mood model), with the last turn for evidence.
 public struct CustomerTrajectory: Sendable {
-  /// Mean compound of the first third of customer turns.
+  /// The mood at the customer's first turn (−1…1), nil when they spoke only once.
   public let start: Double?
-  /// Mean compound of the last third of customer turns.
+  /// The mood at the customer's last turn (−1…1).
   public let end: Double?
   /// The customer's last turn.
   public let lastTurn: Turn?
 
-  /// Computes the trajectory of `conversation`.
+  /// The trajectory of `conversation`.
   public init(_ conversation: AnalyzedConversation) {
-    let customerTurns = conversation.turns.filter { $0.role == .customer }
-    lastTurn = customerTurns.last
-    guard !customerTurns.isEmpty else {
-      start = nil
-      end = nil
-      return
-    }
-    let third = max(1, customerTurns.count / 3)
-    func mean(_ turns: ArraySlice<Turn>) -> Double {
-      turns.reduce(0) { $0 + conversation.sentiments[$1.index].compound } / Double(turns.count)
-    }
-    start = customerTurns.count >= 2 ? mean(customerTurns.prefix(third)) : nil
-    end = mean(customerTurns.suffix(third))
+    let mood = conversation.customerMood
+    start = mood?.start
+    end = mood?.end
+    lastTurn = mood.map { conversation.turns[$0.lastTurn] }
   }
 }
