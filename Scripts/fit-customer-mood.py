@@ -13,9 +13,10 @@ CustomerMoodFeatures.swift for the primary customer's first turn (start) or last
 the target the guide's label -2..+2 halved. Ridge regression (features standardized for the
 penalty, the bias not penalized; weights written back on the raw scale). The end weights are fitted
 on the last turns of all labeled conversations; the start weights on the first turns of all of them
-(a single-turn conversation's first turn is its last: more data for the start), and the start is
-reported on the conversations where the customer spoke at least twice, as the product only gives a
-start then (and `earshot evaluate listening` measures it there).
+(a single-turn conversation's first turn is its last: more data for the start). The product reads
+a single turn's start as its end (the guide's start and end are then the same turn, and the labels
+agree on every such conversation), so the start is reported over all conversations that way, and
+over those where the customer spoke at least twice.
 
 Cross-validation is by conversation: 5 folds, rows sorted by conversation id, fold = position mod 5
 after a shuffle with a fixed seed; each fold refitted from scratch; the figure is Spearman over the
@@ -84,18 +85,20 @@ def folds(ids):
     return fold
 
 
-def cross_validate(X, y, ids, alpha, report_mask):
+def held_out(X, y, ids, alpha):
+    """Predictions for every row from the fold that did not see it."""
     fold = folds(ids)
     predicted = np.zeros(len(y))
-    per_fold = []
     for k in range(5):
-        train, test = fold != k, fold == k
-        w = fit(X[train], y[train], alpha)
-        predicted[test] = np.clip(X[test] @ w, -1, 1)
-        held = test & report_mask
-        per_fold.append(spearmanr(y[held], predicted[held]).correlation)
-    pooled = spearmanr(y[report_mask], predicted[report_mask]).correlation
-    return pooled, float(np.mean(per_fold)), float(np.std(per_fold))
+        w = fit(X[fold != k], y[fold != k], alpha)
+        predicted[fold == k] = np.clip(X[fold == k] @ w, -1, 1)
+    return predicted, fold
+
+
+def spearman(y, predicted, fold, mask):
+    """Pooled Spearman over `mask`, and mean and sd of the per-fold figures."""
+    per_fold = [spearmanr(y[(fold == k) & mask], predicted[(fold == k) & mask]).correlation for k in range(5)]
+    return spearmanr(y[mask], predicted[mask]).correlation, float(np.mean(per_fold)), float(np.std(per_fold))
 
 
 def main():
@@ -111,22 +114,33 @@ def main():
     ids = [row["conversation"] for row in rows]
     turns = np.array([int(row["customer_turns"]) for row in rows])
     weights = {}
-    for side in ("start", "end"):
+    cv = {}
+    single = turns == 1
+    for side in ("end", "start"):
         X = matrix(rows, names, side)
         y = np.array([float(row[f"gold_{side}"]) / 2 for row in rows])
-        mask = turns >= 2 if side == "start" else np.ones(len(rows), bool)
-        lexicon = spearmanr(y[mask], X[mask, names.index("compound")]).correlation
-        pooled, mean, sd = cross_validate(X, y, ids, args.alpha, mask)
+        predicted, fold = held_out(X, y, ids, args.alpha)
         w = fit(X, y, args.alpha)
-        in_sample = spearmanr(y[mask], np.clip(X[mask] @ w, -1, 1)).correlation
-        print(f"{side}: n={mask.sum()} lexicon compound alone {lexicon:.3f}; cross-validated by conversation "
-              f"{pooled:.3f} pooled ({mean:.3f} +- {sd:.3f} over 5 folds); in-sample {in_sample:.3f}")
-        weights[side] = (w, pooled, mean, sd, int(mask.sum()))
-    for name, ws, we in zip(names, weights["start"][0], weights["end"][0]):
+        fitted = np.clip(X @ w, -1, 1)
+        if side == "start":
+            # A customer who spoke once has one turn: the product's start is its end (the guide's
+            # labels agree: start == end on every such conversation).
+            predicted = np.where(single, cv["end"][0], predicted)
+            fitted = np.where(single, cv["end"][1], fitted)
+        cv[side] = (predicted, fitted)
+        weights[side] = w
+        for label, mask in (("all", np.ones(len(rows), bool)), ("2+ turns", ~single)):
+            lexicon = spearmanr(y[mask], X[mask, names.index("compound")]).correlation
+            pooled, mean, sd = spearman(y, predicted, fold, mask)
+            in_sample = spearmanr(y[mask], fitted[mask]).correlation
+            print(f"{side} ({label}, n={mask.sum()}): lexicon compound alone {lexicon:.3f}; cross-validated by "
+                  f"conversation {pooled:.3f} pooled ({mean:.3f} +- {sd:.3f} over 5 folds); in-sample {in_sample:.3f}")
+            cv[(side, label)] = (pooled, mean, sd, int(mask.sum()))
+    for name, ws, we in zip(names, weights["start"], weights["end"]):
         print(f"  {name:22s} start {ws:+.4f}  end {we:+.4f}")
     if not args.write:
         return
-    s, e = weights["start"], weights["end"]
+    s, s2, e = cv[("start", "all")], cv[("start", "2+ turns")], cv[("end", "all")]
     with open(OUT, "w") as handle:
         handle.write(
             "# Customer-mood model: per feature (CustomerMoodFeatures.swift), its weight when reading the\n"
@@ -136,10 +150,11 @@ def main():
             "# Fitted on: evaluation/twcs/labels.jsonl (customer_sentiment_start/end of %d conversations of the\n"
             "# twcs dev file, labeled by Earshot under labeling-guide.md; the tweets are Customer Support on\n"
             "# Twitter, CC BY-NC-SA 4.0: the model was fitted on labels of that data). No text is stored here.\n"
-            "# Cross-validated by conversation (5 folds, seed %d), Spearman vs the labels: start %.3f\n"
-            "# (%d conversations with two or more customer turns), end %.3f (%d conversations).\n"
-            "# feature\tstart\tend\n" % (args.alpha, len(rows), SEED, s[1], s[4], e[1], e[4]))
-        for name, ws, we in zip(names, s[0], e[0]):
+            "# Cross-validated by conversation (5 folds, seed %d), Spearman vs the labels: end %.3f (%d\n"
+            "# conversations); start %.3f (all %d; a single turn's start is its end), %.3f (the %d where the\n"
+            "# customer spoke twice or more).\n"
+            "# feature\tstart\tend\n" % (args.alpha, len(rows), SEED, e[0], e[3], s[0], s[3], s2[0], s2[3]))
+        for name, ws, we in zip(names, weights["start"], weights["end"]):
             handle.write(f"{name}\t{ws:.6f}\t{we:.6f}\n")
     print(f"wrote {OUT}")
 

@@ -2,6 +2,7 @@ import EarshotDetectors
 import EarshotModel
 import EarshotReaders
 import EarshotScoring
+import EarshotText
 import Foundation
 
 /// Precision and recall of one binary judgment against labels.
@@ -228,6 +229,16 @@ public enum ListeningEvaluation {
     }
   }
 
+  /// The cross-validated figures quoted in the header of the shipped customer-mood model.
+  static func moodCrossValidation() -> String? {
+    guard let header = try? LexiconFile.defaultHeader("customer-mood.tsv"),
+      let start = header.firstIndex(where: { $0.hasPrefix("Cross-validated") })
+    else { return nil }
+    let text = header[start...].prefix { !$0.hasPrefix("feature") }.joined(separator: " ")
+    guard let colon = text.range(of: "labels: ") else { return nil }
+    return String(text[colon.upperBound...])
+  }
+
   /// The printed report.
   public static func report(_ result: Result, labelsPath: String, dataPath: String) -> String {
     func format(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
@@ -271,7 +282,14 @@ public enum ListeningEvaluation {
     text += "\n"
     text +=
       "  customer sentiment, Spearman: start \(format(Metrics.spearman(result.sentimentStart.map(\.gold), result.sentimentStart.map(\.predicted)))), "
-    text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))\n"
+    text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))"
+    text += " on \(result.sentimentEnd.count)"
+    if (dataPath as NSString).lastPathComponent == "twcs_dev.csv" {
+      // The customer-mood model was fitted on these labels: say so, and quote its cross-validated figures.
+      text += " (in-sample: customer-mood.tsv was fitted on these labels; cross-validated by conversation: "
+      text += "\(moodCrossValidation() ?? "see the file's header"))"
+    }
+    text += "\n"
     func line(_ name: String, _ score: BinaryScore) -> String {
       "  \(name): precision \(format(score.precision)), recall \(format(score.recall)) "
         + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives))\n"

@@ -71,9 +71,11 @@ import Testing
     #expect(mood.end > 0.2)
   }
 
-  @Test func aSingleTurnHasNoStart() throws {
-    let mood = try #require(try DetectorHarness.analyze("Customer: Where is my package?").customerMood)
-    #expect(mood.start == nil)
+  @Test func aSingleTurnStartsWhereItEnds() throws {
+    let mood = try #require(
+      try DetectorHarness.analyze("Customer: Where is my package? It was due on Monday.").customerMood)
+    #expect(mood.start == mood.end)
+    #expect(mood.firstTurn == mood.lastTurn)
     #expect(try DetectorHarness.analyze("Agent: Hello, how can we help?").customerMood == nil)
   }
 }

@@ -67,7 +67,7 @@ public struct CustomerSentimentDetector: Detector {
 /// The customer's mood at the start and the end (`CustomerMood`: the primary customer's first and
 /// last turn, read by the fitted mood model), with the last turn for evidence.
 public struct CustomerTrajectory: Sendable {
-  /// The mood at the customer's first turn (−1…1), nil when they spoke only once.
+  /// The mood at the customer's first turn (−1…1; the end when they spoke only once).
   public let start: Double?
   /// The mood at the customer's last turn (−1…1).
   public let end: Double?
