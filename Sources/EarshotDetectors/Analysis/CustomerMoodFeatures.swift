@@ -31,11 +31,14 @@ public enum CustomerMoodFeatures {
     let compound = conversation.sentiments[turn.index].compound
     // Sentences are scored again only for this turn: the most negative and most positive sentence
     // keep a complaint visible behind a polite closing ("Thanks. Still broken.").
-    var lowest = 0.0
-    var highest = 0.0
-    for score in conversation.resources.sentiment.scoreSentences(text) {
-      lowest = min(lowest, score.compound)
-      highest = max(highest, score.compound)
+    // A one-sentence turn scores exactly as its sentence, so only longer turns are scored again.
+    var lowest = min(0, compound)
+    var highest = max(0, compound)
+    if text.sentences.count > 1 {
+      for score in conversation.resources.sentiment.scoreSentences(text) {
+        lowest = min(lowest, score.compound)
+        highest = max(highest, score.compound)
+      }
     }
     var thanks = false
     var exclamations = 0

@@ -7,8 +7,9 @@ public struct CustomerSentimentDetector: Detector {
   public struct Configuration: DetectorConfiguration {
     /// Whether the detector runs.
     public var enabled = true
-    /// Compound score below which the customer's closing mood counts as negative.
-    public var negativeThreshold = -0.05
+    /// Mood below which the customer's closing mood counts as negative. The mood is the guide's
+    /// −2…+2 halved, so −0.25 is halfway between neutral (0) and annoyed (−0.5).
+    public var negativeThreshold = -0.25
     /// Creates the defaults.
     public init() {}
   }
@@ -47,7 +48,8 @@ public struct CustomerSentimentDetector: Detector {
     let text = conversation.texts[lastTurn.index]
     let cues = conversation.resources.sentiment.cues(text).filter { $0.valence < 0 }.sorted { $0.valence < $1.valence }
     let range = cues.first?.byteRange ?? text.sentences.last?.byteRange ?? 0..<text.bytes.count
-    let worsened = trajectory.start.map { end < $0 - 0.1 } ?? false
+    // Worse by at least half a class of the guide's scale (0.25 on −1…1) than at the start.
+    let worsened = trajectory.start.map { end < $0 - 0.25 } ?? false
     let reason =
       worsened
       ? "The customer ended more negative than they started (\(format(trajectory.start)) → \(format(end)))."
