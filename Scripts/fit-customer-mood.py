@@ -11,7 +11,8 @@
 The model (CustomerMoodModel.swift): mood = clip(w . x, -1, 1), with x the features of
 CustomerMoodFeatures.swift for the primary customer's first turn (start) or last turn (end), and
 the target the guide's label -2..+2 halved. Ridge regression (features standardized for the
-penalty, the bias not penalized; weights written back on the raw scale). The end weights are fitted
+penalty, the bias not penalized; weights written back on the raw scale), then stretched about the
+mean prediction so that the predictions spread like the labels (`stretch`). The end weights are fitted
 on the last turns of all labeled conversations; the start weights on the first turns of all of them
 (a single-turn conversation's first turn is its last: more data for the start). The product reads
 a single turn's start as its end (the guide's start and end are then the same turn, and the labels
@@ -63,6 +64,27 @@ def matrix(rows, names, side):
 
 
 def fit(X, y, alpha):
+    """Ridge, then stretched to the labels' spread (see `ridge` and `stretch`)."""
+    return stretch(X, y, ridge(X, y, alpha))
+
+
+def stretch(X, y, w):
+    """Ridge shrinks towards the mean, so a customer gushing thanks reads as mildly positive. The
+    weights are scaled about the mean prediction until the predictions spread as much as the labels
+    (same mean, same standard deviation): the mood then uses the guide's whole scale, and a clear
+    "thanks so much" reaches the top, where the listening score's `sentiment.end` costs nothing.
+    A monotone change: it moves no conversation past another (only the clip at -1 and 1 adds ties)."""
+    predicted = X @ w
+    spread = predicted.std()
+    if spread == 0:
+        return w
+    scale = y.std() / spread
+    stretched = w * scale
+    stretched[0] += predicted.mean() * (1 - scale)
+    return stretched
+
+
+def ridge(X, y, alpha):
     """Ridge on standardized columns (bias column 0 unpenalized); weights on the raw scale."""
     mu = X[:, 1:].mean(0)
     sd = X[:, 1:].std(0)
@@ -146,7 +168,8 @@ def main():
             "# Customer-mood model: per feature (CustomerMoodFeatures.swift), its weight when reading the\n"
             "# primary customer's first turn (start) and last turn (end); mood = clip(sum, -1, 1), the\n"
             "# labeling guide's -2..+2 halved. Read by CustomerMoodModel.swift; written by\n"
-            "# Scripts/fit-customer-mood.py (ridge regression, alpha %g on standardized features).\n"
+            "# Scripts/fit-customer-mood.py (ridge regression, alpha %g on standardized features, stretched\n"
+            "# to the labels' spread).\n"
             "# Fitted on: evaluation/twcs/labels.jsonl (customer_sentiment_start/end of %d conversations of the\n"
             "# twcs dev file, labeled by Earshot under labeling-guide.md; the tweets are Customer Support on\n"
             "# Twitter, CC BY-NC-SA 4.0: the model was fitted on labels of that data). No text is stored here.\n"
