@@ -16,6 +16,8 @@ public struct AnalyzedConversation: Sendable {
   public let questions: [CustomerQuestion]
   /// A verdict for every customer question or request, in order (the result's `questions`).
   public internal(set) var questionRecords: [QuestionRecord] = []
+  /// The customer's mood at their first and last turn (nil when no customer spoke), read once.
+  public internal(set) var customerMood: CustomerMood?
   /// Where the customer's problem was resolved, if it was (the resolution in force after the last turn).
   public var resolution: Resolution? { resolutionTimeline.last ?? nil }
   /// The resolution in force after each turn, by turn index (`nil` while unresolved or after a
@@ -95,6 +97,7 @@ public struct ConversationAnalyzer: Sendable {
       resolutionTimeline: timeline, resources: resources,
       companyTurnAfter: AnalyzedConversation.companyTurnPositions(conversation.turns))
     analyzed.questionRecords = QuestionVerdicts(lexicons: resources.lexicons).records(in: analyzed)
+    analyzed.customerMood = CustomerMood(analyzed)
     return analyzed
   }
 }

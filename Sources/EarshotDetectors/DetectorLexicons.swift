@@ -44,6 +44,8 @@ public struct DetectorLexicons: Sendable {
   public var replyTrees: ReplyTrees
   /// The fitted model that gives each question's verdict and the reply's usefulness.
   public var replyVerdicts: VerdictModel
+  /// The fitted model that reads the customer's mood at their first and last turn.
+  public var customerMood: CustomerMoodModel
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -83,6 +85,7 @@ public struct DetectorLexicons: Sendable {
       empathy: empathy,
       answerTerms: answerTerms,
       replyTrees: replyTrees,
-      replyVerdicts: try VerdictModel.loadDefault())
+      replyVerdicts: try VerdictModel.loadDefault(),
+      customerMood: try CustomerMoodModel.loadDefault())
   }
 }

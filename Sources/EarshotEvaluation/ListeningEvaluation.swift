@@ -2,6 +2,7 @@ import EarshotDetectors
 import EarshotModel
 import EarshotReaders
 import EarshotScoring
+import EarshotText
 import Foundation
 
 /// Precision and recall of one binary judgment against labels.
@@ -63,6 +64,16 @@ public enum ListeningEvaluation {
     /// whether the product saw a reply, then the reply-verdict model's features (`featureHeader`;
     /// all 0 without a reply), for refitting it.
     public var featureRows: [String] = []
+    /// One CSV row per labeled conversation with a customer turn: conversation, gold start and end
+    /// (−2…+2, empty when unlabeled), the primary customer's turn count, then the mood model's
+    /// features of their first turn (`start_…`) and of their last turn (`end_…`), for
+    /// `Scripts/fit-customer-mood.py`.
+    public var moodRows: [String] = []
+    /// The header of `moodRows`.
+    public static var moodHeader: String {
+      (["conversation", "gold_start", "gold_end", "customer_turns"] + CustomerMoodFeatures.names.map { "start_" + $0 }
+        + CustomerMoodFeatures.names.map { "end_" + $0 }).joined(separator: ",")
+    }
     /// The header of `featureRows`.
     public static var featureHeader: String {
       (["conversation", "tweet_id", "verdict", "gold_type", "replied"] + VerdictFeatures.names).joined(separator: ",")
@@ -169,6 +180,7 @@ public enum ListeningEvaluation {
     if let gold = label.customerSentimentEnd, let predicted = scored.metrics.customerSentimentEnd {
       result.sentimentEnd.append((Double(gold), predicted))
     }
+    moodRows(label, analyzed, into: &result)
     let pitches = scored.findings.filter { $0.detector == "premature_pitch" && $0.severity != .info }
     result.prematurePitch.add(predicted: !pitches.isEmpty, gold: label.prematurePitch)
     if pitches.isEmpty == label.prematurePitch {
@@ -189,6 +201,42 @@ public enum ListeningEvaluation {
     for (turn, _) in promiseTurns where !labeledTurns.contains(turn) {
       result.promises.add(predicted: true, gold: false)
     }
+  }
+
+  /// Adds the mood features row of `label`'s conversation and a disagreement line where the start
+  /// or end mood is off the label by a class or more.
+  static func moodRows(_ label: GuideLabel, _ analyzed: AnalyzedConversation, into result: inout Result) {
+    let positions = CustomerMood.primaryCustomerPositions(analyzed.turns)
+    guard let first = positions.first, let last = positions.last else { return }
+    let start = CustomerMoodFeatures.values(analyzed, at: first, others: Array(positions.dropFirst()))
+    let end = CustomerMoodFeatures.values(analyzed, at: last, others: Array(positions.dropLast()))
+    let fields =
+      [
+        label.conversation, label.customerSentimentStart.map(String.init) ?? "",
+        label.customerSentimentEnd.map(String.init) ?? "", String(positions.count),
+      ]
+      + (start + end).map { String(format: "%.6g", $0) }
+    result.moodRows.append(fields.joined(separator: ","))
+    let mood = analyzed.customerMood
+    for (name, gold, predicted, position) in [
+      ("start", label.customerSentimentStart, mood?.start, first), ("end", label.customerSentimentEnd, mood?.end, last),
+    ] {
+      guard let gold, let predicted, abs(Double(gold) / 2 - predicted) >= 0.5 else { continue }
+      result.disagreements.append(
+        "sentiment-\(name) \(label.conversation) #\(analyzed.turns[position].sourceID ?? "-") gold=\(gold) "
+          + "predicted=\(String(format: "%.2f", predicted)) (×2 \(String(format: "%.1f", 2 * predicted))): "
+          + String(analyzed.turns[position].text.prefix(160)))
+    }
+  }
+
+  /// The cross-validated figures quoted in the header of the shipped customer-mood model.
+  static func moodCrossValidation() -> String? {
+    guard let header = try? LexiconFile.defaultHeader("customer-mood.tsv"),
+      let start = header.firstIndex(where: { $0.hasPrefix("Cross-validated") })
+    else { return nil }
+    let text = header[start...].prefix { !$0.hasPrefix("feature") }.joined(separator: " ")
+    guard let colon = text.range(of: "labels: ") else { return nil }
+    return String(text[colon.upperBound...])
   }
 
   /// The printed report.
@@ -234,7 +282,14 @@ public enum ListeningEvaluation {
     text += "\n"
     text +=
       "  customer sentiment, Spearman: start \(format(Metrics.spearman(result.sentimentStart.map(\.gold), result.sentimentStart.map(\.predicted)))), "
-    text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))\n"
+    text += "end \(format(Metrics.spearman(result.sentimentEnd.map(\.gold), result.sentimentEnd.map(\.predicted))))"
+    text += " on \(result.sentimentEnd.count)"
+    if (dataPath as NSString).lastPathComponent == "twcs_dev.csv" {
+      // The customer-mood model was fitted on these labels: say so, and quote its cross-validated figures.
+      text += " (in-sample: customer-mood.tsv was fitted on these labels; cross-validated by conversation: "
+      text += "\(moodCrossValidation() ?? "see the file's header"))"
+    }
+    text += "\n"
     func line(_ name: String, _ score: BinaryScore) -> String {
       "  \(name): precision \(format(score.precision)), recall \(format(score.recall)) "
         + "(TP \(score.truePositives), FP \(score.falsePositives), FN \(score.falseNegatives))\n"

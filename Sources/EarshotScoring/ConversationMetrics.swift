@@ -21,8 +21,10 @@ public struct ConversationMetrics: Codable, Sendable, Hashable {
   public var promisesMade: Int
   public var promisesKept: Int
   public var promisesBroken: Int
-  /// Customer sentiment over the first and last third of their turns (compound, -1 to 1).
+  /// The customer's mood at their first turn (-1 to 1, the labeling guide's -2…+2 halved; the same
+  /// as the end when they spoke once): `CustomerMood`, read by the fitted model in `customer-mood.tsv`.
   public var customerSentimentStart: Double?
+  /// The customer's mood at their last turn (-1 to 1), read the same way.
   public var customerSentimentEnd: Double?
   /// Mean compound sentiment of agent turns.
   public var agentSentiment: Double?

@@ -52,9 +52,9 @@ public enum ListeningLapses {
   ///   resolution was seen; `reply.unhelpful_unresolved`: the mean 1 − usefulness again when no
   ///   resolution was seen (unhelpful replies cost more when the problem is left open: on the
   ///   ratings, the two together explain more than each alone).
-  /// - `sentiment.end`: the customer's compound (−1…1) over the last third of their turns, mapped
-  ///   so that fully positive is 0 and fully negative is 1; `sentiment.negative_end`: how far below
-  ///   0 it is; `sentiment.drop`: its fall from the first third, halved to 0–1.
+  /// - `sentiment.end`: the customer's mood at their last turn (−1…1, `CustomerMood`), mapped so
+  ///   that fully positive is 0 and fully negative is 1; `sentiment.negative_end`: how far below 0
+  ///   it is; `sentiment.drop`: its fall from their first turn, halved to 0–1.
   /// - `customer.effort`: customer turns after the first; `agent.tone`: the agents' mean compound
   ///   mapped like `sentiment.end`.
   /// - `finding.<detector>.<severity>`: minor and major findings, counted (in order of appearance).

@@ -234,12 +234,13 @@ import Testing
 }
 
 @Suite struct SentimentDetectorTests {
-  @Test func trajectoryComparesFirstAndLastThirds() throws {
+  @Test func trajectoryReadsTheFirstAndLastCustomerTurns() throws {
     let analyzed = try DetectorHarness.analyze(
       "Customer: This is great.\nAgent: ok\nCustomer: fine\nAgent: ok\nCustomer: This is terrible and useless.")
     let trajectory = CustomerTrajectory(analyzed)
-    #expect((trajectory.start ?? 0) > 0.3)
+    #expect((trajectory.start ?? 0) > 0.15)
     #expect((trajectory.end ?? 0) < -0.3)
+    #expect(trajectory.lastTurn?.index == 4)
   }
 }
 

@@ -7,8 +7,9 @@ public struct CustomerSentimentDetector: Detector {
   public struct Configuration: DetectorConfiguration {
     /// Whether the detector runs.
     public var enabled = true
-    /// Compound score below which the customer's closing mood counts as negative.
-    public var negativeThreshold = -0.05
+    /// Mood below which the customer's closing mood counts as negative. The mood is the guide's
+    /// −2…+2 halved, so −0.25 is halfway between neutral (0) and annoyed (−0.5).
+    public var negativeThreshold = -0.25
     /// Creates the defaults.
     public init() {}
   }
@@ -47,7 +48,8 @@ public struct CustomerSentimentDetector: Detector {
     let text = conversation.texts[lastTurn.index]
     let cues = conversation.resources.sentiment.cues(text).filter { $0.valence < 0 }.sorted { $0.valence < $1.valence }
     let range = cues.first?.byteRange ?? text.sentences.last?.byteRange ?? 0..<text.bytes.count
-    let worsened = trajectory.start.map { end < $0 - 0.1 } ?? false
+    // Worse by at least half a class of the guide's scale (0.25 on −1…1) than at the start.
+    let worsened = trajectory.start.map { end < $0 - 0.25 } ?? false
     let reason =
       worsened
       ? "The customer ended more negative than they started (\(format(trajectory.start)) → \(format(end)))."
@@ -64,29 +66,21 @@ public struct CustomerSentimentDetector: Detector {
   }
 }
 
-/// The customer's mood at the start (first third of their turns) and the end (last third).
+/// The customer's mood at the start and the end (`CustomerMood`: the primary customer's first and
+/// last turn, read by the fitted mood model), with the last turn for evidence.
 public struct CustomerTrajectory: Sendable {
-  /// Mean compound of the first third of customer turns.
+  /// The mood at the customer's first turn (−1…1; the end when they spoke only once).
   public let start: Double?
-  /// Mean compound of the last third of customer turns.
+  /// The mood at the customer's last turn (−1…1).
   public let end: Double?
   /// The customer's last turn.
   public let lastTurn: Turn?
 
-  /// Computes the trajectory of `conversation`.
+  /// The trajectory of `conversation`.
   public init(_ conversation: AnalyzedConversation) {
-    let customerTurns = conversation.turns.filter { $0.role == .customer }
-    lastTurn = customerTurns.last
-    guard !customerTurns.isEmpty else {
-      start = nil
-      end = nil
-      return
-    }
-    let third = max(1, customerTurns.count / 3)
-    func mean(_ turns: ArraySlice<Turn>) -> Double {
-      turns.reduce(0) { $0 + conversation.sentiments[$1.index].compound } / Double(turns.count)
-    }
-    start = customerTurns.count >= 2 ? mean(customerTurns.prefix(third)) : nil
-    end = mean(customerTurns.suffix(third))
+    let mood = conversation.customerMood
+    start = mood?.start
+    end = mood?.end
+    lastTurn = mood.map { conversation.turns[$0.lastTurn] }
   }
 }

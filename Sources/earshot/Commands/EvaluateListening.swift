@@ -38,6 +38,13 @@ extension Earshot.Evaluate {
         valueName: "file"))
     var dumpLapseFeatures: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Write one CSV row per labeled conversation (gold start and end sentiment and the customer-mood "
+          + "model's features of the first and last customer turn) to this file, for Scripts/fit-customer-mood.py.",
+        valueName: "file"))
+    var dumpMoodFeatures: String?
+
     func run() throws {
       let parsed = try GuideLabel.load(labels)
       var table = LapseFeatureTable(ratingNames: ["S", "A", "E", "listening"])
@@ -51,6 +58,10 @@ extension Earshot.Evaluate {
       if let dumpVerdictFeatures {
         let text = ([ListeningEvaluation.Result.featureHeader] + result.featureRows).joined(separator: "\n") + "\n"
         try text.write(toFile: dumpVerdictFeatures, atomically: true, encoding: .utf8)
+      }
+      if let dumpMoodFeatures {
+        let text = ([ListeningEvaluation.Result.moodHeader] + result.moodRows).joined(separator: "\n") + "\n"
+        try text.write(toFile: dumpMoodFeatures, atomically: true, encoding: .utf8)
       }
       if let dumpLapseFeatures { try table.tsv.write(toFile: dumpLapseFeatures, atomically: true, encoding: .utf8) }
     }

@@ -1,0 +1,89 @@
+import EarshotText
+
+/// The fitted customer-mood model (`Lexicons/data/customer-mood.tsv`, written by
+/// `Scripts/fit-customer-mood.py`): a linear model over `CustomerMoodFeatures` that reads the
+/// customer's sentiment at their first and at their last turn on the labeling guide's scale
+/// (−2…+2, divided by 2 so that it shares the −1…1 range of a lexicon compound).
+///
+/// A line of the file is `feature<TAB>start<TAB>end`: the feature's weight when reading the first
+/// turn and when reading the last. Every feature of `CustomerMoodFeatures.names` must have exactly
+/// one line. The `customer_words` feature sums the word valences of `Lexicons/data/customer-words.tsv`
+/// (`word<TAB>weight`, written by `Scripts/fit-customer-words.py`) over the turn.
+public struct CustomerMoodModel: Sendable {
+  /// Word → valence for `customer_words`, looked up on the token's bytes.
+  public let words: TermTable<Double>
+  /// Weights for the first turn, in `CustomerMoodFeatures.names` order.
+  let startWeights: [Double]
+  /// Weights for the last turn, in `CustomerMoodFeatures.names` order.
+  let endWeights: [Double]
+
+  /// Builds the model from the entries of a model file and of a word-valence file; `file` and
+  /// `wordsFile` name them in errors.
+  ///
+  /// - Throws: `LexiconError` naming the line of an unknown feature, a repeated one or a line
+  ///   without two numbers, or (without a line) the features the file leaves out; or the line of a
+  ///   word without one number.
+  public init(
+    entries: [LexiconEntry], file: String, words wordEntries: [LexiconEntry] = [], wordsFile: String = ""
+  ) throws {
+    var words = TermTable<Double>(capacity: max(16, wordEntries.count))
+    for entry in wordEntries {
+      guard let value = entry.value, value.isFinite, entry.extra.isEmpty else {
+        throw LexiconError(file: wordsFile, line: entry.line, message: "expected a word and one number (its valence)")
+      }
+      words.set(entry.term, value)
+    }
+    self.words = words
+    let count = CustomerMoodFeatures.names.count
+    var start = [Double](repeating: .nan, count: count)
+    var end = [Double](repeating: .nan, count: count)
+    var seen = Set<Int>()
+    for entry in entries {
+      func fail(_ message: String) -> LexiconError { LexiconError(file: file, line: entry.line, message: message) }
+      guard let feature = CustomerMoodFeatures.index[entry.term] else {
+        throw fail(
+          "unknown feature '\(entry.term)' (expected one of: \(CustomerMoodFeatures.names.joined(separator: ", ")))")
+      }
+      guard seen.insert(feature).inserted else { throw fail("feature '\(entry.term)' appears twice") }
+      let numbers = ([entry.value] + entry.extra.map { Double($0) }).compactMap { $0 }.filter(\.isFinite)
+      guard numbers.count == 2, entry.extra.count == 1 else {
+        throw fail("expected two numbers after the feature: its start and end weights")
+      }
+      start[feature] = numbers[0]
+      end[feature] = numbers[1]
+    }
+    let missing = CustomerMoodFeatures.names.indices.filter { !seen.contains($0) }
+    guard missing.isEmpty else {
+      throw LexiconError(
+        file: file, line: nil,
+        message: "no weights for feature(s) \(missing.map { CustomerMoodFeatures.names[$0] }.joined(separator: ", "))")
+    }
+    startWeights = start
+    endWeights = end
+  }
+
+  /// Loads the model shipped in `Lexicons/data`.
+  ///
+  /// - Throws: `LexiconError` when the file is missing or malformed.
+  public static func loadDefault() throws -> CustomerMoodModel {
+    let name = "customer-mood.tsv"
+    let wordsName = "customer-words.tsv"
+    return try CustomerMoodModel(
+      entries: try LexiconFile.loadDefault(name), file: name, words: try LexiconFile.loadDefault(wordsName),
+      wordsFile: wordsName)
+  }
+
+  /// The mood (−1…1) read from a first turn's features.
+  public func start(_ values: [Double]) -> Double { clamp(dot(startWeights, values)) }
+
+  /// The mood (−1…1) read from a last turn's features.
+  public func end(_ values: [Double]) -> Double { clamp(dot(endWeights, values)) }
+
+  private func clamp(_ value: Double) -> Double { min(1, max(-1, value)) }
+
+  private func dot(_ weights: [Double], _ values: [Double]) -> Double {
+    var total = 0.0
+    for index in weights.indices where index < values.count { total += weights[index] * values[index] }
+    return total
+  }
+}
