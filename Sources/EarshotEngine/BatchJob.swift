@@ -56,18 +56,22 @@ public struct BatchJob: Sendable {
     for diagnostic in run.diagnostics { try note(diagnostic) }
     var done = 0
     let totalFiles = run.plan.units.reduce(0) { $0 + $1.files.count }
-    try await run.process(jobs: jobs) { outcome in
-      for (result, conversation) in outcome.results {
+    // Events arrive in input order whatever the number of jobs; nothing of a file is held here.
+    try await run.stream(jobs: jobs) { event in
+      switch event {
+      case .scored(let result, let conversation):
         try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
         aggregation.add(result)
         summary.add(result)
+      case .diagnostic(let diagnostic):
+        try note(diagnostic)
+      case .unitFinished(let end):
+        for file in end.files {
+          summary.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
+        }
+        done += end.files.count
+        progress(done, totalFiles, summary.conversations)
       }
-      for diagnostic in outcome.diagnostics { try note(diagnostic) }
-      for file in outcome.files {
-        summary.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
-      }
-      done += outcome.files.count
-      progress(done, totalFiles, summary.conversations)
     }
     summary.filesWithProblems = problemFiles.count
     summary.seconds = Date().timeIntervalSince(started)
