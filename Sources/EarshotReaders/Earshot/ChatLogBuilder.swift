@@ -160,13 +160,26 @@ struct ChatLogBuilder {
 
   var zone: TimeZone { headers["timezone"].flatMap(timeZone) ?? TimeZone(identifier: "UTC") ?? .current }
 
-  /// A full timestamp, or a time of day on the header date (rolling past midnight when times go back).
-  func parseStamp(_ stamp: String) -> Date? {
+  /// The parser and the header date's midnight for the current `timezone` and `date` headers, worked
+  /// out once per header change rather than per line (a zone look-up and a calendar per line were
+  /// most of the cost of reading a long log).
+  private var stampContext: (timezone: String?, date: String?, parser: TimestampParser, baseDay: Date)?
+
+  private mutating func currentStampContext() -> (parser: TimestampParser, baseDay: Date) {
+    if let context = stampContext, context.timezone == headers["timezone"], context.date == headers["date"] {
+      return (context.parser, context.baseDay)
+    }
     let parser = TimestampParser(timeZone: zone)
+    let baseDay = headers["date"].flatMap { parser.parse($0) } ?? Date(timeIntervalSince1970: 0)
+    stampContext = (headers["timezone"], headers["date"], parser, baseDay)
+    return (parser, baseDay)
+  }
+
+  /// A full timestamp, or a time of day on the header date (rolling past midnight when times go back).
+  mutating func parseStamp(_ stamp: String) -> Date? {
+    let (parser, baseDay) = currentStampContext()
     if let full = parser.parse(stamp) { return full }
     guard let seconds = secondsOfDay(stamp) else { return nil }
-    let baseDay =
-      headers["date"].flatMap { TimestampParser(timeZone: zone).parse($0) } ?? Date(timeIntervalSince1970: 0)
     let date = baseDay.addingTimeInterval(TimeInterval(seconds))
     guard let lastDate else { return date }
     return Self.rolledForward(date, toReach: lastDate.addingTimeInterval(-1))
