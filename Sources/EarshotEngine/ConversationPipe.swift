@@ -28,7 +28,9 @@ final class ConversationPipe: @unchecked Sendable {
   private let condition = NSCondition()
   private var slots: [Int: Slot] = [:]
   private var weights: [Int: Int] = [:]
-  private var queue: [(sequence: Int, conversation: Conversation)] = []
+  /// Conversations read, in order; an entry is emptied when a scoring thread takes it, so nothing
+  /// scored stays referenced from here.
+  private var queue: [(sequence: Int, conversation: Conversation?)] = []
   private var queueHead = 0
   private var produced = 0
   private var delivered = 0
@@ -138,14 +140,15 @@ final class ConversationPipe: @unchecked Sendable {
     defer { condition.unlock() }
     while queueHead == queue.count && producing && !cancelled { condition.wait() }
     guard !cancelled, queueHead < queue.count else { return nil }
-    let work = queue[queueHead]
+    let (sequence, conversation) = queue[queueHead]
+    queue[queueHead].conversation = nil
     queueHead += 1
     // Drop handed-out entries now and then, so the queue holds only what is waiting.
     if queueHead >= 256 && queueHead * 2 >= queue.count {
       queue.removeFirst(queueHead)
       queueHead = 0
     }
-    return work
+    return conversation.map { (sequence, $0) }
   }
 
   private func complete(_ sequence: Int, _ events: [PipelineEvent]) {
