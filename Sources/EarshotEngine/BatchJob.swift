@@ -67,28 +67,36 @@ public struct BatchJob: Sendable {
     var done = 0
     var unitIndex = 0
     let totalFiles = run.plan.units.reduce(0) { $0 + $1.files.count }
-    try await run.process(jobs: jobs) { outcome in
-      // Totals are summed per unit, then added in plan order: the order a merge of shards can repeat.
-      var totals = UnitTotals()
-      for (result, conversation) in outcome.results {
+    // Events arrive in input order whatever the number of jobs; nothing of a file's text is held here.
+    // Totals are summed per unit, then added in plan order: the order a merge of shards can repeat.
+    var totals = UnitTotals()
+    var unitDiagnostics = 0
+    try await run.stream(jobs: jobs) { event in
+      switch event {
+      case .scored(let result, let conversation):
         try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
         totals.add(result)
         if let contact = CustomerContact(result) { contacts.append(contact) }
+      case .diagnostic(let diagnostic):
+        unitDiagnostics += 1
+        try note(diagnostic)
+      case .unitFinished(let end):
+        for file in end.files {
+          totals.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
+        }
+        summary.add(totals)
+        aggregation.merge(totals.aggregation)
+        try unitsFile?.write(
+          ShardUnit(
+            position: layout.positions[unitIndex], key: run.plan.units[unitIndex].key,
+            diagnostics: unitDiagnostics, totals: totals
+          ).line())
+        totals = UnitTotals()
+        unitDiagnostics = 0
+        unitIndex += 1
+        done += end.files.count
+        progress(done, totalFiles, summary.conversations)
       }
-      for diagnostic in outcome.diagnostics { try note(diagnostic) }
-      for file in outcome.files {
-        totals.bytes += (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0
-      }
-      summary.add(totals)
-      aggregation.merge(totals.aggregation)
-      try unitsFile?.write(
-        ShardUnit(
-          position: layout.positions[unitIndex], key: run.plan.units[unitIndex].key,
-          diagnostics: outcome.diagnostics.count, totals: totals
-        ).line())
-      unitIndex += 1
-      done += outcome.files.count
-      progress(done, totalFiles, summary.conversations)
     }
     summary.filesWithProblems = problemFiles.count
     summary.seconds = Date().timeIntervalSince(started)

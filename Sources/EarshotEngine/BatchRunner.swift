@@ -1,50 +1,86 @@
+import EarshotModel
+import EarshotReaders
+import EarshotScoring
 import Foundation
 
-/// Runs work units in parallel with at most `jobs` in flight and hands each outcome to the
-/// caller in the units' order, so outputs are the same whatever the number of jobs.
+/// Runs work units with at most `jobs` conversations scored at once and hands every event to the
+/// caller in input order (units in order; inside a unit, conversations and diagnostics in reading
+/// order), so outputs are the same whatever the number of jobs.
 ///
-/// Only a window of `jobs × 4` finished-but-unwritten outcomes is held, so memory stays bounded
-/// however many files a batch has.
+/// Conversations, not files, are the unit of parallel work: one large file keeps every job busy.
+/// With one job, reading and scoring run in turn on the caller's task. With more, one thread reads
+/// (units in order, conversation by conversation) and `jobs` threads score; only a window of
+/// `jobs × 8` read-but-unconsumed conversations (and at most `turnBudget` turns among them) is
+/// held, so memory stays bounded however large a file is.
 public struct BatchRunner: Sendable {
-  /// How many units run at once.
+  /// How many conversations are scored at once.
   public var jobs: Int
+  /// The most turns held by read-but-unconsumed conversations before the reader waits (one larger
+  /// conversation is still let through alone).
+  public var turnBudget: Int
 
   /// Creates a runner.
-  public init(jobs: Int) {
+  public init(jobs: Int, turnBudget: Int = 200_000) {
     self.jobs = max(1, jobs)
+    self.turnBudget = turnBudget
   }
 
-  /// Processes `units` with `pipeline`, calling `consume` for each outcome in order.
+  /// Processes `units` with `pipeline`, calling `consume` for each event in input order.
+  ///
+  /// - Throws: what `consume` throws; reading and scoring stop at once.
   public func run(
-    _ units: [WorkUnit], pipeline: Pipeline, consume: (UnitOutcome) throws -> Void
+    _ units: [WorkUnit], pipeline: Pipeline, consume: (PipelineEvent) throws -> Void
   ) async throws {
     if jobs == 1 {
-      for unit in units { try consume(pipeline.process(unit)) }
+      do {
+        for (index, unit) in units.enumerated() {
+          let failed = try pipeline.read(
+            unit,
+            conversation: { conversation in
+              var problems: [InputDiagnostic] = []
+              let scored = pipeline.score(conversation, diagnose: { problems.append($0) })
+              for problem in problems { try consume(.diagnostic(problem)) }
+              if let scored { try consume(.scored(scored.result, scored.conversation)) }
+            }, diagnostic: { try consume(.diagnostic($0)) })
+          try consume(.unitFinished(UnitEnd(index: index, files: unit.files, failed: failed)))
+        }
+      } catch let stop as RunCancelled {
+        throw stop.underlying ?? stop
+      }
       return
     }
-    let window = jobs * 4
-    try await withThrowingTaskGroup(of: (Int, UnitOutcome).self) { group in
-      var next = 0
-      var pending: [Int: UnitOutcome] = [:]
-      var written = 0
-      var running = 0
-      func launch() {
-        let index = next
-        let unit = units[index]
-        group.addTask { (index, pipeline.process(unit)) }
-        next += 1
-        running += 1
-      }
-      while next < units.count && next < jobs { launch() }
-      while let (index, outcome) = try await group.next() {
-        running -= 1
-        pending[index] = outcome
-        while let ready = pending.removeValue(forKey: written) {
-          try consume(ready)
-          written += 1
+    let pipe = ConversationPipe(window: jobs * 8, turnBudget: turnBudget)
+    pipe.start(units: units, pipeline: pipeline, jobs: jobs)
+    var failure: (any Error)?
+    for await events in pipe.events {
+      if failure == nil {
+        do {
+          for event in events { try consume(event) }
+        } catch {
+          failure = error
+          pipe.cancel()
         }
-        // Keep `jobs` running, but never let finished outcomes pile up beyond the window.
-        while next < units.count && next - written < window && running < jobs { launch() }
+      }
+      pipe.consumedOne()
+    }
+    if let failure { throw failure }
+  }
+
+  /// Processes `units` like `run(_:pipeline:consume:)`, gathering each unit's events into one
+  /// `UnitOutcome` (all its results held until the unit ends: for `score` and tests).
+  public func runUnits(
+    _ units: [WorkUnit], pipeline: Pipeline, consume: (UnitOutcome) throws -> Void
+  ) async throws {
+    var results: [(result: ConversationResult, conversation: Conversation)] = []
+    var diagnostics: [InputDiagnostic] = []
+    try await run(units, pipeline: pipeline) { event in
+      switch event {
+      case .scored(let result, let conversation): results.append((result, conversation))
+      case .diagnostic(let diagnostic): diagnostics.append(diagnostic)
+      case .unitFinished(let end):
+        try consume(UnitOutcome(files: end.files, results: results, diagnostics: diagnostics, failed: end.failed))
+        results = []
+        diagnostics = []
       }
     }
   }

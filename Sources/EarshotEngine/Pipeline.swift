@@ -5,7 +5,7 @@ import EarshotReaders
 import EarshotScoring
 import Foundation
 
-/// What processing one work unit produced.
+/// What processing one work unit produced, all at once (see `Pipeline.process(_:)`).
 public struct UnitOutcome: Sendable {
   /// The unit's files.
   public var files: [InputFile]
@@ -78,33 +78,83 @@ public struct Pipeline: Sendable {
     return copy
   }
 
-  /// Reads and scores every conversation of `unit`.
+  /// Reads and scores every conversation of `unit`, holding all its results (`score` and tests;
+  /// batch and nightly stream through `BatchRunner` instead).
   public func process(_ unit: WorkUnit) -> UnitOutcome {
     var results: [(ConversationResult, Conversation)] = []
     var diagnostics: [InputDiagnostic] = []
-    var failed = false
-    let emit: (Conversation) throws -> Void = { conversation in
-      guard let admitted = self.limits.admit(conversation, diagnose: { diagnostics.append($0) }) else { return }
-      let resolved = self.applyingConfiguredRoles(admitted)
-      let scored = self.scorer.score(resolved)
-      results.append((self.annotated(scored.result, analyzed: scored.analyzed), resolved))
+    // The closures never throw, so neither does `read`.
+    let failed =
+      (try? read(
+        unit,
+        conversation: { conversation in
+          if let scored = self.score(conversation, diagnose: { diagnostics.append($0) }) { results.append(scored) }
+        }, diagnostic: { diagnostics.append($0) })) ?? true
+    return UnitOutcome(files: unit.files, results: results, diagnostics: diagnostics, failed: failed)
+  }
+
+  /// Reads `unit`, handing each conversation to `conversation` as soon as its reader completes it
+  /// and each problem to `diagnostic`, in reading order. An error that ends a file becomes its last
+  /// diagnostic; an error of `conversation` or `diagnostic` (the consumer's) stops reading and is
+  /// thrown wrapped in `RunCancelled`, never taken for a problem of the file.
+  ///
+  /// - Returns: whether reading stopped early (the rest of a file was unreadable).
+  /// - Throws: `RunCancelled` carrying the consumer's error.
+  func read(
+    _ unit: WorkUnit, conversation: (Conversation) throws -> Void, diagnostic: (InputDiagnostic) throws -> Void
+  ) throws -> Bool {
+    // `diagnose` of the reader protocol cannot throw: a consumer error met there is kept, and
+    // reading stops at the next conversation.
+    var stopped: RunCancelled?
+    let diagnose: (InputDiagnostic) -> Void = { problem in
+      guard stopped == nil else { return }
+      do { try RunCancelled.wrapping { try diagnostic(problem) } } catch { stopped = error as? RunCancelled }
+    }
+    let emit: (Conversation) throws -> Void = { read in
+      if let stopped { throw stopped }
+      try RunCancelled.wrapping { try conversation(read) }
     }
     do {
       if let grouped = unit.reader as? any GroupedTranscriptReader, unit.files.count > 1 {
-        try grouped.read(group: unit.files, emit: emit, diagnose: { diagnostics.append($0) })
+        try grouped.read(group: unit.files, emit: emit, diagnose: diagnose)
       } else {
         for file in unit.files {
-          try unit.reader.read(file, emit: emit, diagnose: { diagnostics.append($0) })
+          try unit.reader.read(file, emit: emit, diagnose: diagnose)
+          if let stopped { throw stopped }
         }
       }
-    } catch let diagnostic as InputDiagnostic {
-      diagnostics.append(diagnostic)
-      failed = true
+    } catch let stop as RunCancelled {
+      throw stop
     } catch {
-      diagnostics.append(InputDiagnostic(file: unit.files.first?.path ?? unit.key, "\(error)"))
-      failed = true
+      if let stopped { throw stopped }
+      let problem = error as? InputDiagnostic ?? InputDiagnostic(file: unit.files.first?.path ?? unit.key, "\(error)")
+      try RunCancelled.wrapping { try diagnostic(problem) }
+      return true
     }
-    return UnitOutcome(files: unit.files, results: results, diagnostics: diagnostics, failed: failed)
+    if let stopped { throw stopped }
+    return false
+  }
+
+  /// The per-conversation step: the limits checked, configured roles applied, then scored. Problems
+  /// go to `diagnose`; nil when the conversation cannot be scored. Independent of every other
+  /// conversation, so conversations of one file can be scored in parallel.
+  public func score(_ conversation: Conversation, diagnose: (InputDiagnostic) -> Void)
+    -> (result: ConversationResult, conversation: Conversation)?
+  {
+    guard let admitted = limits.admit(conversation, diagnose: diagnose) else { return nil }
+    let resolved = applyingConfiguredRoles(admitted)
+    let scored = scorer.score(resolved)
+    return (annotated(scored.result, analyzed: scored.analyzed), resolved)
+  }
+
+  /// `result` with its center and, when customer history is on, its customer key and problem
+  /// terms: facts about the conversation that do not change its score.
+  func annotated(_ result: ConversationResult, analyzed: AnalyzedConversation) -> ConversationResult {
+    guard centers.isConfigured || customers != nil else { return result }
+    var copy = result
+    copy.center = centers.center(for: analyzed.conversation)
+    customers?.annotate(&copy, analyzed: analyzed)
+    return copy
   }
 
   /// `result` and its conversation as `output` may show them: with personal data replaced by
@@ -120,16 +170,6 @@ public struct Pipeline: Sendable {
   public func shown(_ result: ConversationResult, in output: PrivacySettings.Output) -> ConversationResult {
     guard privacy.applies(to: output), privacy.redactsAnything else { return result }
     return redactor.redacting(result)
-  }
-
-  /// `result` with its center and, when customer history is on, its customer key and problem
-  /// terms: facts about the conversation that do not change its score.
-  func annotated(_ result: ConversationResult, analyzed: AnalyzedConversation) -> ConversationResult {
-    guard centers.isConfigured || customers != nil else { return result }
-    var copy = result
-    copy.center = centers.center(for: analyzed.conversation)
-    customers?.annotate(&copy, analyzed: analyzed)
-    return copy
   }
 
   /// Marks configured agents as agents, in participants and turns.

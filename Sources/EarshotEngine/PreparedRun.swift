@@ -39,13 +39,24 @@ public struct PreparedRun: Sendable {
   /// recognizes.
   public var diagnostics: [InputDiagnostic] { discovery.diagnostics + plan.diagnostics }
 
-  /// Processes `units` (the whole plan by default) with at most `jobs` at once, handing each
-  /// outcome to `consume` in the units' order.
+  /// Processes `units` (the whole plan by default) with at most `jobs` conversations scored at once,
+  /// handing every event to `consume` in input order (see `BatchRunner`). Memory stays bounded
+  /// whatever the size of a file.
+  ///
+  /// - Throws: what `consume` throws.
+  public func stream(
+    _ units: [WorkUnit]? = nil, jobs: Int, consume: (PipelineEvent) throws -> Void
+  ) async throws {
+    try await BatchRunner(jobs: jobs).run(units ?? plan.units, pipeline: pipeline, consume: consume)
+  }
+
+  /// Processes `units` like `stream(_:jobs:consume:)`, handing `consume` one outcome per unit with
+  /// all its results (held until the unit ends: for `score`, which shows a file's conversations together).
   ///
   /// - Throws: what `consume` throws.
   public func process(
     _ units: [WorkUnit]? = nil, jobs: Int, consume: (UnitOutcome) throws -> Void
   ) async throws {
-    try await BatchRunner(jobs: jobs).run(units ?? plan.units, pipeline: pipeline, consume: consume)
+    try await BatchRunner(jobs: jobs).runUnits(units ?? plan.units, pipeline: pipeline, consume: consume)
   }
 }

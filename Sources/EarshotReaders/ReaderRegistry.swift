@@ -16,8 +16,8 @@ public struct ReaderRegistry: Sendable {
       readers: EmailFormats.readers(options.email) + XMLFormats.readers(options.exports)
         + ExportFormats.readers(options.exports) + [
           EarshotJSONLinesReader(),
-          EarshotJSONReader(),
-          ChatLogReader(),
+          EarshotJSONReader(limits: options.limits),
+          ChatLogReader(limits: options.limits),
         ])
   }
 

@@ -162,36 +162,44 @@ public struct NightlyJob: Sendable {
       var filesDone = 0
       var pending: [ProcessedUnit] = []
       var pendingConversations = 0
-      var nextUnit = 0
-      // Outcomes arrive in the units' order, whatever the number of jobs.
-      try await run.process(toScore.map(\.unit), jobs: jobs) { outcome in
-        let (unit, files) = toScore[nextUnit]
-        nextUnit += 1
-        for file in files {
-          count(file.change, into: &counts)
-          summary.bytesScored += file.stamp.size
-        }
-        for diagnostic in outcome.diagnostics {
+      // Events arrive in the units' order, whatever the number of jobs. A unit's results replace
+      // its stored ones in one transaction, so they are gathered until the unit ends: results only
+      // (redacted for the store), never the conversations' text.
+      var unitResults: [ConversationResult] = []
+      var unitDiagnostics: [InputDiagnostic] = []
+      try await run.stream(toScore.map(\.unit), jobs: jobs) { event in
+        switch event {
+        case .scored(let result, let conversation):
+          unitResults.append(run.pipeline.shown(result, conversation: conversation, in: .store).result)
+          return
+        case .diagnostic(let diagnostic):
           report(diagnostic)
           summary.count(diagnostic)
+          unitDiagnostics.append(diagnostic)
+          return
+        case .unitFinished(let end):
+          let (unit, files) = toScore[end.index]
+          for file in files {
+            count(file.change, into: &counts)
+            summary.bytesScored += file.stamp.size
+          }
+          let failedFiles = Set(unitDiagnostics.filter { !$0.isWarning }.map(\.location.file))
+          counts.failed += end.failed ? files.count : files.filter { failedFiles.contains($0.path) }.count
+          counts.conversationsScored += unitResults.count
+          pending.append(
+            ProcessedUnit(
+              key: unit.key, files: files.map { ($0.path, $0.stamp, $0.contentHash) }, results: unitResults,
+              diagnostics: unitDiagnostics.map { ($0.location.file, $0.description) }, failed: end.failed))
+          pendingConversations += unitResults.count
+          filesDone += files.count
+          unitResults = []
+          unitDiagnostics = []
         }
-        let failedFiles = Set(outcome.diagnostics.filter { !$0.isWarning }.map(\.location.file))
-        counts.failed += outcome.failed ? files.count : files.filter { failedFiles.contains($0.path) }.count
-        counts.conversationsScored += outcome.results.count
-        pending.append(
-          ProcessedUnit(
-            key: unit.key, files: files.map { ($0.path, $0.stamp, $0.contentHash) },
-            results: outcome.results.map {
-              run.pipeline.shown($0.result, conversation: $0.conversation, in: .store).result
-            },
-            diagnostics: outcome.diagnostics.map { ($0.location.file, $0.description) }, failed: outcome.failed))
-        pendingConversations += outcome.results.count
         if pending.count >= unitsPerTransaction || pendingConversations >= 2_000 {
           try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
           pending.removeAll(keepingCapacity: true)
           pendingConversations = 0
         }
-        filesDone += files.count
         progress(filesDone, totalFiles, counts.conversationsScored)
       }
       try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)

@@ -19,12 +19,47 @@ struct ChatLogBuilder {
   var headers: [String: String] = [:]
   var turns: [PendingTurn] = []
   var lastDate: Date?
+  /// The most turns kept (`input.max_turns`); later ones are read and checked but not kept.
+  let maxTurns: Int
+  /// Message lines read, kept or not.
+  private(set) var turnCount = 0
+  /// The line of the first turn left out, once the limit was passed.
+  private(set) var firstLeftOut: Int?
+  /// Whether the last message line was left out (its continuation lines are then left out too).
+  private var leavingOut = false
+  /// What the turns left out say about their speakers: roles and participants come out as if every
+  /// turn had been kept.
+  private var leftOut = LeftOutSpeakers()
 
-  init(file: InputFile, ordinal: Int = 0, headers: [String: String] = [:]) {
+  init(
+    file: InputFile, ordinal: Int = 0, headers: [String: String] = [:],
+    maxTurns: Int = ConversationLimits.defaultMaxTurns
+  ) {
     self.file = file
     self.ordinal = ordinal
     self.sharedHeaders = headers
     self.headers = headers
+    self.maxTurns = maxTurns
+  }
+
+  /// The speakers of turns past the limit, summed up: who spoke first (in order), with the name of
+  /// their first turn, the role of their last turn and the last role any of their turns stated.
+  struct LeftOutSpeakers {
+    var kept: Set<String>?
+    var order: [String] = []
+    var firstName: [String: String?] = [:]
+    var lastRole: [String: ParticipantRole?] = [:]
+    var lastStatedRole: [String: ParticipantRole] = [:]
+
+    mutating func add(speaker: String, role: ParticipantRole?, name: String?, keptTurns: [PendingTurn]) {
+      if kept == nil { kept = Set(keptTurns.map(\.speaker)) }
+      if kept?.contains(speaker) == false && firstName[speaker] == nil {
+        order.append(speaker)
+        firstName[speaker] = .some(name)
+      }
+      lastRole[speaker] = .some(role)
+      if let role { lastStatedRole[speaker] = role }
+    }
   }
 
   static let knownHeaders: Set<String> = [
@@ -34,7 +69,7 @@ struct ChatLogBuilder {
   mutating func consume(line: String, number: Int) throws {
     let trimmed = line.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty {
-      if !turns.isEmpty { turns[turns.count - 1].text += "\n" }
+      if !turns.isEmpty && !leavingOut { turns[turns.count - 1].text += "\n" }
       return
     }
     if trimmed.hasPrefix("#") {
@@ -42,13 +77,13 @@ struct ChatLogBuilder {
       return
     }
     guard let parsed = ChatLine.parse(trimmed) else {
-      guard !turns.isEmpty else {
+      guard turnCount > 0 else {
         throw InputDiagnostic(
           file: file.path, line: number,
           "expected a message line such as '[10:32] Agent Bob: text' or 'Customer: text', found '\(String(trimmed.prefix(40)))'"
         )
       }
-      turns[turns.count - 1].text += "\n" + trimmed
+      if !leavingOut { turns[turns.count - 1].text += "\n" + trimmed }
       return
     }
     var timestamp: Date?
@@ -70,6 +105,13 @@ struct ChatLogBuilder {
     let name = parsed.name
     // Ids are lowercase so "Sam" here and "sam" in another export are the same agent.
     let speaker = (name ?? parsed.role?.rawValue ?? "unknown").lowercased()
+    turnCount += 1
+    leavingOut = turns.count >= maxTurns
+    if leavingOut {
+      if firstLeftOut == nil { firstLeftOut = number }
+      leftOut.add(speaker: speaker, role: parsed.role, name: name, keptTurns: turns)
+      return
+    }
     turns.append(
       PendingTurn(
         speaker: speaker, role: parsed.role, name: name, timestamp: timestamp, text: parsed.text, line: number))
@@ -118,13 +160,26 @@ struct ChatLogBuilder {
 
   var zone: TimeZone { headers["timezone"].flatMap(timeZone) ?? TimeZone(identifier: "UTC") ?? .current }
 
-  /// A full timestamp, or a time of day on the header date (rolling past midnight when times go back).
-  func parseStamp(_ stamp: String) -> Date? {
+  /// The parser and the header date's midnight for the current `timezone` and `date` headers, worked
+  /// out once per header change rather than per line (a zone look-up and a calendar per line were
+  /// most of the cost of reading a long log).
+  private var stampContext: (timezone: String?, date: String?, parser: TimestampParser, baseDay: Date)?
+
+  private mutating func currentStampContext() -> (parser: TimestampParser, baseDay: Date) {
+    if let context = stampContext, context.timezone == headers["timezone"], context.date == headers["date"] {
+      return (context.parser, context.baseDay)
+    }
     let parser = TimestampParser(timeZone: zone)
+    let baseDay = headers["date"].flatMap { parser.parse($0) } ?? Date(timeIntervalSince1970: 0)
+    stampContext = (headers["timezone"], headers["date"], parser, baseDay)
+    return (parser, baseDay)
+  }
+
+  /// A full timestamp, or a time of day on the header date (rolling past midnight when times go back).
+  mutating func parseStamp(_ stamp: String) -> Date? {
+    let (parser, baseDay) = currentStampContext()
     if let full = parser.parse(stamp) { return full }
     guard let seconds = secondsOfDay(stamp) else { return nil }
-    let baseDay =
-      headers["date"].flatMap { TimestampParser(timeZone: zone).parse($0) } ?? Date(timeIntervalSince1970: 0)
     let date = baseDay.addingTimeInterval(TimeInterval(seconds))
     guard let lastDate else { return date }
     return Self.rolledForward(date, toReach: lastDate.addingTimeInterval(-1))
@@ -177,9 +232,19 @@ struct ChatLogBuilder {
         roles[turn.speaker] = .agent
       }
     }
+    // Turns left out come after every kept turn: the role of a speaker's last turn wins.
+    for (speaker, last) in leftOut.lastRole {
+      if let last {
+        roles[speaker] = last
+      } else if declaredAgents.contains(speaker.lowercased()) {
+        roles[speaker] = .agent
+      } else if let stated = leftOut.lastStatedRole[speaker] {
+        roles[speaker] = stated
+      }
+    }
     // Unlabeled speakers: the first to speak is the customer, the other side the agent; say it was guessed.
     var guessed = false
-    let unlabeled = turns.map(\.speaker).filter { roles[$0] == nil }
+    let unlabeled = (turns.map(\.speaker) + leftOut.order).filter { roles[$0] == nil }
     if !unlabeled.isEmpty {
       guessed = true
       // Whether a customer is known so far, kept up to date rather than searched for per speaker.
@@ -194,6 +259,10 @@ struct ChatLogBuilder {
     for turn in turns where !seen.contains(turn.speaker) {
       seen.insert(turn.speaker)
       participants.append(Participant(id: turn.speaker, role: roles[turn.speaker] ?? .unknown, name: turn.name))
+    }
+    for speaker in leftOut.order {
+      participants.append(
+        Participant(id: speaker, role: roles[speaker] ?? .unknown, name: leftOut.firstName[speaker] ?? nil))
     }
     let modelTurns = turns.enumerated().map { index, turn in
       Turn(

@@ -20,8 +20,14 @@ public struct ChatLogReader: TranscriptReader {
   public var format: String { "chat-log" }
   public var summary: String { "plain-text chat log: '[2024-03-01 10:32] Agent Bob: text' per line" }
 
+  /// Turns per conversation, applied while reading: turns past `limits.maxTurns` are counted and
+  /// checked, not kept.
+  public var limits: ConversationLimits
+
   /// Creates the reader.
-  public init() {}
+  public init(limits: ConversationLimits = ConversationLimits()) {
+    self.limits = limits
+  }
 
   public func sniff(_ sample: InputSample) -> Bool {
     var checked = 0
@@ -35,38 +41,87 @@ public struct ChatLogReader: TranscriptReader {
     return false
   }
 
+  /// Reads the file line by line in chunks: memory holds the conversation being read (at most
+  /// `limits.maxTurns` turns of it), never the file.
   public func read(
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
-    let data = try file.contents()
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw InputDiagnostic(file: file.path, "expected UTF-8 text; the file has bytes that are not valid UTF-8")
+    var lines = try LineStream(file: file)
+    try withoutActuallyEscaping(emit) { emit in
+      try withoutActuallyEscaping(diagnose) { diagnose in
+        var context = ReadContext(file: file, limits: limits, emit: emit, diagnose: diagnose)
+        try read(&lines, into: &context, file: file)
+      }
     }
-    try read(text: text, file: file, emit: emit)
+  }
+
+  private func read(_ lines: inout LineStream, into context: inout ReadContext, file: InputFile) throws {
+    while let line = try lines.next() {
+      var bytes = line.bytes[...]
+      if line.number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+      if bytes.last == 0x0D { bytes = bytes.dropLast() }
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        throw InputDiagnostic(
+          file: file.path, line: line.number, byteOffset: line.offset,
+          "expected UTF-8 text; this line has bytes that are not valid UTF-8")
+      }
+      try context.consume(text, number: line.number)
+    }
+    try context.finish()
   }
 
   /// Reads chat-log `text` as if it were the contents of `file` (detector examples, tests).
   public func parse(text: String, path: String = "example.txt") throws -> [Conversation] {
     var conversations: [Conversation] = []
-    try read(text: text, file: InputFile(path: path)) { conversations.append($0) }
-    return conversations
-  }
-
-  private func read(text: String, file: InputFile, emit: (Conversation) throws -> Void) throws {
-    var builder = ChatLogBuilder(file: file)
+    var context = ReadContext(
+      file: InputFile(path: path), limits: limits, emit: { conversations.append($0) }, diagnose: { _ in })
     var lineNumber = 0
     // "\r\n" is one Character in Swift: split on both so CRLF logs read line by line.
     for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
-      let line = String(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
-      if line.trimmingCharacters(in: .whitespaces) == "---" {
-        if let conversation = try builder.finish() { try emit(conversation) }
-        builder = ChatLogBuilder(file: file, ordinal: builder.ordinal + 1, headers: builder.sharedHeaders)
-        continue
-      }
-      try builder.consume(line: line, number: lineNumber)
+      try context.consume(String(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine), number: lineNumber)
     }
-    if let conversation = try builder.finish() { try emit(conversation) }
+    try context.finish()
+    return conversations
+  }
+
+  /// The conversation being read and where its finished conversations go.
+  private struct ReadContext {
+    var builder: ChatLogBuilder
+    let limits: ConversationLimits
+    let emit: (Conversation) throws -> Void
+    let diagnose: (InputDiagnostic) -> Void
+
+    init(
+      file: InputFile, limits: ConversationLimits, emit: @escaping (Conversation) throws -> Void,
+      diagnose: @escaping (InputDiagnostic) -> Void
+    ) {
+      builder = ChatLogBuilder(file: file, maxTurns: limits.maxTurns)
+      self.limits = limits
+      self.emit = emit
+      self.diagnose = diagnose
+    }
+
+    mutating func consume(_ line: String, number: Int) throws {
+      if line.trimmingCharacters(in: .whitespaces) == "---" {
+        try finish()
+        builder = ChatLogBuilder(
+          file: builder.file, ordinal: builder.ordinal + 1, headers: builder.sharedHeaders, maxTurns: limits.maxTurns)
+        return
+      }
+      try builder.consume(line: line, number: number)
+    }
+
+    mutating func finish() throws {
+      guard let conversation = try builder.finish() else { return }
+      if let first = builder.firstLeftOut {
+        diagnose(
+          limits.truncation(
+            of: conversation.id, turns: builder.turnCount,
+            firstLeftOut: SourceLocation(file: builder.file.path, line: first)))
+      }
+      try emit(conversation)
+    }
   }
 }
 

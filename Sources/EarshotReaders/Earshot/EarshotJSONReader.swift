@@ -6,8 +6,14 @@ public struct EarshotJSONReader: TranscriptReader {
   public var format: String { "earshot-json" }
   public var summary: String { "Earshot JSON: one conversation object (or an array of them) per file" }
 
+  /// Turns per conversation, applied while reading: turns past `limits.maxTurns` are scanned and
+  /// counted, not decoded or kept.
+  public var limits: ConversationLimits
+
   /// Creates the reader.
-  public init() {}
+  public init(limits: ConversationLimits = ConversationLimits()) {
+    self.limits = limits
+  }
 
   public func sniff(_ sample: InputSample) -> Bool {
     guard let first = sample.firstSignificantByte, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else {
@@ -27,11 +33,18 @@ public struct EarshotJSONReader: TranscriptReader {
     _ file: InputFile, emit: (Conversation) throws -> Void, diagnose: (InputDiagnostic) -> Void
   ) throws {
     var stream = try JSONElementStream(file: file)
+    stream.turnLimit = limits.maxTurns
     let converter = EarshotJSONConverter(file: file)
     let decoder = JSONDecoder()
     try stream.forEachElement(of: file) { element in
       let document = try decoder.decode(EarshotJSONDocument.self, from: Data(element.bytes))
-      return try converter.locatedConversation(from: document, line: nil, ordinal: element.index)
+      let conversation = try converter.locatedConversation(from: document, line: nil, ordinal: element.index)
+      guard let firstLeftOut = element.firstLeftOut else { return conversation }
+      // The turns past the limit were counted, not kept: report them as `ConversationLimits` would.
+      diagnose(
+        limits.truncation(of: conversation.id, turns: element.turnCount, firstLeftOut: firstLeftOut.location(file.path))
+      )
+      return conversation
     } recover: { diagnostic, isArray in
       // A document that is one conversation has nothing else to read: its problem ends the file.
       guard isArray else { throw diagnostic }

@@ -52,12 +52,10 @@ public struct ConversationLimits: Sendable, Hashable {
       admitted.turns[position].index = position
     }
     if admitted.turns.count > maxTurns {
-      let first = admitted.turns[maxTurns]
       diagnose(
-        InputDiagnostic(
-          location(of: first, in: conversation),
-          "\(label) has \(admitted.turns.count) turns, more than the limit of \(maxTurns); only the first "
-            + "\(maxTurns) were scored (this turn and later ones were left out)"))
+        truncation(
+          of: conversation.id, turns: admitted.turns.count,
+          firstLeftOut: location(of: admitted.turns[maxTurns], in: conversation)))
       admitted.turns.removeSubrange(maxTurns...)
     }
     var firstLong: Int?
@@ -75,6 +73,16 @@ public struct ConversationLimits: Sendable, Hashable {
       admitted.turns[index].text = Self.prefix(of: admitted.turns[index].text, bytes: maxTurnBytes)
     }
     return admitted
+  }
+
+  /// The diagnostic for a conversation of `turns` turns, more than `maxTurns`; `firstLeftOut` is
+  /// where the first turn left out is. Readers that stop keeping turns at the limit report it with
+  /// this, so the message is the same wherever the limit was applied.
+  public func truncation(of id: String, turns: Int, firstLeftOut: SourceLocation) -> InputDiagnostic {
+    InputDiagnostic(
+      firstLeftOut,
+      "conversation '\(id)' has \(turns) turns, more than the limit of \(maxTurns); only the first "
+        + "\(maxTurns) were scored (this turn and later ones were left out)")
   }
 
   /// The first `bytes` bytes of `text`, shortened to the last whole Unicode scalar that fits.

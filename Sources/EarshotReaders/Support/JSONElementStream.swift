@@ -37,6 +37,10 @@ struct JSONElement {
   var start: JSONPosition
   /// Its index in the top-level array (0 for a document that is not an array).
   var index: Int
+  /// Elements of the value's `"turns"` array, kept or not (when the stream caps turns).
+  var turnCount = 0
+  /// Where the first turn left out starts, when the stream's `turnLimit` cut the `"turns"` array.
+  var firstLeftOut: JSONPosition?
 }
 
 /// A syntax problem found between values, or a value cut short by the end of the file.
@@ -75,6 +79,12 @@ struct JSONElementStream {
   /// The file offset just after the last newline seen (for byte columns).
   private var lineStartOffset = 0
   private var line = 1
+
+  /// When set, an element that is an object keeps only the first `turnLimit` elements of its
+  /// top-level `"turns"` array: later ones are scanned and counted (`JSONElement.turnCount`) but
+  /// their bytes are not kept, so a conversation of millions of turns costs the limit's worth of
+  /// memory. Syntax inside the left-out turns is not checked.
+  var turnLimit: Int?
 
   /// Streams `file`.
   init(file: InputFile, chunkSize: Int = ChunkedFileReader.defaultChunkSize) throws {
@@ -188,6 +198,17 @@ struct JSONElementStream {
     var inString = false
     var escaped = false
     let scalar = !(reader.buffer[position] == UInt8(ascii: "{") || reader.buffer[position] == UInt8(ascii: "["))
+    // The turn cap (see `turnLimit`): which key a string at depth 1 spelled, whether the scan is in
+    // the `"turns"` array (depth 2), how many of its elements began, and whether bytes are dropped.
+    let limit = scalar || reader.buffer[position] != UInt8(ascii: "{") ? nil : turnLimit
+    let turnsKey = Array("turns".utf8)
+    var keyMatch = -1
+    var afterTurnsKey = false
+    var inTurns = false
+    var turnsSeen = 0
+    var turnPending = false
+    var dropping = false
+    var firstLeftOut: JSONPosition?
     while true {
       if position >= reader.count {
         guard try reader.readChunk() else {
@@ -198,7 +219,7 @@ struct JSONElementStream {
         }
         position = 0
       }
-      let chunkStart = position
+      var keepFrom: Int? = dropping ? nil : position
       var done = false
       var index = position
       let count = reader.count
@@ -210,26 +231,68 @@ struct JSONElementStream {
               escaped = false
             } else if byte == 0x5C {
               escaped = true
+              keyMatch = -1
             } else if byte == 0x22 {
               inString = false
-            } else if byte == 0x0A {
-              line += 1
-              lineStartOffset = reader.chunkOffset + index + 1
+              if limit != nil && depth == 1 { afterTurnsKey = keyMatch == turnsKey.count }
+            } else {
+              if byte == 0x0A {
+                line += 1
+                lineStartOffset = reader.chunkOffset + index + 1
+              }
+              if limit != nil && depth == 1 {
+                keyMatch = keyMatch >= 0 && keyMatch < turnsKey.count && turnsKey[keyMatch] == byte ? keyMatch + 1 : -1
+              }
             }
             index += 1
             continue
           }
+          if inTurns && depth == 2 && turnPending == false {
+            // The first significant byte of an element of the turns array (not its `]`).
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ","), UInt8(ascii: "]"): break
+            default:
+              turnPending = true
+              turnsSeen += 1
+              if let limit, turnsSeen > limit, !dropping {
+                // Keep the bytes up to the comma before this turn; drop from there to the `]`.
+                dropping = true
+                firstLeftOut = JSONPosition(
+                  offset: reader.chunkOffset + index, line: line,
+                  column: reader.chunkOffset + index - lineStartOffset + 1)
+                let from = keepFrom ?? index
+                var comma = index
+                while comma > from, buffer[comma - 1] != UInt8(ascii: ",") { comma -= 1 }
+                if comma > from {
+                  bytes.append(contentsOf: buffer[from..<(comma - 1)])
+                } else if let kept = bytes.lastIndex(of: UInt8(ascii: ",")) {
+                  // The comma came in an earlier chunk: take it back with the white space after it.
+                  bytes.removeSubrange(kept...)
+                }
+                keepFrom = nil
+              }
+            }
+          }
           switch byte {
           case 0x22:
             inString = true
+            keyMatch = 0
           case UInt8(ascii: "{"), UInt8(ascii: "["):
             depth += 1
+            if depth == 2 && byte == UInt8(ascii: "[") && afterTurnsKey { inTurns = true }
           case UInt8(ascii: "}"), UInt8(ascii: "]"):
             if scalar {
               done = true
               return
             }
             depth -= 1
+            if inTurns && depth == 1 {
+              inTurns = false
+              if dropping {
+                dropping = false
+                keepFrom = index
+              }
+            }
             if depth == 0 {
               index += 1
               done = true
@@ -244,18 +307,21 @@ struct JSONElementStream {
               line += 1
               lineStartOffset = reader.chunkOffset + index + 1
             }
+            if byte == UInt8(ascii: ",") && inTurns && depth == 2 { turnPending = false }
           default:
             break
           }
+          if depth == 1 && byte != 0x22 && byte > 0x20 { afterTurnsKey = afterTurnsKey && byte == UInt8(ascii: ":") }
           index += 1
         }
       }
-      bytes.append(contentsOf: reader.buffer[chunkStart..<index])
+      if let keepFrom { bytes.append(contentsOf: reader.buffer[keepFrom..<index]) }
       position = index
       if done { break }
     }
     defer { nextIndex += 1 }
-    return JSONElement(bytes: bytes, start: start, index: nextIndex)
+    return JSONElement(
+      bytes: bytes, start: start, index: nextIndex, turnCount: turnsSeen, firstLeftOut: firstLeftOut)
   }
 }
 
