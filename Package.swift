@@ -150,7 +150,9 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ("EarshotReportersTests", ["EarshotReporters", "EarshotScoring", "EarshotReaders"], [.copy("Snapshots")]),
   ("EarshotEngineTests", ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors"], []),
   // PostgresNIO: the PostgreSQL tests create a fresh database each on the test server.
-  ("EarshotStoreTests", ["EarshotStore", "EarshotScoring", .product(name: "PostgresNIO", package: "postgres-nio")], []),
+  (
+    "EarshotStoreTests", ["EarshotStore", "EarshotScoring", .product(name: "PostgresNIO", package: "postgres-nio")], []
+  ),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors", "EarshotPrivacy"], []),
   ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),

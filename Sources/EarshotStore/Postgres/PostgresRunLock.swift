@@ -33,13 +33,15 @@ enum PostgresRunLock {
       LIMIT 1
       """
     ).map { try $0.decode((Int64, String, Int32).self) }
-    if case let (count, application, pid)? = others.first {
+    if case (let count, let application, let pid)? = others.first {
       _ = try? store.run("SELECT pg_advisory_unlock_shared(\(PostgresLockKeys.layoutNamespace), \(layout))")
       throw StoreError.locked(
-        lockPath: "\(store.url.target) (a run with \(count) shards is writing; all shards of a store must use the same N)",
+        lockPath:
+          "\(store.url.target) (a run with \(count) shards is writing; all shards of a store must use the same N)",
         holder: holder(application, pid: pid))
     }
-    let taken = try store.run("SELECT pg_try_advisory_lock(\(PostgresLockKeys.shardNamespace), \(key))")
+    let taken =
+      try store.run("SELECT pg_try_advisory_lock(\(PostgresLockKeys.shardNamespace), \(key))")
       .map { try $0.decode(Bool.self) }.first ?? false
     guard taken else {
       let holders = try store.run(

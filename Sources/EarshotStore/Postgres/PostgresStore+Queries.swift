@@ -139,7 +139,9 @@ extension PostgresStore {
     }
     // Agents and findings of every conversation, read once each and grouped by conversation row.
     var agents: [Int64: [String]] = [:]
-    for row in try run("SELECT conversation_row, agent FROM conversation_agent ORDER BY conversation_row, agent COLLATE \"C\"") {
+    for row in try run(
+      "SELECT conversation_row, agent FROM conversation_agent ORDER BY conversation_row, agent COLLATE \"C\"")
+    {
       let (conversation, agent) = try row.decode((Int64, String).self)
       agents[conversation, default: []].append(agent)
     }

@@ -19,13 +19,14 @@ extension PostgresStore {
             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
             AND classid = \(PostgresLockKeys.runNamespace)::oid AND objid = run.id::oid AND objsubid = 2)
         """)
-      let id = try run(
-        """
-        INSERT INTO run (started_at, status, fingerprint, tool_version, schema_version, inputs)
-        VALUES (\(ResultCoding.timestamp(startedAt)), 'running', \(fingerprint), \(toolVersion),
-          \(Int64(ConversationResult.schemaVersion)), \(ResultCoding.encode(inputs))) RETURNING id
-        """
-      ).map { try $0.decode(Int64.self) }.first ?? 0
+      let id =
+        try run(
+          """
+          INSERT INTO run (started_at, status, fingerprint, tool_version, schema_version, inputs)
+          VALUES (\(ResultCoding.timestamp(startedAt)), 'running', \(fingerprint), \(toolVersion),
+            \(Int64(ConversationResult.schemaVersion)), \(ResultCoding.encode(inputs))) RETURNING id
+          """
+        ).map { try $0.decode(Int64.self) }.first ?? 0
       // Taken before the row is visible to others (this transaction has not committed yet), so no
       // other run can ever see this one `running` without its lock.
       try run("SELECT pg_advisory_lock(\(PostgresLockKeys.runNamespace), \(Int32(truncatingIfNeeded: id)))")

@@ -108,7 +108,7 @@ public final class PostgresStore: ListeningStore {
       let text = "\(underlying)"
       if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
       if text.contains("connectTimeout") || text.contains("timed out") { return "connection timed out" }
-      if text.contains("NXDOMAIN") || text.contains("resolve") || text.contains("unknownHost") {
+      if text.lowercased().contains("unknownhost") || text.contains("NXDOMAIN") {
         return "the host name cannot be resolved"
       }
       return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text

@@ -21,7 +21,8 @@ extension Earshot {
         """)
 
     @Option(
-      help: "The store: a SQLite file or postgres://user@host:port/database (default: store.url or store.path in earshot.yml, else the XDG data folder)."
+      help:
+        "The store: a SQLite file or postgres://user@host:port/database (default: store.url or store.path in earshot.yml, else the XDG data folder)."
     )
     var store: String?
 
