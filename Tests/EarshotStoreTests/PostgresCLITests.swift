@@ -33,8 +33,8 @@ import Testing
     let name = UUID().uuidString
     let out = URL(fileURLWithPath: folder.path("\(name).out"))
     let err = URL(fileURLWithPath: folder.path("\(name).err"))
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     process.standardOutput = try FileHandle(forWritingTo: out)
     process.standardError = try FileHandle(forWritingTo: err)
     try process.run()

@@ -83,6 +83,7 @@ public final class PostgresStore: ListeningStore {
   }
 
   /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+  @discardableResult
   func transaction<T>(_ body: () throws -> T) throws -> T {
     try run("BEGIN")
     do {
