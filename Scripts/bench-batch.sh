@@ -67,7 +67,8 @@ row() {
 # PostgreSQL: a server from the environment, or a throw-away one; each step gets a new database on it.
 pg_url=${EARSHOT_BENCH_POSTGRES_URL:-}
 if [[ -z "$pg_url" && "${PG:-}" == start ]]; then
-  eval "$("$root/Scripts/postgres-test-server.sh" start)"
+  # PostgreSQL's durable defaults (fsync on), as a team's server would run.
+  eval "$(POSTGRES_TEST_FSYNC=on "$root/Scripts/postgres-test-server.sh" start)"
   trap '"$root/Scripts/postgres-test-server.sh" stop "$EARSHOT_TEST_POSTGRES_DIR"' EXIT
   pg_url=$EARSHOT_TEST_POSTGRES_URL
 fi

@@ -12,6 +12,8 @@
 # the PostgreSQL on PATH (initdb, pg_ctl) or the newest /usr/lib/postgresql/*/bin; with neither, and
 # as root, it installs Debian's `postgresql` package. initdb refuses to run as root, so as root the
 # server runs as the `postgres` user (created by that package) or, without one, a new `earshot-pg`.
+# Tests run it with fsync off (faster, nothing to keep); POSTGRES_TEST_FSYNC=on keeps PostgreSQL's
+# durable default, as the benchmark does so its figures compare with SQLite's fairly.
 # Exit status 3 (and a reason on stderr) when no server can be started.
 set -euo pipefail
 
@@ -65,7 +67,7 @@ start() {
   }
   rm -f "$dir/pwfile"
   "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c max_connections=40" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=${POSTGRES_TEST_FSYNC:-off} -c max_connections=40" \
     start >&2 || {
     cat "$dir/server.log" >&2
     echo "postgres-test-server: the server did not start" >&2
