@@ -1,7 +1,8 @@
-import EarshotStore
 import EarshotTestSupport
 import Foundation
 import Testing
+
+@testable import EarshotStore
 
 #if canImport(Glibc)
   import Glibc
@@ -152,6 +153,9 @@ import Testing
     victim.waitUntilExit()
     #expect(committed > 0)
     #expect(try StoreLocation(url).open().runs().map(\.status) == ["running"])
+    // The server drops the killed process's locks as soon as it sees the connection closed.
+    try PostgresStoreBehaviourTests.waitUntilFree(
+      url, namespace: PostgresLockKeys.shardNamespace, key: PostgresLockKeys.shardKey(index: 2, count: 4))
 
     // All four shards at once, shard 2 again among them.
     let shards = try (1...4).map { index in

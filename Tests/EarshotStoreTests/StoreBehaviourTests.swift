@@ -1,8 +1,9 @@
 import EarshotScoring
-import EarshotStore
 import EarshotTestSupport
 import Foundation
 import Testing
+
+@testable import EarshotStore
 
 /// The store protocol's behaviour, one body per behaviour, run on SQLite always and on PostgreSQL
 /// when a test server is configured (`EARSHOT_TEST_POSTGRES_URL`).
@@ -156,7 +157,7 @@ struct PostgresStoreBehaviourTests {
     _ = try other.beginRun(inputs: [], fingerprint: "f", toolVersion: "t", startedAt: Date())
     #expect(try other.runs().map(\.status) == ["running", "running", "running"])
     dying = nil  // the connection closes, as when a process is killed
-    Thread.sleep(forTimeInterval: 0.2)
+    try Self.waitUntilFree(location, namespace: PostgresLockKeys.runNamespace, key: 1)
     let next = try StoreLocation(location).open()
     let nextRun = try next.beginRun(inputs: [], fingerprint: "f", toolVersion: "t", startedAt: Date())
     #expect(try next.runs().map(\.status) == ["interrupted", "running", "running", "running"])
@@ -182,8 +183,26 @@ struct PostgresStoreBehaviourTests {
       withExtendedLifetime((one, two)) {}
     }
     // Free again once the holders' connections are gone (the server lets go as it sees them close).
-    Thread.sleep(forTimeInterval: 0.3)
+    guard case .postgres(let url) = location else { return }
+    try Self.waitUntilFree(url.description, namespace: PostgresLockKeys.layoutNamespace, key: 2)
     _ = try location.lockForRun(shard: (1, 3))
+  }
+
+  /// Waits (up to 10 s) until the server has let go of an advisory lock whose holder closed its
+  /// connection: the server notices the closed socket a moment after the client is gone.
+  static func waitUntilFree(_ location: String, namespace: Int32, key: Int32) throws {
+    let probe = try PostgresStore(url: try PostgresStoreURL(location))
+    for _ in 0..<200 {
+      let free =
+        try probe.run("SELECT pg_try_advisory_lock(\(namespace), \(key))").map { try $0.decode(Bool.self) }.first
+        ?? false
+      if free {
+        try probe.run("SELECT pg_advisory_unlock(\(namespace), \(key))")
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Issue.record("the advisory lock (\(namespace), \(key)) was still held 10 s after its holder closed")
   }
 
   @Test func aSecondUnshardedRunIsLocked() throws {
