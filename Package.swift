@@ -76,13 +76,14 @@ var targets: [Target] = [
     swiftSettings: sharedSettings
   ),
 
-  // The store: runs, input files with content hashes, results, findings and aggregates in SQLite.
+  // The store: runs, input files with content hashes, results, findings and aggregates in SQLite or PostgreSQL.
   .target(
     name: "EarshotStore",
     dependencies: [
       "EarshotModel", "EarshotScoring", "EarshotReporters",
       .product(name: "GRDB", package: "GRDB.swift"),
       .product(name: "Crypto", package: "swift-crypto"),
+      .product(name: "PostgresNIO", package: "postgres-nio"),
     ],
     swiftSettings: sharedSettings
   ),
@@ -152,7 +153,10 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
     ["EarshotEngine", "EarshotStore", "EarshotReporters", "EarshotDetectors", .product(name: "Yams", package: "Yams")],
     []
   ),
-  ("EarshotStoreTests", ["EarshotStore", "EarshotScoring"], []),
+  // PostgresNIO: the PostgreSQL tests create a fresh database each on the test server.
+  (
+    "EarshotStoreTests", ["EarshotStore", "EarshotScoring", .product(name: "PostgresNIO", package: "postgres-nio")], []
+  ),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors", "EarshotPrivacy"], []),
   ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),
   ("EarshotCLITests", ["EarshotEngine"], []),
@@ -212,6 +216,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

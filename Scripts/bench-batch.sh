@@ -6,6 +6,8 @@
 #   BIN=/path/to/release Scripts/bench-batch.sh   # use already-built release binaries
 #   STEPS="batch2 nightly noop batch1" Scripts/bench-batch.sh   # choose and order the measurements
 #   STEPS="batch2 merge" Scripts/bench-batch.sh   # only the sharding check
+#   EARSHOT_BENCH_POSTGRES_URL=postgres://user@host:port/db Scripts/bench-batch.sh   # also PostgreSQL
+#   PG=start Scripts/bench-batch.sh        # also PostgreSQL, on a throw-away server (postgres-test-server.sh)
 #
 # Generates the corpus with `earshot-bench batch-corpus` (sample corpora varied in ids, agents and
 # companies, plus real corpora from ../shared/corpora when present), then measures with
@@ -14,6 +16,9 @@
 # RSS for each. Figures are recorded in docs/performance.md. The `merge` step runs `earshot batch
 # --shard K/4` for K = 1…4 and `earshot merge`, and checks the merged files against the `batch2`
 # output ("merge: identical", or which files differ and how).
+# With a PostgreSQL server (EARSHOT_BENCH_POSTGRES_URL, its password from PGPASSWORD or PGPASSFILE,
+# or PG=start), the same first and no-op nightly into a new database on it (steps pgnightly, pgnoop),
+# and 2 shards at once with --jobs 1 each (pgshards).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mb=${MB:-1024}
@@ -62,11 +67,27 @@ row() {
     printf "%-34s %8.1f s %9.1f MB/s %10.0f conv/s %8.0f MB peak RSS (%d conversations)\n", l, s, b / 1048576 / s, c / s, r / 1024, c }'
 }
 
+# PostgreSQL: a server from the environment, or a throw-away one; each step gets a new database on it.
+pg_url=${EARSHOT_BENCH_POSTGRES_URL:-}
+if [[ -z "$pg_url" && "${PG:-}" == start ]]; then
+  # PostgreSQL's durable defaults (fsync on), as a team's server would run.
+  eval "$(POSTGRES_TEST_FSYNC=on "$root/Scripts/postgres-test-server.sh" start)"
+  trap '"$root/Scripts/postgres-test-server.sh" stop "$EARSHOT_TEST_POSTGRES_DIR"' EXIT
+  pg_url=$EARSHOT_TEST_POSTGRES_URL
+fi
+# new_database NAME: creates it on pg_url's server (with psql) and prints its URL.
+new_database() {
+  local base=${pg_url%%\?*}
+  psql "$base" -qAt -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >&2
+  echo "${base%/*}/$1"
+}
+
 out=$work/out
 rm -rf "$out"-* "$work"/store.sqlite*
+default_steps="batch1 batch2 merge nightly noop"
+[[ -n "$pg_url" ]] && default_steps="$default_steps pgnightly pgnoop pgshards"
 # STEPS picks and orders the measurements (the no-op nightly needs the first nightly before it).
-steps=${STEPS:-batch1 batch2 merge nightly noop}
-for step in $steps; do
+for step in ${STEPS:-$default_steps}; do
   case $step in
     batch1 | batch2)
       jobs=${step#batch}
@@ -124,6 +145,33 @@ for step in $steps; do
       row "nightly, nothing new (--jobs 2)" "$seconds" "$rss" "${total:-0}" "$bytes"
       grep -E '^(Files|Nothing|Run)' "$work/stderr.txt" | sed 's/^/    /'
       echo "    (MB/s and conv/s over the whole corpus; this run reads no transcript, it stats and sniffs files)"
+      ;;
+    pgnightly | pgnoop)
+      [[ -n "$pg_url" ]] || { echo "bench-batch.sh: $step needs EARSHOT_BENCH_POSTGRES_URL or PG=start" >&2; exit 64; }
+      [[ $step == pgnightly || -z "${pg_store:-}" ]] && pg_store=$(new_database earshot_bench)
+      read -r seconds rss < <(measure "nightly" "$earshot" nightly "$corpus" --store "$pg_store" --jobs 2)
+      if [[ $step == pgnightly ]]; then
+        conversations=$(sed -n 's/^Scored \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
+        row "nightly, PostgreSQL, empty (--jobs 2)" "$seconds" "$rss" "${conversations:-0}" "$bytes"
+        grep -E '^(Files|Scored|Run|error)' "$work/stderr.txt" | sed 's/^/    /'
+      else
+        total=$(sed -n 's/.*store now holds \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
+        row "nightly, PostgreSQL, nothing new" "$seconds" "$rss" "${total:-0}" "$bytes"
+        grep -E '^(Files|Nothing|Run|error)' "$work/stderr.txt" | sed 's/^/    /'
+      fi
+      ;;
+    pgshards)
+      [[ -n "$pg_url" ]] || { echo "bench-batch.sh: $step needs EARSHOT_BENCH_POSTGRES_URL or PG=start" >&2; exit 64; }
+      shard_store=$(new_database earshot_bench_shards)
+      start=$(date +%s.%N)
+      "$earshot" nightly "$corpus" --store "$shard_store" --shard 1/2 --jobs 1 2>"$work/shard1.txt" &
+      first=$!
+      "$earshot" nightly "$corpus" --store "$shard_store" --shard 2/2 --jobs 1 2>"$work/shard2.txt" || true
+      wait "$first" || true
+      seconds=$(echo "$(date +%s.%N) - $start" | bc -l)
+      conversations=$(cat "$work"/shard[12].txt | sed -n 's/^Scored \([0-9]*\) conversation.*/\1/p' | paste -sd+ | bc)
+      row "nightly, PostgreSQL, 2 shards at once" "$seconds" 0 "${conversations:-0}" "$bytes"
+      grep -hE '^(Scored|error)' "$work"/shard[12].txt | sed 's/^/    /'
       ;;
     *) echo "bench-batch.sh: unknown step $step" >&2; exit 64 ;;
   esac

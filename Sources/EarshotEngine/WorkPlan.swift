@@ -76,7 +76,13 @@ public struct WorkPlan: Sendable {
   /// Keeps only the units of shard `index` (1-based) of `count`, by a stable hash of their keys,
   /// so `--shard K/N` runs split a batch deterministically.
   public mutating func keepShard(_ index: Int, of count: Int) {
-    units = units.filter { Int(Self.stableHash($0.key) % UInt64(count)) == index - 1 }
+    units = units.filter { Self.key($0.key, isInShard: index, of: count) }
+  }
+
+  /// Whether the unit `key` belongs to shard `index` (1-based) of `count`: what ``keepShard(_:of:)``
+  /// keeps, for stored units that are no longer in the plan (removed files).
+  public static func key(_ key: String, isInShard index: Int, of count: Int) -> Bool {
+    Int(stableHash(key) % UInt64(count)) == index - 1
   }
 
   static func stableHash(_ text: String) -> UInt64 {

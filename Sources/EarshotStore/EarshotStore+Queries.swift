@@ -39,6 +39,17 @@ extension EarshotStore {
     }
   }
 
+  /// The store's current contents merged: every unit's totals in unit-key order, as `finishRun`
+  /// merges them (SQLite compares text byte by byte, as PostgreSQL's `COLLATE "C"` does).
+  public func currentAggregation() throws -> Aggregation {
+    try queue.read { db in
+      var aggregation = Aggregation()
+      let rows = try String.fetchCursor(db, sql: "SELECT totals FROM unit_totals ORDER BY unit_key")
+      while let text = try rows.next() { aggregation.merge(try ResultCoding.decodeAggregation(text)) }
+      return aggregation
+    }
+  }
+
   /// Counts of current conversations by score bin: `bins` equal bins over 0…100 (100 falls in
   /// the last one).
   public func scoreHistogram(bins: Int = 10) throws -> [Int] {

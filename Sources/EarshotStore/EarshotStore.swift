@@ -27,9 +27,11 @@ import GRDB
 /// - ``files()``
 /// - ``runs()``
 /// - ``aggregation(runID:)``
-public final class EarshotStore: Sendable {
+public final class EarshotStore: ListeningStore {
   /// The database file's path.
   public let path: String
+  /// The path, as messages name the store.
+  public var displayName: String { path }
   let queue: DatabaseQueue
 
   /// The default store path: `$XDG_DATA_HOME/earshot/earshot.sqlite`, else

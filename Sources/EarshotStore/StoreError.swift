@@ -13,6 +13,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
   case newerSchema(path: String, migrations: [String])
   /// A stored value could not be decoded (the store was written by an incompatible build).
   case corrupt(String)
+  /// A `postgres://` store URL that cannot be used (the reason never repeats a password).
+  case badURL(String)
+  /// The PostgreSQL server at `target` (`host:port/database`) could not be reached or refused the login.
+  case cannotConnect(target: String, reason: String)
+  /// A statement failed on the PostgreSQL server at `target`.
+  case postgres(target: String, reason: String)
 
   public var description: String {
     switch self {
@@ -27,6 +33,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         + "upgrade earshot to use it"
     case .corrupt(let message):
       return "error: the store holds a value this build cannot read: \(message)"
+    case .badURL(let reason):
+      return "error: invalid store URL: \(reason) (expected postgres://user@host:port/database)"
+    case .cannotConnect(let target, let reason):
+      return "error: cannot connect to the PostgreSQL store \(target): \(reason)"
+    case .postgres(let target, let reason):
+      return "error: the PostgreSQL store \(target) failed: \(reason)"
     }
   }
 }

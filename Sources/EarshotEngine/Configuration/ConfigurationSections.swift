@@ -1,4 +1,5 @@
 import EarshotScoring
+import EarshotStore
 import Foundation
 
 /// `agents:` — who is an agent in formats that do not say.
@@ -194,16 +195,27 @@ public struct AnalysisSettings: Codable, Sendable, Hashable {
 public struct StoreSettings: Codable, Sendable, Hashable {
   /// The SQLite store path.
   public var path: String?
+  /// A PostgreSQL store, `postgres://user@host:port/database`; used instead of `path` when set.
+  /// The password comes from `PGPASSWORD` or the password file, not from here.
+  public var url: String?
 
   /// The defaults.
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case path
+    case path, url
   }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     path = try container.value(.path, or: nil, in: decoder)
+    url = try container.value(.url, or: nil, in: decoder)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(path, forKey: .path)
+    // `config --effective` prints this: a password written into the URL is never shown.
+    try container.encodeIfPresent(url.map(StoreLocation.redacted), forKey: .url)
   }
 }

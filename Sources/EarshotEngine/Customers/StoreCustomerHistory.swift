@@ -9,7 +9,7 @@ public enum StoreCustomerHistory {
   /// The repeat contacts among the store's current results.
   ///
   /// - Throws: when the store cannot be read or holds a result that does not decode.
-  public static func repeatContacts(in store: EarshotStore, settings: RepeatContactSettings) throws
+  public static func repeatContacts(in store: any ListeningStore, settings: RepeatContactSettings) throws
     -> [RepeatContact]
   {
     var contacts: [CustomerContact] = []
@@ -22,7 +22,7 @@ public enum StoreCustomerHistory {
   /// `aggregation` (a store's totals, built from results without repeat-contact findings) with the
   /// store's repeat contacts counted, when customer history is on.
   public static func adding(
-    to aggregation: Aggregation, from store: EarshotStore, customers: CustomerSettings
+    to aggregation: Aggregation, from store: any ListeningStore, customers: CustomerSettings
   ) throws -> (aggregation: Aggregation, repeats: [RepeatContact]) {
     guard customers.isEnabled else { return (aggregation, []) }
     var copy = aggregation

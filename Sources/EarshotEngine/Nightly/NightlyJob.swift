@@ -16,7 +16,7 @@ import Foundation
 public struct NightlyJob: Sendable {
   /// Input files or folders (give the same paths every night: files are known by path).
   public var inputs: [String]
-  /// The SQLite store.
+  /// The store: a SQLite path or a `postgres://` URL (``StoreLocation``).
   public var storePath: String
   /// Where to write the run's tables (`agents.csv`, `companies.csv`, ...), when set.
   public var outputDirectory: String?
@@ -26,13 +26,17 @@ public struct NightlyJob: Sendable {
   public var jobs: Int
   /// Units (files or groups) per store transaction.
   public var unitsPerTransaction: Int
+  /// `(K, N)`: only shard K of N (1-based) is scored, and only its units are marked removed, so N
+  /// processes can fill one PostgreSQL store at once.
+  public var shard: (index: Int, count: Int)?
   /// The clock (injected by tests).
   public var now: @Sendable () -> Date
 
   /// Creates a job.
   public init(
     inputs: [String], storePath: String, outputDirectory: String? = nil, configuration: EarshotConfiguration,
-    jobs: Int, unitsPerTransaction: Int = 64, now: @escaping @Sendable () -> Date = { Date() }
+    jobs: Int, unitsPerTransaction: Int = 64, shard: (index: Int, count: Int)? = nil,
+    now: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.inputs = inputs
     self.storePath = storePath
@@ -40,6 +44,7 @@ public struct NightlyJob: Sendable {
     self.configuration = configuration
     self.jobs = jobs
     self.unitsPerTransaction = max(1, unitsPerTransaction)
+    self.shard = shard
     self.now = now
   }
 
@@ -66,16 +71,18 @@ public struct NightlyJob: Sendable {
     report: (InputDiagnostic) -> Void, progress: (Int, Int, Int) -> Void = { _, _, _ in }
   ) async throws -> NightlySummary {
     let started = now()
-    let lock = try StoreLock(storePath: storePath)
+    let location = try StoreLocation(storePath)
+    let lock = try location.lockForRun(shard: shard)
     defer { withExtendedLifetime(lock) {} }
-    // The same plan and pipeline as `batch` (corpus statistics included), so both score alike.
-    let run = try PreparedRun(inputs: inputs, configuration: configuration)
+    // The same plan and pipeline as `batch` (corpus statistics included, learned before sharding),
+    // so both score alike and every shard scores a unit as an unsharded run would.
+    let run = try PreparedRun(inputs: inputs, configuration: configuration, shard: shard)
     let discovery = run.discovery
     let plan = run.plan
-    let store = try EarshotStore(path: storePath)
+    let store = try lock.open()
     let fingerprint = NightlyFingerprint.compute(configuration: configuration)
     var summary = NightlySummary()
-    summary.storePath = storePath
+    summary.storePath = location.description
     let previousRun = try store.runs().last { $0.status == "succeeded" }
     summary.fingerprintChanged = previousRun.map { $0.fingerprint != fingerprint } ?? false
 
@@ -94,7 +101,7 @@ public struct NightlyJob: Sendable {
       let missingInputs = discovery.unknownPaths
       let present = Set(discovery.files.map(\.path))
       let removed = stored.values.filter { file in
-        file.status != .removed && !present.contains(file.path)
+        file.status != .removed && !present.contains(file.path) && inShard(file.unitKey)
           && !missingInputs.contains { file.path == $0 || file.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
       }.map(\.path).sorted()
       try store.markRemoved(removed, runID: runID)
@@ -104,7 +111,7 @@ public struct NightlyJob: Sendable {
       // Files no reader recognizes are one-file units without a reader.
       var unreadable: [ProcessedUnit] = []
       var unreadableDiagnostics: [InputDiagnostic] = []
-      for diagnostic in plan.diagnostics {
+      for diagnostic in plan.diagnostics where inShard(diagnostic.location.file) {
         let path = diagnostic.location.file
         guard let file = try classify(path, unitKey: path, stored: afterRemoval, fingerprint: fingerprint) else {
           continue
@@ -205,7 +212,7 @@ public struct NightlyJob: Sendable {
       try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
       // Repeat contacts link conversations across units and runs: counted from every current result.
       let aggregation = try StoreCustomerHistory.adding(
-        to: try store.finishRun(id: runID, counts: counts, finishedAt: now()), from: store,
+        to: try store.finishRun(id: runID, counts: counts, finishedAt: now(), status: "succeeded"), from: store,
         customers: configuration.customers
       ).aggregation
       summary.counts = counts
@@ -217,6 +224,12 @@ public struct NightlyJob: Sendable {
     }
     summary.seconds = now().timeIntervalSince(started)
     return summary
+  }
+
+  /// Whether a unit is this run's to write (every unit when unsharded).
+  private func inShard(_ unitKey: String) -> Bool {
+    guard let shard else { return true }
+    return WorkPlan.key(unitKey, isInShard: shard.index, of: shard.count)
   }
 
   enum Classification {

@@ -4,11 +4,12 @@ import EarshotScoring
 import EarshotStore
 import Foundation
 
-/// Gathers a ``ListeningReport`` from the store: the latest succeeded run's aggregates, the
-/// current results' score distribution and findings, company trends across runs, and each
-/// agent's worst conversations.
+/// Gathers a ``ListeningReport`` from the store: the aggregates of its current contents (every
+/// unit's totals merged in unit-key order, the same however many runs or shards wrote them), the
+/// current results' score distribution and findings, company trends across runs, and each agent's
+/// worst conversations.
 public enum StoreReport {
-  /// The report for the store at `path`.
+  /// The report for the store at `storePath` (a SQLite path or a `postgres://` URL).
   ///
   /// - Parameters:
   ///   - generatedAt: the time printed on the report (injected, so tests are stable).
@@ -26,11 +27,13 @@ public enum StoreReport {
     let redactor =
       privacy.applies(to: .report) && !privacy.applies(to: .store) && privacy.redactsAnything
       ? try Redactor(settings: privacy) : nil
-    let store = try EarshotStore(path: storePath)
+    let store = try StoreLocation(storePath).open()
     let runs = try store.runs()
     let latest = runs.last { $0.status == "succeeded" }
+    // Current contents rather than the latest run's snapshot: with shards writing at once, the last
+    // run to finish may not be the last to commit.
     let aggregation = try StoreCustomerHistory.adding(
-      to: try latest.map { try store.aggregation(runID: $0.id) } ?? Aggregation(), from: store, customers: customers
+      to: try store.currentAggregation(), from: store, customers: customers
     ).aggregation
     var worst: [GroupKey: [ConversationResult]] = [:]
     let standings = ranking.rank(aggregation)
@@ -53,7 +56,7 @@ public enum StoreReport {
       generatedAt: generatedAt,
       latestRun: latest.map { run in
         ListeningReport.Run(id: run.id, finishedAt: run.finishedAt ?? run.startedAt, summary: describe(run.counts))
-      }, aggregation: aggregation, ranking: ranking, scoreHistogram: try store.scoreHistogram(),
+      }, aggregation: aggregation, ranking: ranking, scoreHistogram: try store.scoreHistogram(bins: 10),
       findings: try store.findingCounts().map {
         ListeningReport.FindingTally(detector: $0.detector, minor: $0.minor, major: $0.major)
       }, trend: trend, worstConversations: worst)

@@ -20,7 +20,10 @@ extension Earshot {
         \(ExitCodes.helpText)
         """)
 
-    @Option(help: "The SQLite store (default: store.path in earshot.yml, else the XDG data folder).")
+    @Option(
+      help:
+        "The store: a SQLite file or postgres://user@host:port/database (default: store.url or store.path in earshot.yml, else the XDG data folder)."
+    )
     var store: String?
 
     @Option(name: .shortAndLong, help: "The output folder.")
@@ -38,7 +41,8 @@ extension Earshot {
     func run() async throws {
       let configuration = try configurationOptions.load()
       let storePath = StorePathOption.resolve(store, configuration: configuration)
-      guard FileManager.default.fileExists(atPath: storePath) else {
+      let shownStore = StoreLocation.redacted(storePath)
+      guard PostgresStoreURL.isPostgres(storePath) || FileManager.default.fileExists(atPath: storePath) else {
         Console.error("error: no store at \(storePath); run `earshot nightly` first or pass --store")
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
@@ -52,7 +56,7 @@ extension Earshot {
         Console.error(
           "Wrote \(out)/report.md, report.html and the agents, companies, channels, days and centers tables")
       } catch {
-        Console.error(ErrorLine.text(for: error, storePath: storePath))
+        Console.error(ErrorLine.text(for: error, storePath: shownStore))
         throw ExitCode(EarshotExitCode.failure.rawValue)
       }
     }

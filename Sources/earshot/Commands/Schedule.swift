@@ -98,7 +98,8 @@ extension Earshot {
       guard let time = NightlySchedule.parseTime(at) else { throw ExitCode.validationFailure }
       let configPath =
         configurationOptions.config ?? (FileManager.default.fileExists(atPath: "earshot.yml") ? "earshot.yml" : nil)
-      let storePath = Self.absolute(StorePathOption.resolve(store, configuration: configuration))
+      let resolved = StorePathOption.resolve(store, configuration: configuration)
+      let storePath = PostgresStoreURL.isPostgres(resolved) ? resolved : Self.absolute(resolved)
       var schedule = NightlySchedule(
         hour: time.hour, minute: time.minute, executable: Self.executablePath(),
         inputs: (inputs.isEmpty ? ["."] : inputs).map(Self.absolute), storePath: storePath,

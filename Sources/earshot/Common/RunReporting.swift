@@ -15,7 +15,8 @@ enum RunReporting {
   }
 
   /// Prints `error` and returns the exit code it deserves: 64 for usage and configuration
-  /// problems, 75 when another run holds the store's lock, 1 for anything else.
+  /// problems (an unusable store URL included), 75 when another run holds the store's lock, 1 for
+  /// anything else.
   static func exitCode(for error: any Error, progress: ProgressBar, storePath: String? = nil) -> ExitCode {
     progress.clear()
     switch error {
@@ -28,6 +29,7 @@ enum RunReporting {
     case let store as StoreError:
       Console.error(store.description)
       if case .locked = store { return ExitCode(EarshotExitCode.storeLocked.rawValue) }
+      if case .badURL = store { return ExitCode(EarshotExitCode.usage.rawValue) }
       return ExitCode(EarshotExitCode.failure.rawValue)
     default:
       Console.error(ErrorLine.text(for: error, storePath: storePath))
