@@ -111,31 +111,25 @@ import Testing
     }
   }
 
-  @Test func aPitchInEveryAgentTurnOfALongConversationIsFoundInLinearTime() throws {
-    // 20,000 turns took 226 s when each agent turn re-stemmed every earlier customer word.
+  @Test func aPitchInEveryAgentTurnOfALongConversationIsFound() throws {
+    // 20,000 turns took 226 s when each agent turn re-stemmed every earlier customer word. Speed is
+    // measured by Scripts/make-hostile.sh and the benchmarks, not here: this checks every pitch is found.
     let pair = """
       Customer: My internet has been down since yesterday and I work from home!
       Agent: Sorry about that. Did you know we also have a premium plan with faster speeds? You can upgrade today.
 
       """
     let analyzed = try DetectorHarness.analyze(String(repeating: pair, count: 2_000))
-    let clock = ContinuousClock()
-    var findings: [Finding] = []
-    let elapsed = clock.measure { findings = PrematurePitchDetector().findings(in: analyzed) }
+    let findings = PrematurePitchDetector().findings(in: analyzed)
     #expect(findings.count == 2_000)
-    #expect(elapsed < .seconds(20), "4,000 turns took \(elapsed)")
   }
 
   @Test func manyQuestionsBeforeOneLongReplyBlockAreJudgedOnce() throws {
     let questions = String(repeating: "Customer: Where is my parcel and when will it arrive?\n", count: 1_500)
     let replies = String(repeating: "Agent: Your parcel left the depot and arrives on Monday.\n", count: 1_500)
-    let clock = ContinuousClock()
-    var analyzed: AnalyzedConversation?
-    let elapsed = try clock.measure { analyzed = try DetectorHarness.analyze(questions + replies) }
-    let conversation = try #require(analyzed)
+    let conversation = try DetectorHarness.analyze(questions + replies)
     #expect(conversation.replies(to: 0).count == 1_500)
     // One run of customer turns is one item, judged against the one block of replies.
     #expect(conversation.questionRecords.count == 1)
-    #expect(elapsed < .seconds(20), "1,500 questions before 1,500 replies took \(elapsed)")
   }
 }

@@ -88,18 +88,15 @@ private func pitches(_ chatLog: String) throws -> [(pattern: String, turn: Int, 
       ).isEmpty)
   }
 
-  @Test func theScanIsLinearInTurns() throws {
-    // 2,000 turns of a long chat: a quadratic scan would take minutes; this takes well under a second.
+  @Test func everyPitchOfALongChatIsFound() throws {
+    // 2,000 turns of a long chat (a quadratic scan took minutes on such input; speed is measured by the
+    // benchmarks, never by a timed test): each agent turn's upgrade offer is one finding.
     var lines: [String] = []
     for index in 0..<1000 {
       lines.append("Customer: The line dropped again at \(index) minutes past, can you check the router?")
       lines.append("Agent: Let me check the line. Would you like our Fibre 900 upgrade for £10 more a month?")
     }
-    let clock = ContinuousClock()
-    var count = 0
-    let elapsed = try clock.measure { count = try pitches(lines.joined(separator: "\n")).count }
-    #expect(count == 1000)
-    #expect(elapsed < .seconds(10))
+    #expect(try pitches(lines.joined(separator: "\n")).count == 1000)
   }
 }
 
