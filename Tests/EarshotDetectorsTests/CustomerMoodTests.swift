@@ -123,31 +123,6 @@ import Testing
     #expect(missing.message.contains("thanks"))
   }
 
-  @Test func wordValencesAreSummedAndMalformedWordLinesNameTheLine() throws {
-    let words = try LexiconFile.parse("# valences\ndelayed\t-0.5\nthanks\t0.25\n", name: "w.tsv")
-    let model = try CustomerMoodModel(
-      entries: try LexiconFile.parse(file(), name: "m.tsv"), file: "m.tsv", words: words, wordsFile: "w.tsv")
-    #expect(model.words.value(for: "Delayed") == -0.5)
-    do {
-      _ = try CustomerMoodModel(
-        entries: try LexiconFile.parse(file(), name: "m.tsv"), file: "m.tsv",
-        words: try LexiconFile.parse("delayed\t-0.5\nthanks\tvery\n", name: "w.tsv"), wordsFile: "w.tsv")
-      Issue.record("a word without a number must not load")
-    } catch let error as LexiconError {
-      #expect(error.file == "w.tsv")
-      #expect(error.line == 2)
-      #expect(error.message.contains("one number"))
-    }
-  }
-
-  @Test func supportWordsMoveTheMoodOfATurnWithoutDictionarySentiment() throws {
-    // "delayed", "hours" and "gate" carry no general-English sentiment but say a lot in support talk.
-    let analyzed = try DetectorHarness.analyze("Customer: Flight delayed 3 hours at the gate, still no update.")
-    let values = CustomerMoodFeatures.values(analyzed, at: 0, others: [])
-    let words = try #require(CustomerMoodFeatures.index["customer_words"])
-    #expect(values[words] < -0.3)
-  }
-
   @Test func theShippedModelLoads() throws {
     let model = try CustomerMoodModel.loadDefault()
     let neutral = [1.0] + [Double](repeating: 0, count: CustomerMoodFeatures.names.count - 1)

@@ -16,7 +16,7 @@ public enum CustomerMoodFeatures {
   public static let names = [
     "bias", "compound", "min_sentence", "max_sentence", "thanks", "thanks_in_complaint", "unresolved",
     "confirmed", "leaving", "question", "exclaim", "caps", "bare", "words", "other_turns", "single", "replied",
-    "resolved", "customer_words",
+    "resolved",
   ]
 
   /// Name → index.
@@ -45,13 +45,6 @@ public enum CustomerMoodFeatures {
     var capitals = 0
     var words = 0
     var content = 0
-    // Support-talk word valences (`customer-words.tsv`), looked up on the bytes.
-    let valences = conversation.resources.lexicons.customerMood.words
-    let valence = text.bytes.withUnsafeBufferPointer { bytes in
-      var total = 0.0
-      for token in text.tokens where token.kind == .word { total += valences.value(bytes, token.range) ?? 0 }
-      return total
-    }
     for token in text.tokens {
       switch token.kind {
       case .word:
@@ -79,7 +72,7 @@ public enum CustomerMoodFeatures {
       confirmed ? 1 : 0, leaving ? 1 : 0, question ? 1 : 0, Double(min(exclamations, 4)) / 4,
       Double(min(capitals, 3)) / 3, content == 0 ? 1 : 0, log1p(Double(words)) / log(50),
       others.isEmpty ? 0 : others.reduce(0, +) / Double(others.count), others.isEmpty ? 1 : 0, replied ? 1 : 0,
-      resolved ? 1 : 0, valence,
+      resolved ? 1 : 0,
     ]
   }
 

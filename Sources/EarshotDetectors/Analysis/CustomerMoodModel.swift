@@ -7,33 +7,18 @@ import EarshotText
 ///
 /// A line of the file is `feature<TAB>start<TAB>end`: the feature's weight when reading the first
 /// turn and when reading the last. Every feature of `CustomerMoodFeatures.names` must have exactly
-/// one line. The `customer_words` feature sums the word valences of `Lexicons/data/customer-words.tsv`
-/// (`word<TAB>weight`, written by `Scripts/fit-customer-words.py`) over the turn.
+/// one line.
 public struct CustomerMoodModel: Sendable {
-  /// Word → valence for `customer_words`, looked up on the token's bytes.
-  public let words: TermTable<Double>
   /// Weights for the first turn, in `CustomerMoodFeatures.names` order.
   let startWeights: [Double]
   /// Weights for the last turn, in `CustomerMoodFeatures.names` order.
   let endWeights: [Double]
 
-  /// Builds the model from the entries of a model file and of a word-valence file; `file` and
-  /// `wordsFile` name them in errors.
+  /// Builds the model from the entries of a model file; `file` names it in errors.
   ///
   /// - Throws: `LexiconError` naming the line of an unknown feature, a repeated one or a line
-  ///   without two numbers, or (without a line) the features the file leaves out; or the line of a
-  ///   word without one number.
-  public init(
-    entries: [LexiconEntry], file: String, words wordEntries: [LexiconEntry] = [], wordsFile: String = ""
-  ) throws {
-    var words = TermTable<Double>(capacity: max(16, wordEntries.count))
-    for entry in wordEntries {
-      guard let value = entry.value, value.isFinite, entry.extra.isEmpty else {
-        throw LexiconError(file: wordsFile, line: entry.line, message: "expected a word and one number (its valence)")
-      }
-      words.set(entry.term, value)
-    }
-    self.words = words
+  ///   without two numbers, or (without a line) the features the file leaves out.
+  public init(entries: [LexiconEntry], file: String) throws {
     let count = CustomerMoodFeatures.names.count
     var start = [Double](repeating: .nan, count: count)
     var end = [Double](repeating: .nan, count: count)
@@ -67,10 +52,7 @@ public struct CustomerMoodModel: Sendable {
   /// - Throws: `LexiconError` when the file is missing or malformed.
   public static func loadDefault() throws -> CustomerMoodModel {
     let name = "customer-mood.tsv"
-    let wordsName = "customer-words.tsv"
-    return try CustomerMoodModel(
-      entries: try LexiconFile.loadDefault(name), file: name, words: try LexiconFile.loadDefault(wordsName),
-      wordsFile: wordsName)
+    return try CustomerMoodModel(entries: try LexiconFile.loadDefault(name), file: name)
   }
 
   /// The mood (−1…1) read from a first turn's features.
