@@ -24,7 +24,7 @@ b (the rating a conversation without lapses gets). The shipped points are w_i * 
 conversation without lapses scores 100 and one predicted at the bottom of the guide's scale (1)
 scores 0. Finding lapses seen in fewer than --min-support (10) conversations are not fitted and have
 no row: they are priced by the `category.<category>.<severity>` rows (also used for detectors added
-later), which are the median fitted points of that severity and at least --floor-major (25) /
+later), which are the median fitted points of that severity and at least --floor-major (30) /
 --floor-minor (5). Findings seen in fewer than 50 conversations also get at least that floor. Both
 are a product decision, not a fit: a rare failure (a broken promise, a premature pitch) must still
 cost points, which the data are too thin to price.
@@ -194,7 +194,7 @@ def main():
     parser.add_argument("--bin", help="folder with a built earshot (default: build release)")
     parser.add_argument("--work", default="/tmp/earshot-listening-fit")
     parser.add_argument("--min-support", type=int, default=10)
-    parser.add_argument("--floor-major", type=float, default=25.0)
+    parser.add_argument("--floor-major", type=float, default=30.0)
     parser.add_argument("--floor-minor", type=float, default=5.0)
     parser.add_argument("--exempt", nargs="*", default=[], help="detectors whose findings get no floor")
     parser.add_argument("--write", action="store_true", help="rewrite Lexicons/data/listening-weights.tsv")
