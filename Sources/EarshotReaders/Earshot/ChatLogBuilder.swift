@@ -67,7 +67,7 @@ struct ChatLogBuilder {
   ]
 
   mutating func consume(line: String, number: Int) throws {
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let trimmed = line.trimmingSpaces()
     if trimmed.isEmpty {
       if !turns.isEmpty && !leavingOut { turns[turns.count - 1].text += "\n" }
       return
@@ -118,10 +118,10 @@ struct ChatLogBuilder {
   }
 
   mutating func consumeHeader(_ line: String, number: Int) throws {
-    let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+    let body = line.dropFirst().trimmingSpaces()
     guard let colon = body.firstIndex(of: ":") else { return }  // a plain comment
-    let key = body[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-    let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    let key = body[..<colon].trimmingSpaces().lowercased()
+    let value = body[body.index(after: colon)...].trimmingSpaces()
     guard ChatLogBuilder.knownHeaders.contains(key) else { return }
     if key == "timezone", timeZone(value) == nil {
       throw InputDiagnostic(
@@ -199,11 +199,11 @@ struct ChatLogBuilder {
   }
 
   func secondsOfDay(_ stamp: String) -> Int? {
-    var text = stamp.trimmingCharacters(in: .whitespaces).uppercased()
+    var text = stamp.trimmingSpaces().uppercased()
     var meridiem: Int?
     if text.hasSuffix("AM") || text.hasSuffix("PM") {
       meridiem = text.hasSuffix("PM") ? 12 : 0
-      text = String(text.dropLast(2)).trimmingCharacters(in: .whitespaces)
+      text = String(text.dropLast(2)).trimmingSpaces()
     }
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
     // ASCII digits only, each part a small number: `[99999999999999999999:00]` is not a time (and
@@ -223,7 +223,7 @@ struct ChatLogBuilder {
   mutating func finish() throws -> Conversation? {
     guard !turns.isEmpty else { return nil }
     let declaredAgents = Set(
-      (headers["agents"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+      (headers["agents"] ?? "").split(separator: ",").map { $0.trimmingSpaces().lowercased() })
     var roles: [String: ParticipantRole] = [:]
     for turn in turns {
       if let role = turn.role {
@@ -267,7 +267,7 @@ struct ChatLogBuilder {
     let modelTurns = turns.enumerated().map { index, turn in
       Turn(
         index: index, speaker: turn.speaker, role: roles[turn.speaker] ?? .unknown, timestamp: turn.timestamp,
-        text: turn.text.trimmingCharacters(in: .whitespacesAndNewlines),
+        text: turn.text.trimmingSpacesAndNewlines(),
         location: SourceLocation(file: file.path, line: turn.line))
     }
     var metadata: [String: String] = [:]

@@ -32,7 +32,7 @@ public struct ChatLogReader: TranscriptReader {
   public func sniff(_ sample: InputSample) -> Bool {
     var checked = 0
     for line in sample.text.split(separator: "\n").prefix(20) {
-      let text = String(line).trimmingCharacters(in: .whitespaces)
+      let text = String(line).trimmingSpaces()
       if text.isEmpty || text.hasPrefix("#") || text == "---" { continue }
       checked += 1
       if ChatLine.parse(text) != nil { return true }
@@ -103,7 +103,7 @@ public struct ChatLogReader: TranscriptReader {
     }
 
     mutating func consume(_ line: String, number: Int) throws {
-      if line.trimmingCharacters(in: .whitespaces) == "---" {
+      if line.trimmingSpaces() == "---" {
         try finish()
         builder = ChatLogBuilder(
           file: builder.file, ordinal: builder.ordinal + 1, headers: builder.sharedHeaders, maxTurns: limits.maxTurns)
@@ -153,18 +153,18 @@ struct ChatLine: Equatable {
       rest = rest[rest.index(after: close)...].drop { $0 == " " || $0 == "\t" }
     }
     guard let colon = rest.firstIndex(of: ":") else { return nil }
-    let label = rest[..<colon].trimmingCharacters(in: .whitespaces)
+    let label = rest[..<colon].trimmingSpaces()
     let afterColon = rest[rest.index(after: colon)...]
     // "10:32" without brackets, URLs and long prose are not labels.
     guard !label.isEmpty, label.count <= 40, afterColon.first == " " || afterColon.first == "\t" || afterColon.isEmpty,
       label.first?.isLetter == true, !label.contains("http"), label.split(separator: " ").count <= 4
     else { return nil }
-    let text = afterColon.trimmingCharacters(in: .whitespaces)
+    let text = afterColon.trimmingSpaces()
     let lower = label.lowercased()
     for (word, role) in roleWordsLongestFirst {
       if lower == word { return ChatLine(stamp: stamp, role: role, name: nil, text: text) }
       if lower.hasPrefix(word + " ") {
-        let name = label.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+        let name = label.dropFirst(word.count).trimmingSpaces()
         return ChatLine(stamp: stamp, role: role, name: name, text: text)
       }
     }
