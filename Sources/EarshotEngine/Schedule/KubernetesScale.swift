@@ -85,21 +85,7 @@ extension NightlySchedule {
       # \(KubernetesScale.reportName): \(scale.reportAfterMinutes) minutes later; the nightly Job is stopped 10 minutes before it
       # starts (activeDeadlineSeconds), so the report never reads a store that shards are writing.
       # The schedules are in the cluster controller's time zone unless spec.timeZone is set.
-      apiVersion: batch/v1
-      kind: CronJob
-      metadata:
-        name: \(Self.name)
-        labels:
-          app.kubernetes.io/name: earshot
-          app.kubernetes.io/component: nightly
-      spec:
-        schedule: "\(minute) \(hour) * * *"
-        concurrencyPolicy: Forbid
-        startingDeadlineSeconds: 3600
-        successfulJobsHistoryLimit: 3
-        failedJobsHistoryLimit: 3
-        jobTemplate:
-          spec:
+      \(Self.cronJobHeader(name: Self.name, component: "nightly", schedule: "\(minute) \(hour) * * *"))
             completionMode: Indexed
             completions: \(scale.shards)
             parallelism: \(scale.shards)
@@ -131,21 +117,7 @@ extension NightlySchedule {
         ("inputs", "/data/inputs", "persistentVolumeClaim:\n  claimName: \(scale.inputsClaim)\n  readOnly: true", true)
       ]))
       ---
-      apiVersion: batch/v1
-      kind: CronJob
-      metadata:
-        name: \(KubernetesScale.reportName)
-        labels:
-          app.kubernetes.io/name: earshot
-          app.kubernetes.io/component: report
-      spec:
-        schedule: "\(reportMinute % 60) \(reportMinute / 60) * * *"
-        concurrencyPolicy: Forbid
-        startingDeadlineSeconds: 3600
-        successfulJobsHistoryLimit: 3
-        failedJobsHistoryLimit: 3
-        jobTemplate:
-          spec:
+      \(Self.cronJobHeader(name: KubernetesScale.reportName, component: "report", schedule: "\(reportMinute % 60) \(reportMinute / 60) * * *"))
             backoffLimit: 2
             template:
       \(podTemplate(component: "report", script: "exec earshot report --store \"$EARSHOT_STORE_URL\" --out /data/reports --config /etc/earshot/earshot.yml", volumes: [

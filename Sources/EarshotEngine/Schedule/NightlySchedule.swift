@@ -153,21 +153,7 @@ public struct NightlySchedule: Sendable, Hashable {
       # Paths on this machine and where the job expects them on the volume claim earshot-data:
       \(mapping.joined(separator: "\n"))
       # The schedule is in the cluster controller's time zone unless spec.timeZone is set.
-      apiVersion: batch/v1
-      kind: CronJob
-      metadata:
-        name: \(Self.name)
-        labels:
-          app.kubernetes.io/name: earshot
-          app.kubernetes.io/component: nightly
-      spec:
-        schedule: "\(minute) \(hour) * * *"
-        concurrencyPolicy: Forbid
-        startingDeadlineSeconds: 3600
-        successfulJobsHistoryLimit: 3
-        failedJobsHistoryLimit: 3
-        jobTemplate:
-          spec:
+      \(Self.cronJobHeader(name: Self.name, component: "nightly", schedule: "\(minute) \(hour) * * *"))
             backoffLimit: 2
             template:
               metadata:
@@ -204,5 +190,29 @@ public struct NightlySchedule: Sendable, Hashable {
         + ".timer\n" + systemdTimer
     case .kubernetes: kubernetesScale.map(kubernetesShardedCronJobs) ?? kubernetesCronJob
     }
+  }
+}
+
+extension NightlySchedule {
+  /// The lines every Earshot CronJob starts with, down to its `jobTemplate.spec:` key (one shape for
+  /// the single-pod job, the sharded nightly job and the report job).
+  static func cronJobHeader(name: String, component: String, schedule: String) -> String {
+    """
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata:
+      name: \(name)
+      labels:
+        app.kubernetes.io/name: earshot
+        app.kubernetes.io/component: \(component)
+    spec:
+      schedule: "\(schedule)"
+      concurrencyPolicy: Forbid
+      startingDeadlineSeconds: 3600
+      successfulJobsHistoryLimit: 3
+      failedJobsHistoryLimit: 3
+      jobTemplate:
+        spec:
+    """
   }
 }
