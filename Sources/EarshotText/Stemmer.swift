@@ -4,14 +4,32 @@
 /// algorithm"): exceptional forms, R1/R2 regions, steps 0–5. Words with non-ASCII letters are
 /// returned lowercased but unstemmed.
 public enum Stemmer {
-  /// The stem of `word`.
+  /// The stem of `word`, from a cache shared by all threads when the word was seen before.
+  ///
+  /// Detectors stem the same words again and again (every customer word for the pitch context,
+  /// every agent word for problem engagement); a lookup costs a fraction of the stemming.
   public static func stem(_ word: String) -> String {
-    let word = word.replacingOccurrences(of: "\u{2019}", with: "'")
+    if let cached = StemCache.shared.stem(of: word) { return cached }
+    let stem = computeStem(word)
+    StemCache.shared.remember(stem, of: word)
+    return stem
+  }
+
+  /// The stem of `word`, computed without the cache.
+  static func computeStem(_ word: String) -> String {
+    // A byte scan: the typographic apostrophe (U+2019, E2 80 99) becomes "'"; any other
+    // non-ASCII byte sends the word down the Unicode path.
     var bytes: [UInt8] = []
     bytes.reserveCapacity(word.utf8.count)
-    for byte in word.utf8 {
-      if byte >= 0x80 { return word.lowercased() }
-      bytes.append(ASCII.lowercase(byte))
+    var utf8 = word.utf8.makeIterator()
+    while let byte = utf8.next() {
+      if byte < 0x80 {
+        bytes.append(ASCII.lowercase(byte))
+      } else if byte == 0xE2, utf8.next() == 0x80, utf8.next() == 0x99 {
+        bytes.append(0x27)
+      } else {
+        return word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+      }
     }
     return String(decoding: stem(bytes: bytes), as: UTF8.self)
   }

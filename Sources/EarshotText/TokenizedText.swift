@@ -44,6 +44,20 @@ public struct TokenizedText: Sendable {
     }
   }
 
+  /// Whether every byte of the token is ASCII, so byte-wise lookups and ASCII case folding
+  /// give the same answer as Unicode string operations.
+  @inlinable public func isASCII(_ token: Token) -> Bool {
+    for index in token.start..<token.end where bytes[index] >= 0x80 { return false }
+    return true
+  }
+
+  /// Whether the token's text contains "?" (as `string(token).contains("?")` says, without the
+  /// String when the token is ASCII).
+  public func containsQuestionMark(_ token: Token) -> Bool {
+    if isASCII(token) { return bytes[token.start..<token.end].contains(0x3F) }
+    return string(token).contains("?")
+  }
+
   /// The word tokens' indices, for detectors that skip punctuation.
   public var wordIndices: [Int] {
     tokens.indices.filter { tokens[$0].kind == .word }

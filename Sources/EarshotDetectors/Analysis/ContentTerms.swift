@@ -15,10 +15,14 @@ public enum ContentTerms {
         switch token.kind {
         case .word where token.length >= 3:
           if stopwords.value(bytes, token.range) != nil { continue }
-          var word = [UInt8](bytes[token.range])
+          let word = UnsafeBufferPointer(rebasing: bytes[token.range])
           if word.allSatisfy({ $0 < 0x80 }) {
-            for index in word.indices { word[index] = ASCII.lowercase(word[index]) }
-            result.insert(String(decoding: Stemmer.stem(bytes: word), as: UTF8.self))
+            // Lowercase ASCII: the cached String stem is the same as stemming the bytes.
+            let lowercased = String(unsafeUninitializedCapacity: word.count) { buffer in
+              for index in word.indices { buffer[index] = ASCII.lowercase(word[index]) }
+              return word.count
+            }
+            result.insert(Stemmer.stem(lowercased))
           } else {
             result.insert(stem(text.string(token).lowercased()))
           }

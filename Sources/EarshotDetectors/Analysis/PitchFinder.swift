@@ -107,7 +107,7 @@ public enum PitchFinder {
       let campaign =
         feature.act && !context.raisedSales
         && text.tokens[tokens].contains { token in
-          token.kind == .hashtag && !context.stems.contains(Stemmer.stem(text.string(token).lowercased()))
+          token.kind == .hashtag && !context.stems.contains(Stemmer.stem(text.string(token)))
         }
       feature.retention = context.leaving && inSentence.contains { $0.value == "retention" }
       let discount = inSentence.contains { $0.value == "discount" }
@@ -203,7 +203,7 @@ public enum PitchFinder {
   /// Whether the customer brought up `match` first (any of its words).
   static func raised(_ match: TermMatch<String>, in text: TokenizedText, by context: CustomerContext) -> Bool {
     text.tokens[match.tokenRange].contains { token in
-      token.kind == .word && context.stems.contains(Stemmer.stem(text.string(token).lowercased()))
+      token.kind == .word && context.stems.contains(Stemmer.stem(text.string(token)))
     }
   }
 
@@ -237,7 +237,7 @@ public enum PitchFinder {
     lexicons: DetectorLexicons
   ) {
     for token in text.tokens where token.kind == .word || token.kind == .hashtag {
-      context.stems.insert(Stemmer.stem(text.string(token).lowercased()))
+      context.stems.insert(Stemmer.stem(text.string(token)))
     }
     if lexicons.pitchExclusions.matches(in: text).contains(where: { $0.value == "compensation" }) {
       context.compensationTopic = true
@@ -259,7 +259,7 @@ public enum PitchFinder {
       !leaving
       && text.sentences.contains { sentence in
         let asks =
-          text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.string($0).contains("?") }
+          text.tokens[sentence.tokenRange].contains { $0.kind == .punctuation && text.containsQuestionMark($0) }
           || questions.contains { $0.overlaps(sentence.tokenRange) }
         // "Why did the price go up?" complains about a price; it does not shop for one.
         let complains = text.tokens[sentence.tokenRange].contains { $0.kind == .word && text.token($0, equals: "why") }

@@ -169,10 +169,23 @@ public struct SelfInterestScan: Sendable {
       var shared = 0
       for token in text.tokens[range] where token.kind == .word || token.kind == .number {
         words += 1
-        let word = text.string(token).lowercased()
-        if lexicons.empathy.value(for: word) != nil { courtesy = true }
-        guard token.kind == .word, token.length >= 3, lexicons.stopwords.value(for: word) == nil else { continue }
-        if context.stems.contains(Stemmer.stem(word)) { shared += 1 }
+        let isEmpathy: Bool
+        let isStopword: Bool
+        let stem: () -> String
+        if text.isASCII(token) {
+          // Lexicon tables lowercase ASCII themselves: look the token's bytes up, no String.
+          isEmpathy = text.bytes.withUnsafeBufferPointer { lexicons.empathy.value($0, token.range) != nil }
+          isStopword = text.bytes.withUnsafeBufferPointer { lexicons.stopwords.value($0, token.range) != nil }
+          stem = { Stemmer.stem(text.string(token)) }
+        } else {
+          let word = text.string(token).lowercased()
+          isEmpathy = lexicons.empathy.value(for: word) != nil
+          isStopword = lexicons.stopwords.value(for: word) != nil
+          stem = { Stemmer.stem(word) }
+        }
+        if isEmpathy { courtesy = true }
+        guard token.kind == .word, token.length >= 3, !isStopword else { continue }
+        if context.stems.contains(stem()) { shared += 1 }
       }
       // Greetings, sign-offs, apologies and thanks say nothing about the problem, even when they
       // repeat its words ("sorry the sofa arrived torn").
