@@ -85,7 +85,9 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
       var result: [TermMatch<Value>] = []
       var index = tokenRange.lowerBound
       while index < tokenRange.upperBound {
-        if let match = longestMatch(bytes, text.tokens, at: index, limit: tokenRange.upperBound) {
+        if let match = longestMatch(
+          bytes, text.tokens, hashes: text.termHashes, at: index, limit: tokenRange.upperBound)
+        {
           result.append(match)
           index = match.tokenRange.upperBound
         } else {
@@ -96,18 +98,19 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
   }
 
-  /// The longest term starting at token `index`, if any.
+  /// The longest term starting at token `index`, if any, with each token's `termHash` given.
   @inlinable public func longestMatch(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], at index: Int, limit: Int
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], hashes: [Int], at index: Int, limit: Int
   ) -> TermMatch<Value>? {
     let token = tokens[index]
-    guard let firstID = vocabulary.value(bytes, token.range), firstID < phrasesByFirstWord.count else { return nil }
+    guard let firstID = vocabulary.value(bytes, token.range, hash: hashes[index]), firstID < phrasesByFirstWord.count
+    else { return nil }
     let candidates = phrasesByFirstWord[firstID]
     for candidate in candidates where index + candidate.words.count <= limit {
       var matched = true
       for offset in 1..<candidate.words.count {
         let next = tokens[index + offset]
-        if vocabulary.value(bytes, next.range) != candidate.words[offset] {
+        if vocabulary.value(bytes, next.range, hash: hashes[index + offset]) != candidate.words[offset] {
           matched = false
           break
         }

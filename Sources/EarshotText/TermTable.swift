@@ -6,6 +6,8 @@ public struct TermTable<Value: Sendable>: Sendable {
   @usableFromInline var keyBytes: [UInt8] = []
   @usableFromInline var keyRanges: [Range<Int>] = []
   @usableFromInline var values: [Value] = []
+  /// Each key's hash: a probe compares hashes before bytes, so most misses touch no key bytes.
+  @usableFromInline var keyHashes: [Int] = []
   @usableFromInline var slots: [Int32]
   @usableFromInline var mask: Int
 
@@ -33,12 +35,20 @@ public struct TermTable<Value: Sendable>: Sendable {
     keyBytes.append(contentsOf: key)
     keyRanges.append(start..<keyBytes.count)
     values.append(value)
-    insertSlot(for: values.count - 1, hash: TermTable.hash(key[...]))
+    keyHashes.append(TermTable.hash(key[...]))
+    insertSlot(for: values.count - 1, hash: keyHashes[values.count - 1])
   }
 
   /// The value of the term spelled by `range` of `bytes`, if present.
   @inlinable public func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
     guard let index = index(of: bytes, range) else { return nil }
+    return value(at: index)
+  }
+
+  /// The value of the term spelled by `range` of `bytes`, whose `termHash(_:_:)` the caller
+  /// computed already (`TokenizedText.termHashes`): one hash per token for every table.
+  @inlinable public func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: Int) -> Value? {
+    guard let index = find(bytes, range, hash: hash).index else { return nil }
     return value(at: index)
   }
 
@@ -63,11 +73,17 @@ public struct TermTable<Value: Sendable>: Sendable {
   // MARK: - Private
 
   @inlinable func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (index: Int?, slot: Int) {
-    var slot = TermTable.hash(bytes, range) & mask
+    find(bytes, range, hash: TermTable.hash(bytes, range))
+  }
+
+  @inlinable func find(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: Int
+  ) -> (index: Int?, slot: Int) {
+    var slot = hash & mask
     while true {
       let entry = Int(slots[slot])
       if entry < 0 { return (nil, slot) }
-      if equals(entry, bytes, range) { return (entry, slot) }
+      if keyHashes[entry] == hash, equals(entry, bytes, range) { return (entry, slot) }
       slot = (slot + 1) & mask
     }
   }
@@ -130,4 +146,10 @@ public struct TermTable<Value: Sendable>: Sendable {
     for byte in normalized { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
     return Int(truncatingIfNeeded: hash ^ (hash >> 29))
   }
+}
+
+/// The hash `TermTable` lookups use for the term spelled by `range` of `bytes` (ASCII lowercased,
+/// `’` read as `'`); the same for every table, so a text hashes each token once.
+@inlinable public func termHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+  TermTable<Int>.hash(bytes, range)
 }

@@ -9,6 +9,8 @@ public struct TokenizedText: Sendable {
   public let tokens: [Token]
   /// The sentences, as ranges of token indices.
   public let sentences: [Sentence]
+  /// Each token's `termHash`, computed once for all the lexicon tables that look the token up.
+  public let termHashes: [Int]
 
   /// Tokenizes and splits `text`.
   public init(_ text: String) {
@@ -21,6 +23,7 @@ public struct TokenizedText: Sendable {
     let tokens = Tokenizer.tokenize(bytes)
     self.tokens = tokens
     self.sentences = SentenceSplitter.split(tokens: tokens, bytes: bytes)
+    self.termHashes = bytes.withUnsafeBufferPointer { buffer in tokens.map { termHash(buffer, $0.range) } }
   }
 
   /// The token's text.

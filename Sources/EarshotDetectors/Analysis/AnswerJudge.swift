@@ -87,8 +87,10 @@ struct AnswerJudge {
       }
       // Content beyond courtesy: words that are neither function words nor empathy.
       text.bytes.withUnsafeBufferPointer { bytes in
-        for token in text.tokens where token.kind == .word || token.kind == .number {
-          if lexicons.stopwords.value(bytes, token.range) == nil && lexicons.empathy.value(bytes, token.range) == nil {
+        for (token, hash) in zip(text.tokens, text.termHashes) where token.kind == .word || token.kind == .number {
+          if lexicons.stopwords.value(bytes, token.range, hash: hash) == nil
+            && lexicons.empathy.value(bytes, token.range, hash: hash) == nil
+          {
             substantive += 1
           }
         }
@@ -190,7 +192,8 @@ extension TokenizedText {
     bytes.withUnsafeBufferPointer { buffer in
       range.reduce(0) { count, index in
         let token = tokens[index]
-        return token.kind == .word && token.length >= 3 && stopwords.value(buffer, token.range) == nil
+        return token.kind == .word && token.length >= 3
+          && stopwords.value(buffer, token.range, hash: termHashes[index]) == nil
           ? count + 1 : count
       }
     }

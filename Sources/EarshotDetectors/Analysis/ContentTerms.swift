@@ -14,7 +14,7 @@ public enum ContentTerms {
         let token = text.tokens[index]
         switch token.kind {
         case .word where token.length >= 3:
-          if stopwords.value(bytes, token.range) != nil { continue }
+          if stopwords.value(bytes, token.range, hash: text.termHashes[index]) != nil { continue }
           let word = UnsafeBufferPointer(rebasing: bytes[token.range])
           if word.allSatisfy({ $0 < 0x80 }) {
             // Lowercase ASCII: the cached String stem is the same as stemming the bytes.

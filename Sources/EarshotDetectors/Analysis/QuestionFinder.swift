@@ -119,7 +119,9 @@ struct QuestionFinder {
     var opener: QuestionType?
     text.bytes.withUnsafeBufferPointer { bytes in
       for start in firstWords {
-        if let match = lexicons.questionOpeners.longestMatch(bytes, tokens, at: start, limit: range.upperBound) {
+        if let match = lexicons.questionOpeners.longestMatch(
+          bytes, tokens, hashes: text.termHashes, at: start, limit: range.upperBound)
+        {
           opener = QuestionType(rawValue: match.value) ?? .other
           break
         }

@@ -167,15 +167,19 @@ public struct SelfInterestScan: Sendable {
       var words = 0
       var courtesy = false
       var shared = 0
-      for token in text.tokens[range] where token.kind == .word || token.kind == .number {
+      for index in range where text.tokens[index].kind == .word || text.tokens[index].kind == .number {
+        let token = text.tokens[index]
         words += 1
         let isEmpathy: Bool
         let isStopword: Bool
         let stem: () -> String
         if text.isASCII(token) {
           // Lexicon tables lowercase ASCII themselves: look the token's bytes up, no String.
-          isEmpathy = text.bytes.withUnsafeBufferPointer { lexicons.empathy.value($0, token.range) != nil }
-          isStopword = text.bytes.withUnsafeBufferPointer { lexicons.stopwords.value($0, token.range) != nil }
+          let hash = text.termHashes[index]
+          isEmpathy = text.bytes.withUnsafeBufferPointer { lexicons.empathy.value($0, token.range, hash: hash) != nil }
+          isStopword = text.bytes.withUnsafeBufferPointer {
+            lexicons.stopwords.value($0, token.range, hash: hash) != nil
+          }
           stem = { Stemmer.stem(text.string(token)) }
         } else {
           let word = text.string(token).lowercased()
