@@ -1,6 +1,7 @@
 import EarshotModel
 import EarshotSentiment
 import EarshotText
+import Synchronization
 
 /// A conversation prepared once for every detector: tokens, sentiment, questions, resolution.
 public struct AnalyzedConversation: Sendable {
@@ -28,6 +29,8 @@ public struct AnalyzedConversation: Sendable {
   /// For each turn position, the position of the first company-side turn after it (`turns.count`
   /// when there is none), so replies are found without scanning from the start for every question.
   let companyTurnAfter: [Int]
+  /// Analyses that two detectors need, computed by the first that asks.
+  let memo = AnalysisMemo()
 
   /// The turns.
   public var turns: [Turn] { conversation.turns }
@@ -70,6 +73,22 @@ public struct AnalyzedConversation: Sendable {
       if turns[position].role.isCompanySide { next = position }
     }
     return result
+  }
+}
+
+/// Self-interest events computed once per conversation: the premature-pitch and the
+/// survey-before-resolution detectors read the same scan.
+final class AnalysisMemo: Sendable {
+  private let selfInterest = Mutex<(negativeMood: Double, events: [SelfInterestEvent])?>(nil)
+
+  /// The scan's events for `negativeMood`, computed on first use.
+  func selfInterestEvents(
+    negativeMood: Double, compute: () -> [SelfInterestEvent]
+  ) -> [SelfInterestEvent] {
+    if let cached = selfInterest.withLock({ $0 }), cached.negativeMood == negativeMood { return cached.events }
+    let events = compute()
+    selfInterest.withLock { $0 = (negativeMood, events) }
+    return events
   }
 }
 

@@ -44,8 +44,13 @@ public struct SelfInterestScan: Sendable {
     self.negativeMood = negativeMood
   }
 
-  /// The conversation's pitch and survey events, in turn order.
+  /// The conversation's pitch and survey events, in turn order (scanned once per conversation
+  /// and mood threshold; survey events do not depend on the threshold).
   public func events(in conversation: AnalyzedConversation) -> [SelfInterestEvent] {
+    conversation.memo.selfInterestEvents(negativeMood: negativeMood) { scan(conversation) }
+  }
+
+  func scan(_ conversation: AnalyzedConversation) -> [SelfInterestEvent] {
     let lexicons = conversation.resources.lexicons
     // First question sentence per customer turn, built once so the scan stays linear.
     var questions: [Int: Range<Int>] = [:]
