@@ -54,6 +54,14 @@ public struct TokenizedText: Sendable {
     return true
   }
 
+  /// The text of an ASCII token, lowercased (`string(token).lowercased()` without Unicode tables).
+  public func lowercasedASCII(_ token: Token) -> String {
+    String(unsafeUninitializedCapacity: token.length) { buffer in
+      for offset in 0..<token.length { buffer[offset] = ASCII.lowercase(bytes[token.start + offset]) }
+      return token.length
+    }
+  }
+
   /// Whether the token's text contains "?" (as `string(token).contains("?")` says, without the
   /// String when the token is ASCII).
   public func containsQuestionMark(_ token: Token) -> Bool {

@@ -97,7 +97,9 @@ struct QuestionFinder {
     let words = range.filter { tokens[$0].kind == .word || tokens[$0].kind == .number }
     if words.count <= 6, QuestionFinder.smallTalk.contains(where: says) { return nil }
     let leading = range.filter { tokens[$0].kind == .word }.prefix(2).map {
-      text.string(tokens[$0]).lowercased().replacingOccurrences(of: "’", with: "'")
+      text.isASCII(tokens[$0])
+        ? text.lowercasedASCII(tokens[$0])
+        : text.string(tokens[$0]).lowercased().replacingOccurrences(of: "’", with: "'")
     }
     // "Help!" alone is a request; "Hello?", "Anyone?" are calls for attention with nothing to answer.
     if words.count <= 1 { return leading.first == "help" ? .request : nil }

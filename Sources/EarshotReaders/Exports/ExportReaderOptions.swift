@@ -116,6 +116,7 @@ public struct ExportReaderOptions: Sendable, Hashable {
 }
 
 extension String {
-  /// The string without leading and trailing white space and newlines.
-  var exportTrimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+  /// The string without leading and trailing white space and newlines (as Foundation trims
+  /// `.whitespacesAndNewlines`, without its UTF-16 round trip).
+  var exportTrimmed: String { trimmingSpacesAndNewlines() }
 }
