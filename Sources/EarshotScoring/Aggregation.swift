@@ -45,10 +45,34 @@ public struct Aggregation: Codable, Sendable, Hashable {
 
   /// The UTC calendar day of `date` (`YYYY-MM-DD`), as the day tables use it.
   public static func utcDay(_ date: Date) -> String {
+    // Arithmetic for 1600…9999 (the proleptic Gregorian days Foundation's calendar gives there,
+    // without its cost per call); Foundation for dates outside that range.
+    let seconds = date.timeIntervalSince1970
+    if seconds >= -11_676_096_000, seconds < 253_402_300_800 {
+      return civilDay(Int((seconds / 86_400).rounded(.down)))
+    }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
     return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+  }
+
+  /// `YYYY-MM-DD` of the day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+  static func civilDay(_ days: Int) -> String {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    func digits(_ value: Int, _ width: Int) -> String {
+      let text = String(value)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    return "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))"
   }
 
   /// Adds one conversation to every group it belongs to. `day` is the conversation's first

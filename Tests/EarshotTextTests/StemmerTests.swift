@@ -1,5 +1,6 @@
-import EarshotText
 import Testing
+
+@testable import EarshotText
 
 /// Expected stems from the Snowball project's English vocabulary/output lists.
 @Suite struct StemmerTests {
@@ -43,5 +44,20 @@ import Testing
     #expect(Stemmer.stem("is") == "is")
     #expect(Stemmer.stem("Café") == "café")
     #expect(Stemmer.stem("DON'T") == "don't")
+  }
+
+  /// The byte scan reads the typographic apostrophe as "'" and sends other non-ASCII words down
+  /// Foundation's path, as the original `replacingOccurrences` + `lowercased` did; the cache
+  /// gives the same stem on the second call.
+  @Test func typographicApostropheAndCacheGiveTheSameStems() {
+    #expect(Stemmer.stem("Customer\u{2019}s") == "custom")
+    #expect(Stemmer.stem("don\u{2019}t") == Stemmer.stem("don't"))
+    #expect(Stemmer.stem("NAÏVE\u{2019}S") == "naïve's")
+    #expect(Stemmer.stem("\u{2019}\u{2019}") == "''")
+    for word in ["Refunded", "CANCELLATION", "naïve", "don\u{2019}t", "a\u{2019}"] {
+      let first = Stemmer.stem(word)
+      #expect(Stemmer.stem(word) == first)
+      #expect(Stemmer.computeStem(word) == first)
+    }
   }
 }
