@@ -6,6 +6,7 @@
 #   BIN=/path/to/release Scripts/bench-batch.sh   # use already-built release binaries
 #   STEPS="batch2 nightly noop batch1" Scripts/bench-batch.sh   # choose and order the measurements
 #   STEPS="batch2 merge" Scripts/bench-batch.sh   # only the sharding check
+#   STEPS="wc batch1 onefile" Scripts/bench-batch.sh   # Earshot against `wc -w`, and one large file
 #   EARSHOT_BENCH_POSTGRES_URL=postgres://user@host:port/db Scripts/bench-batch.sh   # also PostgreSQL
 #   PG=start Scripts/bench-batch.sh        # also PostgreSQL, on a throw-away server (postgres-test-server.sh)
 #
@@ -13,7 +14,10 @@
 # companies, plus real corpora from ../shared/corpora when present), then measures with
 # /usr/bin/time -v: `earshot batch` with 1 and 2 jobs, a first `earshot nightly` into an empty store,
 # and a second `earshot nightly` with nothing new. Prints wall time, MB/s, conversations/s and peak
-# RSS for each. Figures are recorded in docs/performance.md. The `merge` step runs `earshot batch
+# RSS for each. The `wc` step times GNU `wc -w` on the same files, pinned to one core as
+# `batch --jobs 1` is, and batch1 then prints its ratio to it; batch2 prints its speed-up over batch1.
+# The `onefile` step joins the corpus's JSON Lines packs into one file and runs 1 and 2 jobs on it
+# (work is split by conversation, not by file). Figures are recorded in docs/performance.md. The `merge` step runs `earshot batch
 # --shard K/4` for K = 1…4 and `earshot merge`, and checks the merged files against the `batch2`
 # output ("merge: identical", or which files differ and how).
 # With a PostgreSQL server (EARSHOT_BENCH_POSTGRES_URL, its password from PGPASSWORD or PGPASSFILE,
@@ -82,21 +86,63 @@ new_database() {
   echo "${base%/*}/$1"
 }
 
+# One core for the single-job figures and `wc -w`, so their ratio compares like with like.
+pin=()
+command -v taskset > /dev/null && pin=(taskset -c 0)
+
 out=$work/out
 rm -rf "$out"-* "$work"/store.sqlite*
-default_steps="batch1 batch2 merge nightly noop"
+default_steps="wc batch1 batch2 onefile merge nightly noop"
 [[ -n "$pg_url" ]] && default_steps="$default_steps pgnightly pgnoop pgshards"
 # STEPS picks and orders the measurements (the no-op nightly needs the first nightly before it).
 for step in ${STEPS:-$default_steps}; do
   case $step in
+    wc)
+      # Best of three: the page cache is warm after the first.
+      wc_seconds=
+      for _ in 1 2 3; do
+        start=$(date +%s.%N)
+        find "$corpus" -type f ! -name '.complete-*' -print0 | "${pin[@]}" xargs -0 wc -w > /dev/null
+        took=$(echo "$(date +%s.%N) - $start" | bc -l)
+        if [[ -z $wc_seconds ]] || (($(echo "$took < $wc_seconds" | bc -l))); then wc_seconds=$took; fi
+      done
+      echo "$wc_seconds $bytes" | awk '{ printf "%-34s %8.2f s %9.1f MB/s\n", "wc -w (one core, best of 3)", $1, $2 / 1048576 / $1 }'
+      ;;
     batch1 | batch2)
       jobs=${step#batch}
-      read -r seconds rss < <(measure "batch" "$earshot" batch "$corpus" --out "$out-$jobs" --jobs "$jobs")
+      runner=()
+      [[ $jobs == 1 ]] && runner=("${pin[@]}")
+      read -r seconds rss < <(measure "batch" "${runner[@]}" "$earshot" batch "$corpus" --out "$out-$jobs" --jobs "$jobs")
       conversations=$(sed -n 's/.*"conversations" : \([0-9]*\).*/\1/p' "$out-$jobs/summary.json")
       read_bytes=$(sed -n 's/.*"bytes" : \([0-9]*\).*/\1/p' "$out-$jobs/summary.json")
-      row "batch --jobs $jobs" "$seconds" "$rss" "$conversations" "$read_bytes"
+      row "batch --jobs $jobs$([[ $jobs == 1 ]] && echo ' (one core)')" "$seconds" "$rss" "$conversations" "$read_bytes"
+      if [[ $jobs == 1 ]]; then
+        batch1_seconds=$seconds
+        [[ -n "${wc_seconds:-}" ]] && echo "$wc_seconds $seconds" \
+          | awk '{ printf "    speed / wc -w speed: %.3f (target at least 0.10)\n", $1 / $2 }'
+      elif [[ -n "${batch1_seconds:-}" ]]; then
+        echo "$batch1_seconds $seconds" | awk '{ printf "    2 jobs / 1 job: %.2fx\n", $1 / $2 }'
+      fi
       # The merge step compares its shards with this batch's output.
       [[ $jobs == 2 && " $steps " == *" merge "* ]] || rm -rf "$out-$jobs"
+      ;;
+    onefile)
+      single=$work/one-file.jsonl
+      if [[ ! -f $single ]]; then
+        find "$corpus" -type f -name '*.jsonl' -print0 | sort -z | xargs -0 cat > "$single"
+      fi
+      single_bytes=$(stat -c %s "$single")
+      for jobs in 1 2; do
+        read -r seconds rss < <(measure "batch" "$earshot" batch "$single" --out "$out-one-$jobs" --jobs "$jobs")
+        conversations=$(sed -n 's/.*"conversations" : \([0-9]*\).*/\1/p' "$out-one-$jobs/summary.json")
+        row "one $((single_bytes / 1048576)) MB file, --jobs $jobs" "$seconds" "$rss" "$conversations" "$single_bytes"
+        [[ $jobs == 1 ]] && one_seconds=$seconds
+      done
+      echo "$one_seconds $seconds" | awk '{ printf "    2 jobs / 1 job on one file: %.2fx\n", $1 / $2 }'
+      cmp -s "$out-one-1/conversations.jsonl" "$out-one-2/conversations.jsonl" \
+        && echo "    conversations.jsonl identical for 1 and 2 jobs" \
+        || echo "    conversations.jsonl DIFFERS between 1 and 2 jobs"
+      rm -rf "$out"-one-*
       ;;
     merge)
       [[ -f "$out-2/manifest.json" ]] || "$earshot" batch "$corpus" --out "$out-2" --jobs 2 > /dev/null 2>&1 || true

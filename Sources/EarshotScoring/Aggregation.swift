@@ -58,7 +58,7 @@ public struct Aggregation: Codable, Sendable, Hashable {
   }
 
   /// `YYYY-MM-DD` of the day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-  static func civilDay(_ days: Int) -> String {
+  public static func civilDay(_ days: Int) -> String {
     let shifted = days + 719_468
     let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
     let dayOfEra = shifted - era * 146_097

@@ -116,9 +116,10 @@ struct EarshotJSONConverter {
           index: index, speaker: speaker, role: role, timestamp: timestamp, text: entry.text,
           location: SourceLocation(file: file.path, line: line)))
     }
-    let fallbackID = file.url.deletingPathExtension().lastPathComponent + (line.map { "#\($0)" } ?? "")
+    // Only a document without an id pays for the file-name work.
+    let fallbackID = { file.url.deletingPathExtension().lastPathComponent + (line.map { "#\($0)" } ?? "") }
     return Conversation(
-      id: document.id ?? (ordinal == 0 ? fallbackID : "\(fallbackID)-\(ordinal)"),
+      id: document.id ?? (ordinal == 0 ? fallbackID() : "\(fallbackID())-\(ordinal)"),
       channel: Channel(rawValue: document.channel ?? "chat"),
       company: document.company,
       sourceFile: file.path,

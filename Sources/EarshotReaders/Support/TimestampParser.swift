@@ -15,7 +15,7 @@ public struct TimestampParser: Sendable {
 
   /// The instant `text` names, or nil when it is not a timestamp this parser knows.
   public func parse(_ text: String) -> Date? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingSpaces()
     guard let first = trimmed.utf8.first else { return nil }
     if first >= 0x30 && first <= 0x39, trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }),
       let number = Double(trimmed)
