@@ -95,7 +95,8 @@ rm -rf "$out"-* "$work"/store.sqlite*
 default_steps="wc batch1 batch2 onefile merge nightly noop"
 [[ -n "$pg_url" ]] && default_steps="$default_steps pgnightly pgnoop pgshards"
 # STEPS picks and orders the measurements (the no-op nightly needs the first nightly before it).
-for step in ${STEPS:-$default_steps}; do
+steps=${STEPS:-$default_steps}
+for step in $steps; do
   case $step in
     wc)
       # Best of three: the page cache is warm after the first.
