@@ -148,6 +148,22 @@ struct ChatLine: Equatable {
     ($0.key + " ", $0.key, $0.value)
   }
 
+  /// `label.split(separator: " ").count` without the array, by bytes when `label` is ASCII.
+  static func spaceSeparatedCount(_ label: String) -> Int {
+    guard label.utf8.allSatisfy({ $0 < 0x80 }) else { return label.split(separator: " ").count }
+    var count = 0
+    var inWord = false
+    for byte in label.utf8 {
+      if byte == 0x20 {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        count += 1
+      }
+    }
+    return count
+  }
+
   /// Whether `label` contains "http": a byte search when it is ASCII (the same answer as
   /// Foundation's search, which it otherwise is).
   static func mentionsHTTP(_ label: String) -> Bool {
@@ -175,7 +191,7 @@ struct ChatLine: Equatable {
     let afterColon = rest[rest.index(after: colon)...]
     // "10:32" without brackets, URLs and long prose are not labels.
     guard !label.isEmpty, label.count <= 40, afterColon.first == " " || afterColon.first == "\t" || afterColon.isEmpty,
-      label.first?.isLetter == true, !mentionsHTTP(label), label.split(separator: " ").count <= 4
+      label.first?.isLetter == true, !mentionsHTTP(label), spaceSeparatedCount(label) <= 4
     else { return nil }
     let text = afterColon.trimmingSpaces()
     let lower = label.lowercased()
@@ -186,7 +202,7 @@ struct ChatLine: Equatable {
         return ChatLine(stamp: stamp, role: role, name: name, text: text)
       }
     }
-    guard stamp != nil || label.split(separator: " ").count <= 2 else { return nil }
+    guard stamp != nil || spaceSeparatedCount(label) <= 2 else { return nil }
     return ChatLine(stamp: stamp, role: nil, name: label, text: text)
   }
 }
