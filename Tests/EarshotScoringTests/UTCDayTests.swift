@@ -8,9 +8,9 @@ import Testing
 @Suite struct UTCDayTests {
   private func foundationDay(_ date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    return String(format: "%04d-%02d-%02d", parts.year ?? -1, parts.month ?? -1, parts.day ?? -1)
   }
 
   @Test func agreesWithFoundationAcrossCenturies() {
