@@ -155,9 +155,14 @@ public struct SentimentAnalyzer: Sendable {
     while index < upper {
       let token = tokens[index]
       let first = ids[index]
-      // Most tokens are plain words in no lexicon: neutral, and nothing below applies to them.
-      if token.kind == .word || token.kind == .number, !token.isContraction, tables.compiled.isInert(first) {
-        neutralCount += 1
+      // Most tokens are plain words in no lexicon, or words such as "the" that start only longer
+      // terms which the next word does not continue: neutral, and nothing below applies to them.
+      // Such punctuation is skipped without counting, as the punctuation branch below does.
+      let kind = token.kind
+      if kind == .word || kind == .number || kind == .punctuation, !token.isContraction,
+        tables.compiled.startsNothing(first, next: index &+ 1 < upper ? ids[index &+ 1] : -1)
+      {
+        if kind != .punctuation { neutralCount += 1 }
         index += 1
         continue
       }
