@@ -202,16 +202,6 @@ struct CompiledLexicon: Sendable {
     }
   }
 
-  /// The id of every token in `range` of `tokens`, written to the same indices of `ids`; scoring
-  /// reads ids from there so each token is hashed once however many rules look at it.
-  @inline(__always)
-  func fillIDs(
-    _ ids: UnsafeMutableBufferPointer<Int32>, _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
-    _ range: Range<Int>
-  ) {
-    for index in range { ids[index] = id(bytes, tokens[index]) }
-  }
-
   /// The longest phrase of `list` starting at token `index`, comparing the ids of the next tokens.
   @inline(__always)
   func longest(

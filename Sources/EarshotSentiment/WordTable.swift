@@ -91,6 +91,8 @@ struct WordTable: Sendable {
         let head = WordTable.lowercased(raw)
         return probe(head: head, length: length, hash: WordTable.mix(head, length)) { _ in true }
       }
+    } else if let found = lookupLongASCII(bytes, range) {
+      return found
     }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
       var written = 0
@@ -127,6 +129,35 @@ struct WordTable: Sendable {
     }
   }
 
+  /// The id of a word longer than eight bytes when it is all ASCII (nil when it is not): read and
+  /// lowercased eight bytes at a time, hashed as `headAndHash` hashes its normalized bytes, without
+  /// copying it anywhere. One word in ten is this long.
+  @inline(__always)
+  private func lookupLongASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+    let length = range.count
+    let raw = WordTable.load(bytes, range.lowerBound..<(range.lowerBound + 8))
+    var ascii = raw
+    let head = WordTable.lowercased(raw)
+    var hash = WordTable.mix(head, length)
+    var offset = range.lowerBound + 8
+    while offset < range.upperBound {
+      let chunk = WordTable.load(bytes, offset..<min(offset + 8, range.upperBound))
+      ascii |= chunk
+      hash = WordTable.mix(hash ^ WordTable.lowercased(chunk), length)
+      offset += 8
+    }
+    guard ascii & 0x8080_8080_8080_8080 == 0 else { return nil }
+    return probe(head: head, length: length, hash: hash) { id in
+      let start = Int(keyStarts[Int(id)])
+      return keyBytes.withUnsafeBufferPointer { key in
+        for offset in 8..<length where key[start + offset] != ASCII.lowercase(bytes[range.lowerBound + offset]) {
+          return false
+        }
+        return true
+      }
+    }
+  }
+
   private func tailEquals(_ id: Int32, _ normalized: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(keyStarts[Int(id)])
     for offset in 8..<normalized.count where keyBytes[start + offset] != normalized[offset] { return false }
@@ -159,12 +190,17 @@ struct WordTable: Sendable {
     var head: UInt64 = 0
     for offset in 0..<min(8, normalized.count) { head |= UInt64(normalized[offset]) << (8 * UInt64(offset)) }
     var hash = mix(head, normalized.count)
+    // Each further eight bytes (zero-padded) are mixed in as one integer, as `lookupLongASCII` reads them.
     var offset = 8
     while offset < normalized.count {
-      hash = (hash ^ UInt64(normalized[offset])) &* 0x0000_0100_0000_01B3
-      offset += 1
+      var chunk: UInt64 = 0
+      for index in offset..<min(offset + 8, normalized.count) {
+        chunk |= UInt64(normalized[index]) << (8 * UInt64(index - offset))
+      }
+      hash = mix(hash ^ chunk, normalized.count)
+      offset += 8
     }
-    return (head, offset > 8 ? mix(hash, normalized.count) : hash)
+    return (head, hash)
   }
 
   /// Up to eight bytes of `range` as a little-endian integer, zero-padded, without reading
