@@ -91,9 +91,16 @@ struct WordTable: Sendable {
         let head = WordTable.lowercased(raw)
         return probe(head: head, length: length, hash: WordTable.mix(head, length)) { _ in true }
       }
-    } else if let found = lookupLongASCII(bytes, range) {
-      return found
     }
+    return lookupOther(bytes, range)
+  }
+
+  /// Words longer than eight bytes or with non-ASCII bytes (one token in ten), out of line: the
+  /// scratch buffer they may need would otherwise give every lookup a large stack frame.
+  @inline(never)
+  private func lookupOther(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+    let length = range.count
+    if length > 8, let found = lookupLongASCII(bytes, range) { return found }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
       var written = 0
       var index = range.lowerBound
