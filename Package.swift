@@ -170,7 +170,9 @@ for module in testedModules {
       ],
       // Fixture notes (SOURCE.md) sit beside the tests they serve; they are not resources. Golden
       // files are read from the source tree (and re-recorded there), not from the bundle.
-      exclude: ["EarshotEvaluationTests": ["SOURCE.md"], "EarshotEngineTests": ["Golden"]][module.name] ?? [],
+      exclude: [
+        "EarshotEvaluationTests": ["SOURCE.md"], "EarshotEngineTests": ["Golden"], "EarshotSentimentTests": ["Golden"],
+      ][module.name] ?? [],
       resources: module.resources,
       swiftSettings: sharedSettings
     )

@@ -5,6 +5,7 @@ Usage:
   pip install vaderSentiment
   Scripts/vader-reference.py PATH...            # gold *_GroundTruth.txt files, folders, or an airline Tweets*.csv
   Scripts/vader-reference.py --emoji-lexicon    # print the derived emoji valence lexicon (see its header)
+  Scripts/vader-reference.py --throughput SECONDS PATH...   # sentences/s and MB/s on all gold sentences together
 
 Metrics match Sources/EarshotEvaluation/Metrics.swift: Pearson r against the human mean; 3-class macro-
 and weighted-F1 (gold > 0 positive, < 0 negative, == 0 neutral; scorer compound > 0.05 / < -0.05);
@@ -13,6 +14,7 @@ for airline CSVs accuracy and macro-F1 against `airline_sentiment`.
 import csv
 import math
 import os
+import resource
 import sys
 import time
 
@@ -90,10 +92,36 @@ def emoji_lexicon(analyzer):
         print(f"{emoji}\t{raw:.1f}\t{description}")
 
 
+def throughput(analyzer, seconds, paths):
+    """Scores the text column of every gold file, all together, again and again for at least
+    `seconds`, the way `earshot-bench sentiment` times Earshot's tokenize + score."""
+    texts = [text for path in expand(paths) if path.endswith("_GroundTruth.txt") for _, text in read_gold(path)]
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    passes = 0
+    start, cpu_start = time.perf_counter(), time.thread_time()
+    while True:
+        for text in texts:
+            analyzer.polarity_scores(text)
+        passes += 1
+        wall = time.perf_counter() - start
+        if wall >= seconds:
+            break
+    cpu = time.thread_time() - cpu_start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  {len(texts)} gold sentences, {size} bytes: {len(texts) * passes / wall:.0f} sentences/s  "
+          f"{size * passes / wall / 1e6:.2f} MB/s  {size * passes / cpu / 1e6:.2f} MB/s of CPU time  "
+          f"({passes} passes, {wall:.2f} s); peak memory (ru_maxrss) {peak:.1f} MB")
+    # One line for Scripts/bench-sentiment.sh, which sets it beside Earshot's.
+    print(f"vader polarity_scores MB/s: wall {size * passes / wall / 1e6:.3f} cpu {size * passes / cpu / 1e6:.3f}")
+
+
 def main(argv):
     analyzer = SentimentIntensityAnalyzer()
     if argv[:1] == ["--emoji-lexicon"]:
         emoji_lexicon(analyzer)
+        return
+    if argv[:1] == ["--throughput"]:
+        throughput(analyzer, float(argv[1]), argv[2:])
         return
     for path in expand(argv):
         name = os.path.basename(path)

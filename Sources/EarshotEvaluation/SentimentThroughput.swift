@@ -12,11 +12,16 @@ public struct SentimentThroughput: Sendable {
   public var passes: Int
   /// Wall-clock seconds for all passes.
   public var seconds: Double
+  /// CPU seconds of the measuring thread for all passes: on a shared core the wall clock also
+  /// counts other processes' time slices, this does not.
+  public var cpuSeconds: Double = 0
 
   /// Texts per second.
   public var textsPerSecond: Double { Double(texts * passes) / seconds }
   /// Megabytes (10⁶ bytes) of text per second.
   public var megabytesPerSecond: Double { Double(bytesPerPass * passes) / seconds / 1_000_000 }
+  /// Megabytes (10⁶ bytes) of text per CPU second.
+  public var megabytesPerCPUSecond: Double { Double(bytesPerPass * passes) / cpuSeconds / 1_000_000 }
 
   /// Scores `texts` repeatedly on the calling thread for at least `minimumSeconds`.
   ///
@@ -32,6 +37,7 @@ public struct SentimentThroughput: Sendable {
     var passes = 0
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = threadCPUSeconds()
     var elapsed = 0.0
     repeat {
       if tokenize {
@@ -45,7 +51,16 @@ public struct SentimentThroughput: Sendable {
     } while elapsed < minimumSeconds
     // Keep the optimizer from dropping the work.
     if checksum.isNaN { print("checksum NaN") }
-    return SentimentThroughput(texts: texts.count, bytesPerPass: bytes, passes: passes, seconds: elapsed)
+    return SentimentThroughput(
+      texts: texts.count, bytesPerPass: bytes, passes: passes, seconds: elapsed,
+      cpuSeconds: threadCPUSeconds() - cpuStart)
+  }
+
+  /// CPU time consumed by the calling thread, in seconds.
+  public static func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   /// The process's peak resident memory in bytes (VmHWM in /proc/self/status), when available.

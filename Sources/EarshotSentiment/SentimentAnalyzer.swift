@@ -49,7 +49,7 @@ public struct SentimentAnalyzer: Sendable {
 
   /// The score of a whole text: its sentence scores aggregated by `aggregate(_:)`.
   public func score(_ text: TokenizedText) -> SentimentScore {
-    withTokenIDs(text, 0..<text.tokens.count) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, ids in
       var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
       var unused: [SentimentCue] = []
       for sentence in text.sentences {
@@ -61,7 +61,7 @@ public struct SentimentAnalyzer: Sendable {
 
   /// One score per sentence of `text`.
   public func scoreSentences(_ text: TokenizedText) -> [SentimentScore] {
-    withTokenIDs(text, 0..<text.tokens.count) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, ids in
       var unused: [SentimentCue] = []
       return text.sentences.map { scoreSentence(bytes, tokens, ids, $0.tokenRange, cues: &unused, collect: false) }
     }
@@ -69,7 +69,7 @@ public struct SentimentAnalyzer: Sendable {
 
   /// The score of the tokens in `tokenRange` of `text`, taken as one sentence.
   public func score(_ text: TokenizedText, tokenRange: Range<Int>) -> SentimentScore {
-    withTokenIDs(text, tokenRange) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, ids in
       var unused: [SentimentCue] = []
       return scoreSentence(bytes, tokens, ids, tokenRange, cues: &unused, collect: false)
     }
@@ -77,7 +77,7 @@ public struct SentimentAnalyzer: Sendable {
 
   /// The lexicon terms behind the score, with their adjusted valences.
   public func cues(_ text: TokenizedText) -> [SentimentCue] {
-    withTokenIDs(text, 0..<text.tokens.count) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, ids in
       var cues: [SentimentCue] = []
       for sentence in text.sentences {
         _ = scoreSentence(bytes, tokens, ids, sentence.tokenRange, cues: &cues, collect: true)
@@ -86,18 +86,18 @@ public struct SentimentAnalyzer: Sendable {
     }
   }
 
-  /// Runs `body` over the text's bytes, tokens and the lexicon id of each token in `range` (the
-  /// only tokens scoring reads), held in scratch memory that lives for the call.
+  /// Runs `body` over the text's bytes, tokens and scratch memory for the lexicon id of each token,
+  /// which lives for the call. `scoreSentence` writes the ids of a sentence's tokens in its first
+  /// pass (one pass over the tokens less than looking them up beforehand) and reads only those.
   @inline(__always)
   func withTokenIDs<Result>(
-    _ text: TokenizedText, _ range: Range<Int>,
-    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Token>, UnsafeBufferPointer<Int32>) -> Result
+    _ text: TokenizedText,
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Token>, UnsafeMutableBufferPointer<Int32>) -> Result
   ) -> Result {
     text.bytes.withUnsafeBufferPointer { bytes in
       text.tokens.withUnsafeBufferPointer { tokens in
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
-          tables.compiled.fillIDs(ids, bytes, tokens, range)
-          return body(bytes, tokens, UnsafeBufferPointer(ids))
+          body(bytes, tokens, ids)
         }
       }
     }
@@ -115,11 +115,12 @@ public struct SentimentAnalyzer: Sendable {
   // MARK: - One sentence
 
   func scoreSentence(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
-    _ range: Range<Int>, cues: inout [SentimentCue], collect: Bool
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+    _ idBuffer: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, cues: inout [SentimentCue], collect: Bool
   ) -> SentimentScore {
     let rule = tables.compiled.rule
-    // Pass 1: sentence-wide facts (mixed case, the contrastive word, end marks).
+    // Pass 1: each token's lexicon id (hashed once however many rules look at it), and the
+    // sentence-wide facts (mixed case, the contrastive word, end marks).
     var hasCaps = false
     var hasLower = false
     var contrastIndex = -1
@@ -127,10 +128,12 @@ public struct SentimentAnalyzer: Sendable {
     var questions = 0
     for index in range {
       let token = tokens[index]
+      let id = tables.compiled.id(bytes, token)
+      idBuffer[index] = id
       switch token.kind {
       case .word:
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
-        if contrastIndex < 0, ids[index] == rule.but || ids[index] == rule.however { contrastIndex = index }
+        if contrastIndex < 0, id == rule.but || id == rule.however { contrastIndex = index }
       case .punctuation:
         for offset in token.range {
           if bytes[offset] == 0x21 { exclamations += 1 } else if bytes[offset] == 0x3F { questions += 1 }
@@ -140,6 +143,7 @@ public struct SentimentAnalyzer: Sendable {
       }
     }
     let mixedCase = hasCaps && hasLower
+    let ids = UnsafeBufferPointer(idBuffer)
 
     // Pass 2: terms and their adjusted valences.
     var sum = 0.0
@@ -155,9 +159,17 @@ public struct SentimentAnalyzer: Sendable {
     while index < upper {
       let token = tokens[index]
       let first = ids[index]
-      // Most tokens are plain words in no lexicon: neutral, and nothing below applies to them.
-      if token.kind == .word || token.kind == .number, !token.isContraction, tables.compiled.isInert(first) {
-        neutralCount += 1
+      // Most tokens are plain words in no lexicon, or words such as "the" that start only longer
+      // terms which the next word does not continue: neutral, and nothing below applies to them.
+      // Such punctuation is skipped without counting, as the punctuation branch below does.
+      // Links, addresses and handles (id -1) are neutral the same way; a contraction only when it
+      // is no "n't" negation.
+      let kind = token.kind
+      if kind != .hashtag, kind != .emoticon, kind != .emoji,
+        tables.compiled.startsNothing(first, next: index &+ 1 < upper ? ids[index &+ 1] : -1),
+        !token.isContraction || !endsWithNT(bytes, token)
+      {
+        if kind != .punctuation { neutralCount += 1 }
         index += 1
         continue
       }

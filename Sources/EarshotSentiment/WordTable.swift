@@ -92,6 +92,15 @@ struct WordTable: Sendable {
         return probe(head: head, length: length, hash: WordTable.mix(head, length)) { _ in true }
       }
     }
+    return lookupOther(bytes, range)
+  }
+
+  /// Words longer than eight bytes or with non-ASCII bytes (one token in ten), out of line: the
+  /// scratch buffer they may need would otherwise give every lookup a large stack frame.
+  @inline(never)
+  private func lookupOther(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+    let length = range.count
+    if length > 8, let found = lookupLongASCII(bytes, range) { return found }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
       var written = 0
       var index = range.lowerBound
@@ -123,6 +132,35 @@ struct WordTable: Sendable {
         if slot.id < 0 { return -1 }
         if slot.head == head, Int(slot.length) == length, tailMatches(slot.id) { return slot.id }
         index = (index + 1) & mask
+      }
+    }
+  }
+
+  /// The id of a word longer than eight bytes when it is all ASCII (nil when it is not): read and
+  /// lowercased eight bytes at a time, hashed as `headAndHash` hashes its normalized bytes, without
+  /// copying it anywhere. One word in ten is this long.
+  @inline(__always)
+  private func lookupLongASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+    let length = range.count
+    let raw = WordTable.load(bytes, range.lowerBound..<(range.lowerBound + 8))
+    var ascii = raw
+    let head = WordTable.lowercased(raw)
+    var hash = WordTable.mix(head, length)
+    var offset = range.lowerBound + 8
+    while offset < range.upperBound {
+      let chunk = WordTable.load(bytes, offset..<min(offset + 8, range.upperBound))
+      ascii |= chunk
+      hash = WordTable.mix(hash ^ WordTable.lowercased(chunk), length)
+      offset += 8
+    }
+    guard ascii & 0x8080_8080_8080_8080 == 0 else { return nil }
+    return probe(head: head, length: length, hash: hash) { id in
+      let start = Int(keyStarts[Int(id)])
+      return keyBytes.withUnsafeBufferPointer { key in
+        for offset in 8..<length where key[start + offset] != ASCII.lowercase(bytes[range.lowerBound + offset]) {
+          return false
+        }
+        return true
       }
     }
   }
@@ -159,12 +197,17 @@ struct WordTable: Sendable {
     var head: UInt64 = 0
     for offset in 0..<min(8, normalized.count) { head |= UInt64(normalized[offset]) << (8 * UInt64(offset)) }
     var hash = mix(head, normalized.count)
+    // Each further eight bytes (zero-padded) are mixed in as one integer, as `lookupLongASCII` reads them.
     var offset = 8
     while offset < normalized.count {
-      hash = (hash ^ UInt64(normalized[offset])) &* 0x0000_0100_0000_01B3
-      offset += 1
+      var chunk: UInt64 = 0
+      for index in offset..<min(offset + 8, normalized.count) {
+        chunk |= UInt64(normalized[index]) << (8 * UInt64(index - offset))
+      }
+      hash = mix(hash ^ chunk, normalized.count)
+      offset += 8
     }
-    return (head, offset > 8 ? mix(hash, normalized.count) : hash)
+    return (head, hash)
   }
 
   /// Up to eight bytes of `range` as a little-endian integer, zero-padded, without reading

@@ -46,7 +46,13 @@ private struct Scanner {
           position = end
           continue
         }
-        scanASCII(lead)
+        switch lead {
+        case 0x2C, 0x2E, 0x21, 0x3F, 0x28, 0x29, 0x22, 0x27:
+          // , . ! ? ( ) " ' start no emoticon, word, link, handle or hashtag: straight to punctuation.
+          scanPunctuation(lead)
+        default:
+          scanASCII(lead)
+        }
       } else {
         scanNonASCII()
       }
@@ -56,19 +62,27 @@ private struct Scanner {
 
   // MARK: - ASCII
 
-  /// The end of the word at `position` when it is the commonest kind: lowercase ASCII letters
-  /// ended by a space, a line break, the text's end or `, ! ? ; : ) "`. Such a word is never an
-  /// emoticon, link, address, contraction or number, so it skips those checks. A lead of h or w
-  /// (links), o or x (emoticons) goes the general way, as does anything else.
+  /// The end of the word at `position` when it is the commonest kind: ASCII letters, lowercase
+  /// after the first, ended by a space, a line break, the text's end or `, . ! ? ; : ) "`. Such a
+  /// word is never an emoticon (those start with a letter only before "D" or "_"), contraction,
+  /// number or ALL-CAPS word, so it skips those checks; it is a link only when it is "http",
+  /// "https" or "www" before ":" or ".", and an address only when the scan for one from a word
+  /// before "." finds it. Those and anything else go the general way.
   @inline(__always)
   func plainLowercaseWordEnd(_ lead: UInt8) -> Int? {
-    guard lead &- 0x61 < 26, lead != 0x68, lead != 0x77, lead != 0x6F, lead != 0x78 else { return nil }
+    guard (lead | 0x20) &- 0x61 < 26 else { return nil }
     var end = position &+ 1
     while end < count, bytes[end] &- 0x61 < 26 { end &+= 1 }
     guard end < count else { return end }
     switch bytes[end] {
-    case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x22: return end
-    default: return nil
+    case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x29, 0x22:
+      return end
+    case 0x3A:  // ":" after "http" or "https"
+      return lead | 0x20 == 0x68 ? nil : end
+    case 0x2E:  // "." after "www", or inside an address
+      return lead | 0x20 == 0x77 || emailEnd(from: position) != nil ? nil : end
+    default:
+      return nil
     }
   }
 
