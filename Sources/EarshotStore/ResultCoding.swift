@@ -34,7 +34,7 @@ enum ResultCoding {
     return String(decoding: try encoder(snakeCase: false).encode(entries), as: UTF8.self)
   }
 
-  static func decodeAggregation(_ text: String) throws -> Aggregation {
+  static func decodeAggregation(_ text: String, what: String = "stored totals") throws -> Aggregation {
     do {
       var aggregation = Aggregation()
       for entry in try decoder(snakeCase: false).decode([Entry].self, from: Data(text.utf8)) {
@@ -42,7 +42,27 @@ enum ResultCoding {
       }
       return aggregation
     } catch {
-      throw StoreError.corrupt("stored totals: \(error)")
+      throw StoreError.corrupt("\(what): \(error)")
+    }
+  }
+
+  /// The unit totals stored as a compressed blob of their JSON.
+  static func decodeAggregation(blob: some ContiguousBytes, unitKey: String, unpacker: StoreBlobUnpacker) throws
+    -> Aggregation
+  {
+    let what = "the totals of unit \(unitKey)"
+    let bytes = try unpacker.unpack(blob, what: what)
+    return try decodeAggregation(String(decoding: bytes, as: UTF8.self), what: what)
+  }
+
+  /// A group's totals stored with a run, a compressed blob of their JSON.
+  static func decodeTotals(blob: some ContiguousBytes, what: String, unpacker: StoreBlobUnpacker) throws -> GroupTotals
+  {
+    let bytes = try unpacker.unpack(blob, what: what)
+    do {
+      return try decoder(snakeCase: false).decode(GroupTotals.self, from: Data(bytes))
+    } catch {
+      throw StoreError.corrupt("\(what): \(error)")
     }
   }
 
