@@ -222,18 +222,21 @@ extension EarshotStore {
       let unpacker = StoreBlobUnpacker()
       for row in try Row.fetchAll(db, sql: "SELECT unit_key, totals FROM unit_totals ORDER BY unit_key") {
         let unitKey: String = row["unit_key"]
-        let text = try unpacker.unpack(row["totals"] as Data, what: "the totals of unit \(unitKey)")
-        lines.append("totals \(unitKey) \(String(decoding: text, as: UTF8.self))")
+        // As JSON, whichever form the store keeps them in.
+        let totals = try ResultCoding.decodeAggregation(
+          blob: row["totals"] as Data, unitKey: unitKey, unpacker: unpacker)
+        lines.append("totals \(unitKey) \(try ResultCoding.encode(totals))")
       }
       if let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE status = 'succeeded'") {
         for row in try Row.fetchAll(
           db, sql: "SELECT kind, company, name, totals FROM aggregate WHERE run_id = ? ORDER BY kind, company, name",
           arguments: [latest])
         {
-          let text = try unpacker.unpack(row["totals"] as Data, what: "the totals of run \(latest)")
+          let totals = try ResultCoding.decodeTotals(
+            blob: row["totals"] as Data, what: "the totals of run \(latest)", unpacker: unpacker)
           lines.append(
             "aggregate \(row["kind"] as String) \(row["company"] as String) \(row["name"] as String) "
-              + String(decoding: text, as: UTF8.self))
+              + (try ResultCoding.encode(totals)))
         }
       }
       return lines.joined(separator: "\n") + "\n"

@@ -218,7 +218,7 @@ public final class EarshotStore: ListeningStore {
       for (key, totals) in aggregation.groups.sorted(by: { $0.key < $1.key }) {
         try insert.execute(arguments: [
           id, key.kind.rawValue, key.company, key.name, totals.conversations, totals.meanScore,
-          Data(packer.pack(try ResultCoding.encode(totals))),
+          Data(try BinaryCoding.encode(totals).withUnsafeBytes { packer.pack($0) }),
         ])
       }
       var final = counts

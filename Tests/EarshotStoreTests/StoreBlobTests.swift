@@ -88,4 +88,39 @@ import Testing
     // Conversations in the undamaged block still read back.
     #expect(try store.worstConversations(company: "Acme", agent: "bob", limit: 1) == [results[0]])
   }
+
+  @Test func totalsRoundTripExactlyInBinary() throws {
+    var aggregation = Aggregation()
+    for (index, agent) in ["ann", "bob", "Zoë"].enumerated() {
+      let result = try StoreFixtures.result(
+        id: "t\(index)", agents: [agent], score: 100.0 / 3.0 + Double(index), findings: [("non_answer", "major")])
+      aggregation.add(result, day: index == 2 ? nil : "2024-03-0\(index + 1)")
+    }
+    let blob = try ResultCoding.binary(aggregation).withUnsafeBytes { StoreBlobPacker().pack($0) }
+    let decoded = try ResultCoding.decodeAggregation(blob: blob, unitKey: "u", unpacker: StoreBlobUnpacker())
+    #expect(decoded == aggregation)
+    // The same bytes as JSON once decoded and re-encoded: nothing is rounded on the way.
+    #expect(try ResultCoding.encode(decoded) == ResultCoding.encode(aggregation))
+    // Totals converted from a JSON store still read.
+    let json = StoreBlobPacker().pack(try ResultCoding.encode(aggregation))
+    #expect(try ResultCoding.decodeAggregation(blob: json, unitKey: "u", unpacker: StoreBlobUnpacker()) == aggregation)
+  }
+
+  @Test func damagedBinaryTotalsAreAClearError() throws {
+    var aggregation = Aggregation()
+    aggregation.add(try StoreFixtures.result(id: "t", score: 50), day: "2024-03-01")
+    var binary = try ResultCoding.binary(aggregation)
+    binary.removeLast(3)
+    let blob = binary.withUnsafeBytes { StoreBlobPacker().pack($0) }
+    do {
+      _ = try ResultCoding.decodeAggregation(blob: blob, unitKey: "calls.jsonl", unpacker: StoreBlobUnpacker())
+      Issue.record("truncated totals must not decode")
+    } catch let error as StoreError {
+      // The last field's length now runs past the end: named, with the byte it was read at.
+      #expect(
+        error.description.hasPrefix(
+          "error: the store holds a value this build cannot read: the totals of unit calls.jsonl: "
+            + "a length exceeds the value at byte "))
+    }
+  }
 }

@@ -62,7 +62,7 @@ struct EncodedUnit {
           }))
     }
     blocks = ResultBlocks.pack(lines, packer: encoder.packer)
-    self.totals = encoder.packer.pack(try ResultCoding.encode(totals))
+    self.totals = try ResultCoding.binary(totals).withUnsafeBytes { encoder.packer.pack($0) }
     for file in unit.files {
       let messages = unit.diagnostics.filter { $0.file == file.path }.map(\.message)
       files.append(

@@ -205,8 +205,10 @@ extension PostgresStore {
     let unpacker = StoreBlobUnpacker()
     for row in try run("SELECT unit_key, totals FROM unit_totals ORDER BY unit_key COLLATE \"C\"") {
       let (unitKey, totals) = try row.decode((String, ByteBuffer).self)
-      let text = try unpacker.unpack(Array(totals.readableBytesView), what: "the totals of unit \(unitKey)")
-      lines.append("totals \(unitKey) \(String(decoding: text, as: UTF8.self))")
+      // As JSON, whichever form the store keeps them in.
+      let aggregation = try ResultCoding.decodeAggregation(
+        blob: Array(totals.readableBytesView), unitKey: unitKey, unpacker: unpacker)
+      lines.append("totals \(unitKey) \(try ResultCoding.encode(aggregation))")
     }
     let latest = try run("SELECT MAX(id) FROM run WHERE status = 'succeeded'").map { try $0.decode(Int64?.self) }
     if let latest = latest.first ?? nil {
@@ -217,8 +219,9 @@ extension PostgresStore {
         """)
       {
         let (kind, company, name, totals) = try row.decode((String, String, String, ByteBuffer).self)
-        let text = try unpacker.unpack(Array(totals.readableBytesView), what: "the totals of run \(latest)")
-        lines.append("aggregate \(kind) \(company) \(name) \(String(decoding: text, as: UTF8.self))")
+        let decoded = try ResultCoding.decodeTotals(
+          blob: Array(totals.readableBytesView), what: "the totals of run \(latest)", unpacker: unpacker)
+        lines.append("aggregate \(kind) \(company) \(name) \(try ResultCoding.encode(decoded))")
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -198,7 +198,9 @@ extension PostgresStore {
         let means = groups.map { $0.value.meanScore ?? 0 }
         let meanNull = groups.map { $0.value.meanScore == nil }
         let packer = StoreBlobPacker()
-        let totals = try groups.map { ByteBuffer(bytes: packer.pack(try ResultCoding.encode($0.value))) }
+        let totals = try groups.map {
+          ByteBuffer(bytes: try BinaryCoding.encode($0.value).withUnsafeBytes { packer.pack($0) })
+        }
         try run(
           """
           INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
