@@ -153,7 +153,7 @@ enum PostgresMigrations {
 
   /// Applies pending migrations in one transaction, under an advisory lock held until it commits,
   /// so N shards opening a new database together create the tables once.
-  static func migrate(_ store: PostgresStore) throws {
+  static func migrate(_ store: PostgresStore, _ migrations: [Migration] = all) throws {
     try store.transaction {
       try store.run("SELECT pg_advisory_xact_lock(\(PostgresLockKeys.namespace), \(PostgresLockKeys.migrations))")
       try store.run(
@@ -168,7 +168,7 @@ enum PostgresMigrations {
         // A newer Earshot changed the schema; writing with the old one could lose its data.
         throw StoreError.newerSchema(path: store.url.target, migrations: unknown.sorted())
       }
-      for migration in all where !applied.contains(migration.name) {
+      for migration in migrations where !applied.contains(migration.name) {
         for statement in migration.statements { try store.run(PostgresQuery(unsafeSQL: statement)) }
         try migration.convert?(store)
         for statement in migration.finally { try store.run(PostgresQuery(unsafeSQL: statement)) }
