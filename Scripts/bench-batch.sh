@@ -138,7 +138,7 @@ for step in ${STEPS:-$default_steps}; do
       row "nightly, empty store (--jobs 2)" "$seconds" "$rss" "${conversations:-0}" "$bytes"
       grep -E '^(Files|Scored|Run)' "$work/stderr.txt" | sed 's/^/    /'
       # The store's file and what SQLite keeps beside it (the WAL, emptied when the last connection closes).
-      store_bytes=$(cat "$work"/store.sqlite "$work"/store.sqlite-wal 2> /dev/null | wc -c)
+      store_bytes=$(($(stat -c %s "$work/store.sqlite") + $(stat -c %s "$work/store.sqlite-wal" 2> /dev/null || echo 0)))
       awk -v s="$store_bytes" -v b="$bytes" 'BEGIN { printf "    store size: %.0f MB = %.2f× the input\n", s / 1048576, s / b }'
       ;;
     noop)
