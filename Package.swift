@@ -76,11 +76,14 @@ var targets: [Target] = [
     swiftSettings: sharedSettings
   ),
 
+  // System library over zlib, for the store's compressed results and totals.
+  .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
   // The store: runs, input files with content hashes, results, findings and aggregates in SQLite or PostgreSQL.
   .target(
     name: "EarshotStore",
     dependencies: [
-      "EarshotModel", "EarshotScoring", "EarshotReporters",
+      "EarshotModel", "EarshotScoring", "EarshotReporters", "CZlib",
       .product(name: "GRDB", package: "GRDB.swift"),
       .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -155,7 +158,11 @@ let testedModules: [(name: String, dependencies: [Target.Dependency], resources:
   ),
   // PostgresNIO: the PostgreSQL tests create a fresh database each on the test server.
   (
-    "EarshotStoreTests", ["EarshotStore", "EarshotScoring", .product(name: "PostgresNIO", package: "postgres-nio")], []
+    "EarshotStoreTests",
+    [
+      "EarshotStore", "EarshotScoring", .product(name: "PostgresNIO", package: "postgres-nio"),
+      .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+    ], []
   ),
   ("EarshotEvaluationTests", ["EarshotEvaluation", "EarshotSentiment", "EarshotDetectors", "EarshotPrivacy"], []),
   ("EarshotPrivacyTests", ["EarshotPrivacy", "EarshotScoring", "EarshotDetectors", "EarshotReaders"], []),

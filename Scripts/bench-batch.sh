@@ -184,7 +184,9 @@ for step in $steps; do
       conversations=$(sed -n 's/^Scored \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
       row "nightly, empty store (--jobs 2)" "$seconds" "$rss" "${conversations:-0}" "$bytes"
       grep -E '^(Files|Scored|Run)' "$work/stderr.txt" | sed 's/^/    /'
-      ls -la "$work"/store.sqlite | awk '{printf "    store size: %.0f MB\n", $5 / 1048576}'
+      # The store's file and what SQLite keeps beside it (the WAL, emptied when the last connection closes).
+      store_bytes=$(($(stat -c %s "$work/store.sqlite") + $(stat -c %s "$work/store.sqlite-wal" 2> /dev/null || echo 0)))
+      awk -v s="$store_bytes" -v b="$bytes" 'BEGIN { printf "    store size: %.0f MB = %.2f× the input\n", s / 1048576, s / b }'
       ;;
     noop)
       read -r seconds rss < <(measure "nightly" "$earshot" nightly "$corpus" --store "$work/store.sqlite" --jobs 2)
@@ -201,6 +203,8 @@ for step in $steps; do
         conversations=$(sed -n 's/^Scored \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
         row "nightly, PostgreSQL, empty (--jobs 2)" "$seconds" "$rss" "${conversations:-0}" "$bytes"
         grep -E '^(Files|Scored|Run|error)' "$work/stderr.txt" | sed 's/^/    /'
+        database_bytes=$(psql "${pg_url%%\?*}" -qAt -c "SELECT pg_database_size('earshot_bench')")
+        awk -v s="$database_bytes" -v b="$bytes" 'BEGIN { printf "    database size: %.0f MB = %.2f× the input (pg_database_size)\n", s / 1048576, s / b }'
       else
         total=$(sed -n 's/.*store now holds \([0-9]*\) conversation.*/\1/p' "$work/stderr.txt")
         row "nightly, PostgreSQL, nothing new" "$seconds" "$rss" "${total:-0}" "$bytes"

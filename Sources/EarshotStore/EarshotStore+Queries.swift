@@ -28,12 +28,15 @@ extension EarshotStore {
   public func aggregation(runID: Int64) throws -> Aggregation {
     try queue.read { db in
       var aggregation = Aggregation()
+      let unpacker = StoreBlobUnpacker()
       let rows = try Row.fetchCursor(
         db, sql: "SELECT kind, company, name, totals FROM aggregate WHERE run_id = ?", arguments: [runID])
       while let row = try rows.next() {
         guard let kind = GroupKind(rawValue: row["kind"]) else { continue }
-        aggregation.groups[GroupKey(kind: kind, company: row["company"], name: row["name"])] =
-          try ResultCoding.decodeTotals(row["totals"])
+        let key = GroupKey(kind: kind, company: row["company"], name: row["name"])
+        aggregation.groups[key] = try ResultCoding.decodeTotals(
+          blob: row["totals"] as Data, what: "the \(kind.rawValue) totals of run \(runID) for \(key)",
+          unpacker: unpacker)
       }
       return aggregation
     }
@@ -42,12 +45,17 @@ extension EarshotStore {
   /// The store's current contents merged: every unit's totals in unit-key order, as `finishRun`
   /// merges them (SQLite compares text byte by byte, as PostgreSQL's `COLLATE "C"` does).
   public func currentAggregation() throws -> Aggregation {
-    try queue.read { db in
-      var aggregation = Aggregation()
-      let rows = try String.fetchCursor(db, sql: "SELECT totals FROM unit_totals ORDER BY unit_key")
-      while let text = try rows.next() { aggregation.merge(try ResultCoding.decodeAggregation(text)) }
-      return aggregation
+    try queue.read { db in try currentAggregation(db) }
+  }
+
+  func currentAggregation(_ db: Database) throws -> Aggregation {
+    var aggregation = Aggregation()
+    let unpacker = StoreBlobUnpacker()
+    let rows = try Row.fetchCursor(db, sql: "SELECT unit_key, totals FROM unit_totals ORDER BY unit_key")
+    while let row = try rows.next() {
+      aggregation.merge(try ResultCoding.decodeAggregation(blob: row[1] as Data, unitKey: row[0], unpacker: unpacker))
     }
+    return aggregation
   }
 
   /// Counts of current conversations by score bin: `bins` equal bins over 0…100 (100 falls in
@@ -108,23 +116,47 @@ extension EarshotStore {
 
   /// Every current result as stored (the compact JSON of `conversations.jsonl`), in input order.
   public func currentResultLines() throws -> [String] {
-    try queue.read { db in
-      try String.fetchAll(db, sql: "SELECT result FROM conversation ORDER BY unit_key, ordinal")
+    try queue.read { db in try resultLines(db) }
+  }
+
+  private func resultLines(_ db: Database) throws -> [String] {
+    var lines: [String] = []
+    let unpacker = StoreBlobUnpacker()
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT unit_key, first_ordinal, count, results FROM result_block ORDER BY unit_key, first_ordinal")
+    while let row = try rows.next() {
+      lines += try ResultBlocks.unpack(
+        row[3] as Data, unitKey: row[0], firstOrdinal: row[1], count: row[2], unpacker: unpacker)
     }
+    return lines
   }
 
   /// An agent's lowest-scoring current conversations, worst first (ties in input order).
   public func worstConversations(company: String, agent: String, limit: Int) throws -> [ConversationResult] {
     try queue.read { db in
-      try String.fetchAll(
+      let unpacker = StoreBlobUnpacker()
+      return try Row.fetchAll(
         db,
         sql: """
-          SELECT conversation.result FROM conversation
+          SELECT conversation.unit_key, conversation.ordinal, result_block.first_ordinal, result_block.count,
+            result_block.results
+          FROM conversation
           JOIN conversation_agent ON conversation_agent.conversation_row = conversation.id
+          JOIN result_block ON result_block.unit_key = conversation.unit_key
+            AND result_block.first_ordinal <= conversation.ordinal
+            AND conversation.ordinal < result_block.first_ordinal + result_block.count
           WHERE conversation_agent.company = ? AND conversation_agent.agent = ?
           ORDER BY conversation.score, conversation.unit_key, conversation.ordinal LIMIT ?
           """, arguments: [company, agent, limit]
-      ).map(ResultCoding.decodeResult)
+      ).map { row in
+        let (unitKey, ordinal, first, count): (String, Int, Int, Int) = (row[0], row[1], row[2], row[3])
+        let lines = try ResultBlocks.unpack(
+          row[4] as Data, unitKey: unitKey, firstOrdinal: first, count: count, unpacker: unpacker)
+        guard lines.indices.contains(ordinal - first) else {
+          throw StoreError.corrupt("the result of conversation \(ordinal) of unit \(unitKey) is in no stored block")
+        }
+        return try ResultCoding.decodeResult(lines[ordinal - first])
+      }
     }
   }
 
@@ -157,17 +189,19 @@ extension EarshotStore {
             + "\(row["mtime_ns"] as Int64) \(row["content_hash"] as String? ?? "-") \(row["fingerprint"] as String) "
             + "\(row["status"] as String) \(row["diagnostics"] as String)")
       }
-      for row in try Row.fetchAll(
+      // Results are dumped as their JSON text, the compression being a detail of how they are kept.
+      let results = try resultLines(db)
+      for (index, row) in try Row.fetchAll(
         db,
         sql: """
-          SELECT id, unit_key, ordinal, conversation_id, source_file, company, channel, agents, started_at, day, score,
-            fingerprint, result FROM conversation ORDER BY unit_key, ordinal
-          """)
-      {
+          SELECT id, unit_key, ordinal, conversation_id, company, channel, started_at, score FROM conversation
+          ORDER BY unit_key, ordinal
+          """
+      ).enumerated() {
         lines.append(
           "conversation \(row["unit_key"] as String)#\(row["ordinal"] as Int) \(row["conversation_id"] as String) "
-            + "\(row["company"] as String) \(row["channel"] as String) \(row["agents"] as String) "
-            + "\(row["day"] as String? ?? "-") \(row["score"] as Double) \(row["result"] as String)")
+            + "\(row["company"] as String) \(row["channel"] as String) \(row["started_at"] as String? ?? "-") "
+            + "\(row["score"] as Double) \(results.indices.contains(index) ? results[index] : "(no result)")")
         let rowID: Int64 = row["id"]
         for agent in try String.fetchAll(
           db, sql: "SELECT agent FROM conversation_agent WHERE conversation_row = ? ORDER BY agent", arguments: [rowID])
@@ -177,26 +211,32 @@ extension EarshotStore {
         for finding in try Row.fetchAll(
           db,
           sql: """
-            SELECT ordinal, detector, category, severity, reason, turn, speaker, evidence FROM finding
-            WHERE conversation_row = ? ORDER BY ordinal
+            SELECT ordinal, detector, category, severity, turn FROM finding WHERE conversation_row = ? ORDER BY ordinal
             """, arguments: [rowID])
         {
           lines.append(
-            "  finding \(finding["ordinal"] as Int) \(finding["detector"] as String) \(finding["severity"] as String) "
-              + "\(finding["turn"] as Int? ?? -1) \(finding["evidence"] as String? ?? "")")
+            "  finding \(finding["ordinal"] as Int) \(finding["detector"] as String) "
+              + "\(finding["category"] as String) \(finding["severity"] as String) \(finding["turn"] as Int? ?? -1)")
         }
       }
+      let unpacker = StoreBlobUnpacker()
       for row in try Row.fetchAll(db, sql: "SELECT unit_key, totals FROM unit_totals ORDER BY unit_key") {
-        lines.append("totals \(row["unit_key"] as String) \(row["totals"] as String)")
+        let unitKey: String = row["unit_key"]
+        // As JSON, whichever form the store keeps them in.
+        let totals = try ResultCoding.decodeAggregation(
+          blob: row["totals"] as Data, unitKey: unitKey, unpacker: unpacker)
+        lines.append("totals \(unitKey) \(try ResultCoding.encode(totals))")
       }
       if let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run WHERE status = 'succeeded'") {
         for row in try Row.fetchAll(
           db, sql: "SELECT kind, company, name, totals FROM aggregate WHERE run_id = ? ORDER BY kind, company, name",
           arguments: [latest])
         {
+          let totals = try ResultCoding.decodeTotals(
+            blob: row["totals"] as Data, what: "the totals of run \(latest)", unpacker: unpacker)
           lines.append(
             "aggregate \(row["kind"] as String) \(row["company"] as String) \(row["name"] as String) "
-              + "\(row["totals"] as String)")
+              + (try ResultCoding.encode(totals)))
         }
       }
       return lines.joined(separator: "\n") + "\n"

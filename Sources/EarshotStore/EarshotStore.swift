@@ -67,14 +67,20 @@ public final class EarshotStore: ListeningStore {
       try DatabaseQueue(path: path, configuration: configuration)
     }
     let migrator = StoreMigrations.migrator
-    let unknown = try FileError.attempt("cannot read the store", path) {
-      try queue.read { db in try migrator.appliedIdentifiers(db) }.subtracting(migrator.migrations)
+    let applied = try FileError.attempt("cannot read the store", path) {
+      try queue.read { db in try migrator.appliedIdentifiers(db) }
     }
+    let unknown = applied.subtracting(migrator.migrations)
     guard unknown.isEmpty else {
       // A newer Earshot changed the schema; writing with the old one could lose its data.
       throw StoreError.newerSchema(path: path, migrations: unknown.sorted())
     }
-    try FileError.attempt("cannot update the store's schema", path) { try migrator.migrate(queue) }
+    try FileError.attempt("cannot update the store's schema", path) {
+      try migrator.migrate(queue)
+      // Converting a store to compact rows frees most of its pages: give them back to the file
+      // system once (VACUUM rewrites the file; it cannot run inside the migration's transaction).
+      if applied.contains(StoreMigrations.first) && !applied.contains(StoreMigrations.compact) { try queue.vacuum() }
+    }
   }
 
   /// The names of the migrations applied to this store, in order.
@@ -151,36 +157,29 @@ public final class EarshotStore: ListeningStore {
   /// recorded with hash, stamp and fingerprint, and the run's progress counts updated.
   ///
   /// A run killed before this commits leaves the units as they were, so the next run redoes them.
+  /// The units are encoded and compressed before the transaction opens, so a report that reads
+  /// meanwhile waits only for the inserts.
   public func write(_ units: [ProcessedUnit], runID: Int64, fingerprint: String, counts: RunCounts) throws {
+    let encoded = try StoreEncoder().encode(units)
     try queue.write { db in
-      for unit in units {
+      for unit in encoded {
         try deleteResults(db, unitKey: unit.key)
-        var totals = Aggregation()
-        for (ordinal, result) in unit.results.enumerated() {
-          let day = result.startedAt.map(Aggregation.utcDay)
-          totals.add(result, day: day)
-          try insert(db, result, unitKey: unit.key, ordinal: ordinal, day: day, runID: runID, fingerprint: fingerprint)
-        }
-        try db.execute(
-          sql: "INSERT INTO unit_totals (unit_key, totals) VALUES (?, ?)",
-          arguments: [unit.key, try ResultCoding.encode(totals)])
+        try insert(db, unit, runID: runID)
+        let upsert = try db.cachedStatement(
+          sql: """
+            INSERT INTO input_file (path, unit_key, size, mtime_ns, content_hash, fingerprint, status, diagnostics,
+              first_run_id, scored_run_id, removed_run_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT(path) DO UPDATE SET unit_key = excluded.unit_key, size = excluded.size,
+              mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash, fingerprint = excluded.fingerprint,
+              status = excluded.status, diagnostics = excluded.diagnostics, scored_run_id = excluded.scored_run_id,
+              removed_run_id = NULL
+            """)
         for file in unit.files {
-          let messages = unit.diagnostics.filter { $0.file == file.path }.map(\.message)
-          let status: FileStatus = (unit.failed || !messages.isEmpty) ? .failed : .current
-          try db.execute(
-            sql: """
-              INSERT INTO input_file (path, unit_key, size, mtime_ns, content_hash, fingerprint, status, diagnostics,
-                first_run_id, scored_run_id, removed_run_id)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-              ON CONFLICT(path) DO UPDATE SET unit_key = excluded.unit_key, size = excluded.size,
-                mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash, fingerprint = excluded.fingerprint,
-                status = excluded.status, diagnostics = excluded.diagnostics, scored_run_id = excluded.scored_run_id,
-                removed_run_id = NULL
-              """,
-            arguments: [
-              file.path, unit.key, file.stamp.size, file.stamp.modifiedNanoseconds, file.contentHash, fingerprint,
-              status.rawValue, ResultCoding.encode(messages), runID, runID,
-            ])
+          try upsert.execute(arguments: [
+            file.path, unit.key, file.size, file.modifiedNanoseconds, file.contentHash, fingerprint,
+            file.status.rawValue, file.diagnostics, runID, runID,
+          ])
         }
       }
       try updateCounts(db, runID: runID, counts: counts)
@@ -209,19 +208,18 @@ public final class EarshotStore: ListeningStore {
     -> Aggregation
   {
     try queue.write { db in
-      var aggregation = Aggregation()
-      let rows = try String.fetchCursor(db, sql: "SELECT totals FROM unit_totals ORDER BY unit_key")
-      while let text = try rows.next() { aggregation.merge(try ResultCoding.decodeAggregation(text)) }
+      let aggregation = try currentAggregation(db)
+      let packer = StoreBlobPacker()
+      let insert = try db.makeStatement(
+        sql: """
+          INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
       for (key, totals) in aggregation.groups.sorted(by: { $0.key < $1.key }) {
-        try db.execute(
-          sql: """
-            INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """,
-          arguments: [
-            id, key.kind.rawValue, key.company, key.name, totals.conversations, totals.meanScore,
-            try ResultCoding.encode(totals),
-          ])
+        try insert.execute(arguments: [
+          id, key.kind.rawValue, key.company, key.name, totals.conversations, totals.meanScore,
+          Data(try BinaryCoding.encode(totals).withUnsafeBytes { packer.pack($0) }),
+        ])
       }
       var final = counts
       final.conversationsTotal = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM conversation") ?? 0
@@ -237,45 +235,43 @@ public final class EarshotStore: ListeningStore {
   // MARK: - Writing helpers
 
   private func deleteResults(_ db: Database, unitKey: String) throws {
-    try db.execute(sql: "DELETE FROM conversation WHERE unit_key = ?", arguments: [unitKey])
-    try db.execute(sql: "DELETE FROM unit_totals WHERE unit_key = ?", arguments: [unitKey])
+    // Agents and findings go with their conversations (cascade).
+    for table in ["conversation", "result_block", "unit_totals"] {
+      try db.cachedStatement(sql: "DELETE FROM \(table) WHERE unit_key = ?").execute(arguments: [unitKey])
+    }
   }
 
-  private func insert(
-    _ db: Database, _ result: ConversationResult, unitKey: String, ordinal: Int, day: String?, runID: Int64,
-    fingerprint: String
-  ) throws {
-    let company = result.company ?? ""
-    try db.execute(
+  /// One unit's conversations, agents, findings, result blocks and totals, with statements prepared
+  /// once per connection (GRDB's cache), not once per row.
+  private func insert(_ db: Database, _ unit: EncodedUnit, runID: Int64) throws {
+    let conversation = try db.cachedStatement(
       sql: """
-        INSERT INTO conversation (unit_key, ordinal, conversation_id, source_file, company, channel, agents,
-          started_at, day, score, fingerprint, run_id, result)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        unitKey, ordinal, result.conversationId, result.sourceFile, company, result.channel,
-        ResultCoding.encode(result.agents), result.startedAt.map(ResultCoding.timestamp), day, result.score.value,
-        fingerprint, runID, try ResultCoding.encode(result),
+        INSERT INTO conversation (unit_key, ordinal, conversation_id, company, channel, started_at, score, run_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let agent = try db.cachedStatement(
+      sql: "INSERT INTO conversation_agent (conversation_row, company, agent) VALUES (?, ?, ?)")
+    let finding = try db.cachedStatement(
+      sql: """
+        INSERT INTO finding (conversation_row, ordinal, detector, category, severity, turn) VALUES (?, ?, ?, ?, ?, ?)
+        """)
+    for (ordinal, row) in unit.conversations.enumerated() {
+      try conversation.execute(arguments: [
+        unit.key, ordinal, row.conversationID, row.company, row.channel, row.startedAt, row.score, runID,
       ])
-    let row = db.lastInsertedRowID
-    for agent in result.agents {
-      try db.execute(
-        sql: "INSERT INTO conversation_agent (conversation_row, company, agent) VALUES (?, ?, ?)",
-        arguments: [row, company, agent])
+      let id = db.lastInsertedRowID
+      for name in row.agents { try agent.execute(arguments: [id, row.company, name]) }
+      for (index, item) in row.findings.enumerated() {
+        try finding.execute(arguments: [id, index, item.detector, item.category, item.severity, item.turn])
+      }
     }
-    for (index, finding) in result.findings.enumerated() {
-      let evidence = finding.evidence.first
-      try db.execute(
-        sql: """
-          INSERT INTO finding (conversation_row, ordinal, detector, category, severity, reason, turn, speaker, evidence)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          row, index, finding.detector, finding.category.rawValue, finding.severity.rawValue, finding.reason,
-          evidence?.turn,
-          evidence?.speaker, evidence?.span.text,
-        ])
+    let block = try db.cachedStatement(
+      sql: "INSERT INTO result_block (unit_key, first_ordinal, count, results) VALUES (?, ?, ?, ?)")
+    for item in unit.blocks {
+      try block.execute(arguments: [unit.key, item.firstOrdinal, item.count, Data(item.blob)])
     }
+    try db.cachedStatement(sql: "INSERT INTO unit_totals (unit_key, totals) VALUES (?, ?)")
+      .execute(arguments: [unit.key, Data(unit.totals)])
   }
 
   func updateCounts(_ db: Database, runID: Int64, counts: RunCounts) throws {

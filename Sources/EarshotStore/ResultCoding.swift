@@ -34,7 +34,7 @@ enum ResultCoding {
     return String(decoding: try encoder(snakeCase: false).encode(entries), as: UTF8.self)
   }
 
-  static func decodeAggregation(_ text: String) throws -> Aggregation {
+  static func decodeAggregation(_ text: String, what: String = "stored totals") throws -> Aggregation {
     do {
       var aggregation = Aggregation()
       for entry in try decoder(snakeCase: false).decode([Entry].self, from: Data(text.utf8)) {
@@ -42,7 +42,44 @@ enum ResultCoding {
       }
       return aggregation
     } catch {
-      throw StoreError.corrupt("stored totals: \(error)")
+      throw StoreError.corrupt("\(what): \(error)")
+    }
+  }
+
+  /// A unit's totals as stored: ``BinaryCoding`` of its groups sorted by key (compressed by the caller).
+  static func binary(_ aggregation: Aggregation) throws -> [UInt8] {
+    try BinaryCoding.encode(aggregation.groups.sorted { $0.key < $1.key }.map { Entry(key: $0.key, totals: $0.value) })
+  }
+
+  /// The unit totals stored as a compressed blob: ``BinaryCoding``, or JSON in a store converted from
+  /// one that kept JSON text.
+  static func decodeAggregation(blob: some ContiguousBytes, unitKey: String, unpacker: StoreBlobUnpacker) throws
+    -> Aggregation
+  {
+    let what = "the totals of unit \(unitKey)"
+    let bytes = try unpacker.unpack(blob, what: what)
+    guard bytes.first == BinaryCoding.tag else {
+      return try decodeAggregation(String(decoding: bytes, as: UTF8.self), what: what)
+    }
+    do {
+      var aggregation = Aggregation()
+      for entry in try BinaryCoding.decode([Entry].self, from: bytes) { aggregation.groups[entry.key] = entry.totals }
+      return aggregation
+    } catch {
+      throw StoreError.corrupt("\(what): \(BinaryCoding.describe(error))")
+    }
+  }
+
+  /// A group's totals stored with a run, a compressed blob (``BinaryCoding``, or JSON once converted).
+  static func decodeTotals(blob: some ContiguousBytes, what: String, unpacker: StoreBlobUnpacker) throws
+    -> GroupTotals
+  {
+    let bytes = try unpacker.unpack(blob, what: what)
+    do {
+      if bytes.first == BinaryCoding.tag { return try BinaryCoding.decode(GroupTotals.self, from: bytes) }
+      return try decoder(snakeCase: false).decode(GroupTotals.self, from: Data(bytes))
+    } catch {
+      throw StoreError.corrupt("\(what): \(BinaryCoding.describe(error))")
     }
   }
 

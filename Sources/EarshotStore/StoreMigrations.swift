@@ -5,9 +5,14 @@ import GRDB
 /// Never edit a registered migration: add a new one. Each runs in its own transaction, and the
 /// applied names are kept in `grdb_migrations`. The schema is documented in `docs/store.md`.
 enum StoreMigrations {
+  /// The first migration's name.
+  static let first = "v1-runs-files-results-aggregates"
+  /// The migration to compact rows and compressed results.
+  static let compact = "v2-compact-store"
+
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1-runs-files-results-aggregates") { db in
+    migrator.registerMigration(first) { db in
       try db.create(table: "run") { table in
         table.autoIncrementedPrimaryKey("id")
         table.column("started_at", .text).notNull()
@@ -93,6 +98,9 @@ enum StoreMigrations {
         table.primaryKey(["run_id", "kind", "company", "name"])
       }
     }
+    // Results as compressed blocks, findings and conversations without text the blocks hold, totals
+    // compressed, indexes no query uses dropped (issue 14: a store no larger than its input).
+    migrator.registerMigration(compact) { db in try CompactStoreMigration.sqlite(db) }
     return migrator
   }
 }

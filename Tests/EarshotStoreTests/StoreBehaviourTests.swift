@@ -12,14 +12,14 @@ enum StoreBehaviour {
   static func migrationsAreNamedAndIdempotent(_ backend: StoreBackend) throws {
     let (location, folder) = try backend.freshLocation()
     let first = try StoreLocation(location).open()
-    #expect(try first.appliedMigrations() == ["v1-runs-files-results-aggregates"])
+    #expect(try first.appliedMigrations() == ["v1-runs-files-results-aggregates", "v2-compact-store"])
     let run = try first.beginRun(inputs: ["in"], fingerprint: "f", toolVersion: "t", startedAt: Date())
     try first.write(
       [StoreFixtures.unit("a.txt", [try StoreFixtures.result(id: "a", score: 80)])], runID: run, fingerprint: "f",
       counts: RunCounts())
     try first.finishRun(id: run, counts: RunCounts(), finishedAt: Date(), status: "succeeded")
     let reopened = try StoreLocation(location).open()
-    #expect(try reopened.appliedMigrations() == ["v1-runs-files-results-aggregates"])
+    #expect(try reopened.appliedMigrations() == ["v1-runs-files-results-aggregates", "v2-compact-store"])
     #expect(try reopened.runs().map(\.status) == ["succeeded"])
     #expect(try reopened.files().keys.sorted() == ["a.txt"])
     withExtendedLifetime(folder) {}

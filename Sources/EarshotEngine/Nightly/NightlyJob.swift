@@ -174,6 +174,8 @@ public struct NightlyJob: Sendable {
       // (redacted for the store), never the conversations' text.
       var unitResults: [ConversationResult] = []
       var unitDiagnostics: [InputDiagnostic] = []
+      let writer = StoreWriter(store: store)
+      defer { try? writer.finish() }
       try await run.stream(toScore.map(\.unit), jobs: jobs) { event in
         switch event {
         case .scored(let result, let conversation):
@@ -203,13 +205,14 @@ public struct NightlyJob: Sendable {
           unitDiagnostics = []
         }
         if pending.count >= unitsPerTransaction || pendingConversations >= 2_000 {
-          try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
+          try writer.submit(pending, runID: runID, fingerprint: fingerprint, counts: counts)
           pending.removeAll(keepingCapacity: true)
           pendingConversations = 0
         }
         progress(filesDone, totalFiles, counts.conversationsScored)
       }
-      try store.write(pending, runID: runID, fingerprint: fingerprint, counts: counts)
+      try writer.submit(pending, runID: runID, fingerprint: fingerprint, counts: counts)
+      try writer.finish()
       // Repeat contacts link conversations across units and runs: counted from every current result.
       let aggregation = try StoreCustomerHistory.adding(
         to: try store.finishRun(id: runID, counts: counts, finishedAt: now(), status: "succeeded"), from: store,

@@ -8,9 +8,12 @@ import PostgresNIO
 /// back ends). Text columns that order results are `COLLATE "C"` (byte order), as SQLite's default
 /// `BINARY` collation, so both back ends sort, and therefore merge and report, identically.
 enum PostgresMigrations {
-  struct Migration {
+  struct Migration: Sendable {
     var name: String
     var statements: [String]
+    /// Rows converted in Swift after `statements` (compression PostgreSQL cannot do), then `finally`.
+    var convert: (@Sendable (PostgresStore) throws -> Void)? = nil
+    var finally: [String] = []
   }
 
   static let all: [Migration] = [
@@ -112,12 +115,45 @@ enum PostgresMigrations {
           PRIMARY KEY (run_id, kind, company, name)
         )
         """,
-      ])
+      ]),
+    Migration(
+      name: "v2-compact-store",
+      statements: [
+        """
+        CREATE TABLE result_block (
+          unit_key TEXT COLLATE "C" NOT NULL,
+          first_ordinal BIGINT NOT NULL,
+          count BIGINT NOT NULL,
+          results BYTEA NOT NULL,
+          PRIMARY KEY (unit_key, first_ordinal)
+        )
+        """,
+        "ALTER TABLE unit_totals ADD COLUMN packed BYTEA",
+        "ALTER TABLE aggregate ADD COLUMN packed BYTEA",
+      ],
+      convert: PostgresCompactMigration.convert,
+      finally: [
+        """
+        ALTER TABLE conversation DROP COLUMN source_file, DROP COLUMN agents, DROP COLUMN day,
+          DROP COLUMN fingerprint, DROP COLUMN result
+        """,
+        "DROP INDEX conversation_on_score",
+        "ALTER TABLE finding DROP COLUMN reason, DROP COLUMN speaker, DROP COLUMN evidence",
+        "DROP INDEX finding_on_detector",
+        "DROP INDEX finding_on_conversation_row",
+        "ALTER TABLE finding ADD PRIMARY KEY (conversation_row, ordinal)",
+        "ALTER TABLE unit_totals DROP COLUMN totals",
+        "ALTER TABLE unit_totals RENAME COLUMN packed TO totals",
+        "ALTER TABLE unit_totals ALTER COLUMN totals SET NOT NULL",
+        "ALTER TABLE aggregate DROP COLUMN totals",
+        "ALTER TABLE aggregate RENAME COLUMN packed TO totals",
+        "ALTER TABLE aggregate ALTER COLUMN totals SET NOT NULL",
+      ]),
   ]
 
   /// Applies pending migrations in one transaction, under an advisory lock held until it commits,
   /// so N shards opening a new database together create the tables once.
-  static func migrate(_ store: PostgresStore) throws {
+  static func migrate(_ store: PostgresStore, _ migrations: [Migration] = all) throws {
     try store.transaction {
       try store.run("SELECT pg_advisory_xact_lock(\(PostgresLockKeys.namespace), \(PostgresLockKeys.migrations))")
       try store.run(
@@ -132,8 +168,10 @@ enum PostgresMigrations {
         // A newer Earshot changed the schema; writing with the old one could lose its data.
         throw StoreError.newerSchema(path: store.url.target, migrations: unknown.sorted())
       }
-      for migration in all where !applied.contains(migration.name) {
+      for migration in migrations where !applied.contains(migration.name) {
         for statement in migration.statements { try store.run(PostgresQuery(unsafeSQL: statement)) }
+        try migration.convert?(store)
+        for statement in migration.finally { try store.run(PostgresQuery(unsafeSQL: statement)) }
         try store.run(
           "INSERT INTO earshot_migrations (identifier, applied_at) VALUES (\(migration.name), \(ResultCoding.timestamp(Date())))"
         )

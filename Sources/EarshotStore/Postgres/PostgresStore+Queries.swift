@@ -1,5 +1,6 @@
 import EarshotScoring
 import Foundation
+import NIOCore
 import PostgresNIO
 
 /// The reading half of the store protocol: the same queries as the SQLite store's, ordered the same
@@ -39,18 +40,25 @@ extension PostgresStore {
 
   public func aggregation(runID: Int64) throws -> Aggregation {
     var aggregation = Aggregation()
+    let unpacker = StoreBlobUnpacker()
     for row in try run("SELECT kind, company, name, totals FROM aggregate WHERE run_id = \(runID)") {
-      let (kind, company, name, totals) = try row.decode((String, String, String, String).self)
+      let (kind, company, name, totals) = try row.decode((String, String, String, ByteBuffer).self)
       guard let kind = GroupKind(rawValue: kind) else { continue }
-      aggregation.groups[GroupKey(kind: kind, company: company, name: name)] = try ResultCoding.decodeTotals(totals)
+      let key = GroupKey(kind: kind, company: company, name: name)
+      aggregation.groups[key] = try ResultCoding.decodeTotals(
+        blob: Array(totals.readableBytesView), what: "the \(kind.rawValue) totals of run \(runID) for \(key)",
+        unpacker: unpacker)
     }
     return aggregation
   }
 
   public func currentAggregation() throws -> Aggregation {
     var aggregation = Aggregation()
-    for row in try run("SELECT totals FROM unit_totals ORDER BY unit_key COLLATE \"C\"") {
-      aggregation.merge(try ResultCoding.decodeAggregation(try row.decode(String.self)))
+    let unpacker = StoreBlobUnpacker()
+    for row in try run("SELECT unit_key, totals FROM unit_totals ORDER BY unit_key COLLATE \"C\"") {
+      let (unitKey, totals) = try row.decode((String, ByteBuffer).self)
+      aggregation.merge(
+        try ResultCoding.decodeAggregation(blob: Array(totals.readableBytesView), unitKey: unitKey, unpacker: unpacker))
     }
     return aggregation
   }
@@ -102,20 +110,44 @@ extension PostgresStore {
   }
 
   public func currentResultLines() throws -> [String] {
-    try run("SELECT result FROM conversation ORDER BY unit_key COLLATE \"C\", ordinal").map {
-      try $0.decode(String.self)
+    var lines: [String] = []
+    let unpacker = StoreBlobUnpacker()
+    for row in try run(
+      "SELECT unit_key, first_ordinal, count, results FROM result_block ORDER BY unit_key COLLATE \"C\", first_ordinal")
+    {
+      let (unitKey, first, count, blob) = try row.decode((String, Int64, Int64, ByteBuffer).self)
+      lines += try ResultBlocks.unpack(
+        Array(blob.readableBytesView), unitKey: unitKey, firstOrdinal: Int(first), count: Int(count),
+        unpacker: unpacker)
     }
+    return lines
   }
 
   public func worstConversations(company: String, agent: String, limit: Int) throws -> [ConversationResult] {
-    try run(
+    let unpacker = StoreBlobUnpacker()
+    return try run(
       """
-      SELECT conversation.result FROM conversation
+      SELECT conversation.unit_key, conversation.ordinal, result_block.first_ordinal, result_block.count,
+        result_block.results
+      FROM conversation
       JOIN conversation_agent ON conversation_agent.conversation_row = conversation.id
+      JOIN result_block ON result_block.unit_key = conversation.unit_key
+        AND result_block.first_ordinal <= conversation.ordinal
+        AND conversation.ordinal < result_block.first_ordinal + result_block.count
       WHERE conversation_agent.company = \(company) AND conversation_agent.agent = \(agent)
       ORDER BY conversation.score, conversation.unit_key COLLATE "C", conversation.ordinal LIMIT \(Int64(limit))
       """
-    ).map { try ResultCoding.decodeResult(try $0.decode(String.self)) }
+    ).map { row in
+      let (unitKey, ordinal, first, count, blob) = try row.decode((String, Int64, Int64, Int64, ByteBuffer).self)
+      let lines = try ResultBlocks.unpack(
+        Array(blob.readableBytesView), unitKey: unitKey, firstOrdinal: Int(first), count: Int(count),
+        unpacker: unpacker)
+      let index = Int(ordinal - first)
+      guard lines.indices.contains(index) else {
+        throw StoreError.corrupt("the result of conversation \(ordinal) of unit \(unitKey) is in no stored block")
+      }
+      return try ResultCoding.decodeResult(lines[index])
+    }
   }
 
   public func failedFiles() throws -> [(path: String, problems: [String])] {
@@ -147,30 +179,36 @@ extension PostgresStore {
     }
     var findings: [Int64: [String]] = [:]
     for row in try run(
-      "SELECT conversation_row, ordinal, detector, severity, turn, evidence FROM finding ORDER BY conversation_row, ordinal"
+      "SELECT conversation_row, ordinal, detector, category, severity, turn FROM finding ORDER BY conversation_row, ordinal"
     ) {
-      let (conversation, ordinal, detector, severity, turn, evidence) = try row.decode(
-        (Int64, Int64, String, String, Int64?, String?).self)
+      let (conversation, ordinal, detector, category, severity, turn) = try row.decode(
+        (Int64, Int64, String, String, String, Int64?).self)
       findings[conversation, default: []].append(
-        "  finding \(ordinal) \(detector) \(severity) \(turn ?? -1) \(evidence ?? "")")
+        "  finding \(ordinal) \(detector) \(category) \(severity) \(turn ?? -1)")
     }
-    for row in try run(
+    // Results are dumped as their JSON text, the compression being a detail of how they are kept.
+    let results = try currentResultLines()
+    for (index, row) in try run(
       """
-      SELECT id, unit_key, ordinal, conversation_id, company, channel, agents, day, score, result
+      SELECT id, unit_key, ordinal, conversation_id, company, channel, started_at, score
       FROM conversation ORDER BY unit_key COLLATE "C", ordinal
-      """)
-    {
-      let (id, unitKey, ordinal, conversationID, company, channel, agentList, day, score, result) = try row.decode(
-        (Int64, String, Int64, String, String, String, String, String?, Double, String).self)
+      """
+    ).enumerated() {
+      let (id, unitKey, ordinal, conversationID, company, channel, started, score) = try row.decode(
+        (Int64, String, Int64, String, String, String, String?, Double).self)
       lines.append(
-        "conversation \(unitKey)#\(ordinal) \(conversationID) \(company) \(channel) \(agentList) \(day ?? "-") "
-          + "\(score) \(result)")
+        "conversation \(unitKey)#\(ordinal) \(conversationID) \(company) \(channel) \(started ?? "-") \(score) "
+          + (results.indices.contains(index) ? results[index] : "(no result)"))
       for agent in agents[id] ?? [] { lines.append("  agent \(agent)") }
       lines += findings[id] ?? []
     }
+    let unpacker = StoreBlobUnpacker()
     for row in try run("SELECT unit_key, totals FROM unit_totals ORDER BY unit_key COLLATE \"C\"") {
-      let (unitKey, totals) = try row.decode((String, String).self)
-      lines.append("totals \(unitKey) \(totals)")
+      let (unitKey, totals) = try row.decode((String, ByteBuffer).self)
+      // As JSON, whichever form the store keeps them in.
+      let aggregation = try ResultCoding.decodeAggregation(
+        blob: Array(totals.readableBytesView), unitKey: unitKey, unpacker: unpacker)
+      lines.append("totals \(unitKey) \(try ResultCoding.encode(aggregation))")
     }
     let latest = try run("SELECT MAX(id) FROM run WHERE status = 'succeeded'").map { try $0.decode(Int64?.self) }
     if let latest = latest.first ?? nil {
@@ -180,8 +218,10 @@ extension PostgresStore {
         ORDER BY kind COLLATE "C", company COLLATE "C", name COLLATE "C"
         """)
       {
-        let (kind, company, name, totals) = try row.decode((String, String, String, String).self)
-        lines.append("aggregate \(kind) \(company) \(name) \(totals)")
+        let (kind, company, name, totals) = try row.decode((String, String, String, ByteBuffer).self)
+        let decoded = try ResultCoding.decodeTotals(
+          blob: Array(totals.readableBytesView), what: "the totals of run \(latest)", unpacker: unpacker)
+        lines.append("aggregate \(kind) \(company) \(name) \(try ResultCoding.encode(decoded))")
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -1,6 +1,7 @@
 import EarshotModel
 import EarshotScoring
 import Foundation
+import NIOCore
 import PostgresNIO
 
 /// The writing half of the store protocol: every batch is one transaction of a few statements whose
@@ -78,6 +79,7 @@ extension PostgresStore {
         "UPDATE input_file SET status = 'removed', removed_run_id = \(runID) WHERE path = ANY(\(removed))")
       try run("UPDATE input_file SET content_hash = NULL WHERE path = ANY(\(cleared.sorted()))")
       try run("DELETE FROM conversation WHERE unit_key = ANY(\(unitKeys))")
+      try run("DELETE FROM result_block WHERE unit_key = ANY(\(unitKeys))")
       try run("DELETE FROM unit_totals WHERE unit_key = ANY(\(unitKeys))")
     }
   }
@@ -90,32 +92,23 @@ extension PostgresStore {
   }
 
   private func writeUnits(_ units: [ProcessedUnit], runID: Int64, fingerprint: String) throws {
-    let keys = units.map(\.key)
+    // Encoded and compressed exactly as SQLite's, before any statement is sent.
+    let encoded = try StoreEncoder().encode(units)
+    let keys = encoded.map(\.key)
     // Conversations first: agents and findings cascade with them.
     try run("DELETE FROM conversation WHERE unit_key = ANY(\(keys))")
+    try run("DELETE FROM result_block WHERE unit_key = ANY(\(keys))")
     try run("DELETE FROM unit_totals WHERE unit_key = ANY(\(keys))")
     var rows = ConversationRows()
-    var totalsText: [String] = []
-    for unit in units {
-      var totals = Aggregation()
-      for (ordinal, result) in unit.results.enumerated() {
-        let day = result.startedAt.map(Aggregation.utcDay)
-        totals.add(result, day: day)
-        try rows.append(result, unitKey: unit.key, ordinal: Int64(ordinal), day: day)
-      }
-      totalsText.append(try ResultCoding.encode(totals))
-    }
+    for unit in encoded { rows.append(unit) }
     if !rows.unitKeys.isEmpty {
       try run(
         """
-        INSERT INTO conversation (unit_key, ordinal, conversation_id, source_file, company, channel, agents,
-          started_at, day, score, fingerprint, run_id, result)
-        SELECT u, o, i, f, c, ch, a, CASE WHEN sn THEN NULL ELSE s END, CASE WHEN dn THEN NULL ELSE d END, sc,
-          \(fingerprint), \(runID), r
-        FROM UNNEST(\(rows.unitKeys)::text[], \(rows.ordinals)::int8[], \(rows.ids)::text[], \(rows.sources)::text[],
-          \(rows.companies)::text[], \(rows.channels)::text[], \(rows.agents)::text[], \(rows.started)::text[],
-          \(rows.startedNull)::bool[], \(rows.days)::text[], \(rows.dayNull)::bool[], \(rows.scores)::float8[],
-          \(rows.results)::text[]) AS t(u, o, i, f, c, ch, a, s, sn, d, dn, sc, r)
+        INSERT INTO conversation (unit_key, ordinal, conversation_id, company, channel, started_at, score, run_id)
+        SELECT u, o, i, c, ch, CASE WHEN sn THEN NULL ELSE s END, sc, \(runID)
+        FROM UNNEST(\(rows.unitKeys)::text[], \(rows.ordinals)::int8[], \(rows.ids)::text[], \(rows.companies)::text[],
+          \(rows.channels)::text[], \(rows.started)::text[], \(rows.startedNull)::bool[], \(rows.scores)::float8[])
+          AS t(u, o, i, c, ch, s, sn, sc)
         """)
     }
     if !rows.agentUnit.isEmpty {
@@ -131,31 +124,34 @@ extension PostgresStore {
     if !rows.findingUnit.isEmpty {
       try run(
         """
-        INSERT INTO finding (conversation_row, ordinal, detector, category, severity, reason, turn, speaker, evidence)
-        SELECT conversation.id, t.fo, t.de, t.ca, t.se, t.re, CASE WHEN t.tn THEN NULL ELSE t.tu END,
-          CASE WHEN t.sn THEN NULL ELSE t.sp END, CASE WHEN t.en THEN NULL ELSE t.ev END
+        INSERT INTO finding (conversation_row, ordinal, detector, category, severity, turn)
+        SELECT conversation.id, t.fo, t.de, t.ca, t.se, CASE WHEN t.tn THEN NULL ELSE t.tu END
         FROM UNNEST(\(rows.findingUnit)::text[], \(rows.findingConversation)::int8[], \(rows.findingOrdinal)::int8[],
-          \(rows.detectors)::text[], \(rows.categories)::text[], \(rows.severities)::text[], \(rows.reasons)::text[],
-          \(rows.turns)::int8[], \(rows.turnNull)::bool[], \(rows.speakers)::text[], \(rows.speakerNull)::bool[],
-          \(rows.evidence)::text[], \(rows.evidenceNull)::bool[]) WITH ORDINALITY
-          AS t(u, o, fo, de, ca, se, re, tu, tn, sp, sn, ev, en, n)
+          \(rows.detectors)::text[], \(rows.categories)::text[], \(rows.severities)::text[], \(rows.turns)::int8[],
+          \(rows.turnNull)::bool[]) WITH ORDINALITY AS t(u, o, fo, de, ca, se, tu, tn, n)
         JOIN conversation ON conversation.unit_key = t.u AND conversation.ordinal = t.o ORDER BY t.n
         """)
     }
-    try run(
-      "INSERT INTO unit_totals (unit_key, totals) SELECT * FROM UNNEST(\(keys)::text[], \(totalsText)::text[])")
+    if !rows.blockUnit.isEmpty {
+      try run(
+        """
+        INSERT INTO result_block (unit_key, first_ordinal, count, results)
+        SELECT * FROM UNNEST(\(rows.blockUnit)::text[], \(rows.blockFirst)::int8[], \(rows.blockCount)::int8[],
+          \(rows.blocks)::bytea[])
+        """)
+    }
+    let totals = encoded.map { ByteBuffer(bytes: $0.totals) }
+    try run("INSERT INTO unit_totals (unit_key, totals) SELECT * FROM UNNEST(\(keys)::text[], \(totals)::bytea[])")
     var files = FileRows()
-    for unit in units {
+    for unit in encoded {
       for file in unit.files {
-        let messages = unit.diagnostics.filter { $0.file == file.path }.map(\.message)
-        let status: FileStatus = (unit.failed || !messages.isEmpty) ? .failed : .current
         files.paths.append(file.path)
         files.units.append(unit.key)
-        files.sizes.append(file.stamp.size)
-        files.mtimes.append(file.stamp.modifiedNanoseconds)
+        files.sizes.append(file.size)
+        files.mtimes.append(file.modifiedNanoseconds)
         files.hashes.append(file.contentHash)
-        files.statuses.append(status.rawValue)
-        files.diagnostics.append(ResultCoding.encode(messages))
+        files.statuses.append(file.status.rawValue)
+        files.diagnostics.append(file.diagnostics)
       }
     }
     guard !files.paths.isEmpty else { return }
@@ -201,13 +197,16 @@ extension PostgresStore {
         let conversations = groups.map { Int64($0.value.conversations) }
         let means = groups.map { $0.value.meanScore ?? 0 }
         let meanNull = groups.map { $0.value.meanScore == nil }
-        let totals = try groups.map { try ResultCoding.encode($0.value) }
+        let packer = StoreBlobPacker()
+        let totals = try groups.map {
+          ByteBuffer(bytes: try BinaryCoding.encode($0.value).withUnsafeBytes { packer.pack($0) })
+        }
         try run(
           """
           INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
           SELECT \(id), k, c, n, v, CASE WHEN mn THEN NULL ELSE m END, t
           FROM UNNEST(\(kinds)::text[], \(companies)::text[], \(names)::text[], \(conversations)::int8[],
-            \(means)::float8[], \(meanNull)::bool[], \(totals)::text[]) AS u(k, c, n, v, m, mn, t)
+            \(means)::float8[], \(meanNull)::bool[], \(totals)::bytea[]) AS u(k, c, n, v, m, mn, t)
           """)
       }
       var final = counts
@@ -254,21 +253,16 @@ extension PostgresStore {
   }
 }
 
-/// One batch's conversations, agents and findings as column arrays.
+/// One batch's conversations, agents, findings and result blocks as column arrays.
 private struct ConversationRows {
   var unitKeys: [String] = []
   var ordinals: [Int64] = []
   var ids: [String] = []
-  var sources: [String] = []
   var companies: [String] = []
   var channels: [String] = []
-  var agents: [String] = []
   var started: [String] = []
   var startedNull: [Bool] = []
-  var days: [String] = []
-  var dayNull: [Bool] = []
   var scores: [Double] = []
-  var results: [String] = []
   var agentUnit: [String] = []
   var agentOrdinal: [Int64] = []
   var agentCompany: [String] = []
@@ -279,50 +273,46 @@ private struct ConversationRows {
   var detectors: [String] = []
   var categories: [String] = []
   var severities: [String] = []
-  var reasons: [String] = []
   var turns: [Int64] = []
   var turnNull: [Bool] = []
-  var speakers: [String] = []
-  var speakerNull: [Bool] = []
-  var evidence: [String] = []
-  var evidenceNull: [Bool] = []
+  var blockUnit: [String] = []
+  var blockFirst: [Int64] = []
+  var blockCount: [Int64] = []
+  var blocks: [ByteBuffer] = []
 
-  mutating func append(_ result: ConversationResult, unitKey: String, ordinal: Int64, day: String?) throws {
-    let company = result.company ?? ""
-    unitKeys.append(unitKey)
-    ordinals.append(ordinal)
-    ids.append(result.conversationId)
-    sources.append(result.sourceFile)
-    companies.append(company)
-    channels.append(result.channel)
-    agents.append(ResultCoding.encode(result.agents))
-    started.append(result.startedAt.map(ResultCoding.timestamp) ?? "")
-    startedNull.append(result.startedAt == nil)
-    days.append(day ?? "")
-    dayNull.append(day == nil)
-    scores.append(result.score.value)
-    results.append(try ResultCoding.encode(result))
-    for agent in result.agents {
-      agentUnit.append(unitKey)
-      agentOrdinal.append(ordinal)
-      agentCompany.append(company)
-      agentName.append(agent)
+  mutating func append(_ unit: EncodedUnit) {
+    for (index, row) in unit.conversations.enumerated() {
+      let ordinal = Int64(index)
+      unitKeys.append(unit.key)
+      ordinals.append(ordinal)
+      ids.append(row.conversationID)
+      companies.append(row.company)
+      channels.append(row.channel)
+      started.append(row.startedAt ?? "")
+      startedNull.append(row.startedAt == nil)
+      scores.append(row.score)
+      for agent in row.agents {
+        agentUnit.append(unit.key)
+        agentOrdinal.append(ordinal)
+        agentCompany.append(row.company)
+        agentName.append(agent)
+      }
+      for (position, finding) in row.findings.enumerated() {
+        findingUnit.append(unit.key)
+        findingConversation.append(ordinal)
+        findingOrdinal.append(Int64(position))
+        detectors.append(finding.detector)
+        categories.append(finding.category)
+        severities.append(finding.severity)
+        turns.append(Int64(finding.turn ?? 0))
+        turnNull.append(finding.turn == nil)
+      }
     }
-    for (index, finding) in result.findings.enumerated() {
-      let primary = finding.evidence.first
-      findingUnit.append(unitKey)
-      findingConversation.append(ordinal)
-      findingOrdinal.append(Int64(index))
-      detectors.append(finding.detector)
-      categories.append(finding.category.rawValue)
-      severities.append(finding.severity.rawValue)
-      reasons.append(finding.reason)
-      turns.append(Int64(primary?.turn ?? 0))
-      turnNull.append(primary?.turn == nil)
-      speakers.append(primary?.speaker ?? "")
-      speakerNull.append(primary?.speaker == nil)
-      evidence.append(primary?.span.text ?? "")
-      evidenceNull.append(primary == nil)
+    for block in unit.blocks {
+      blockUnit.append(unit.key)
+      blockFirst.append(Int64(block.firstOrdinal))
+      blockCount.append(Int64(block.count))
+      blocks.append(ByteBuffer(bytes: block.blob))
     }
   }
 }

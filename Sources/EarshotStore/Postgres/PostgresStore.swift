@@ -30,7 +30,12 @@ public final class PostgresStore: ListeningStore {
   ///
   /// - Throws: ``StoreError/cannotConnect(target:reason:)`` when the server cannot be reached or
   ///   refuses the login, ``StoreError/newerSchema(path:migrations:)``, ``StoreError/postgres(target:reason:)``.
-  public init(url: PostgresStoreURL) throws {
+  public convenience init(url: PostgresStoreURL) throws {
+    try self.init(url: url, migrations: PostgresMigrations.all)
+  }
+
+  /// Connects and applies `migrations` (tests create databases of an older schema with a prefix).
+  init(url: PostgresStoreURL, migrations: [PostgresMigrations.Migration]) throws {
     self.url = url
     let tls: PostgresConnection.Configuration.TLS
     switch url.sslMode {
@@ -55,7 +60,7 @@ public final class PostgresStore: ListeningStore {
         on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: Self.logger
       ).wait()
     }
-    try PostgresMigrations.migrate(self)
+    try PostgresMigrations.migrate(self, migrations)
   }
 
   deinit {
