@@ -9,8 +9,8 @@ import Foundation
 ///
 /// Conversations, not files, are the unit of parallel work: one large file keeps every job busy.
 /// With one job, reading and scoring run in turn on the caller's task. With more, one thread reads
-/// (units in order, conversation by conversation) and `jobs` threads score; only a window of
-/// `jobs × 8` read-but-unconsumed conversations (and at most `turnBudget` turns among them) is
+/// (units in order, conversation by conversation) and `jobs` threads score, a few conversations at
+/// a time; only a window of `jobs × 32` read-but-unconsumed conversations (and at most `turnBudget` turns among them) is
 /// held, so memory stays bounded however large a file is.
 public struct BatchRunner: Sendable {
   /// How many conversations are scored at once.
@@ -18,6 +18,9 @@ public struct BatchRunner: Sendable {
   /// The most turns held by read-but-unconsumed conversations before the reader waits (one larger
   /// conversation is still let through alone).
   public var turnBudget: Int
+
+  /// Read-but-unconsumed conversations allowed per job.
+  public static let windowPerJob = 32
 
   /// Creates a runner.
   public init(jobs: Int, turnBudget: Int = 200_000) {
@@ -49,19 +52,19 @@ public struct BatchRunner: Sendable {
       }
       return
     }
-    let pipe = ConversationPipe(window: jobs * 8, turnBudget: turnBudget)
+    let pipe = ConversationPipe(window: jobs * BatchRunner.windowPerJob, turnBudget: turnBudget)
     pipe.start(units: units, pipeline: pipeline, jobs: jobs)
     var failure: (any Error)?
-    for await events in pipe.events {
+    for await delivery in pipe.events {
       if failure == nil {
         do {
-          for event in events { try consume(event) }
+          for event in delivery.events { try consume(event) }
         } catch {
           failure = error
           pipe.cancel()
         }
       }
-      pipe.consumedOne()
+      pipe.consumed(delivery)
     }
     if let failure { throw failure }
   }

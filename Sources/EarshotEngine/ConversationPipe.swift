@@ -20,9 +20,15 @@ final class ConversationPipe: @unchecked Sendable {
     case ready([PipelineEvent])
   }
 
+  /// Events of consecutive sequence numbers, handed on together, and how many numbers they cover.
+  struct Delivery: Sendable {
+    var events: [PipelineEvent]
+    var sequences: Int
+  }
+
   /// The events, in order; finishes when every thread has ended.
-  let events: AsyncStream<[PipelineEvent]>
-  private let continuation: AsyncStream<[PipelineEvent]>.Continuation
+  let events: AsyncStream<Delivery>
+  private let continuation: AsyncStream<Delivery>.Continuation
   private let window: Int
   private let turnBudget: Int
   private let condition = NSCondition()
@@ -39,17 +45,22 @@ final class ConversationPipe: @unchecked Sendable {
   private var producing = true
   private var cancelled = false
   private var threadsRunning = 0
+  private var scorers = 1
+
+  /// The most conversations a scoring thread takes at once.
+  static let batch = 8
 
   init(window: Int, turnBudget: Int) {
     self.window = max(1, window)
     self.turnBudget = max(1, turnBudget)
-    (events, continuation) = AsyncStream.makeStream(of: [PipelineEvent].self)
+    (events, continuation) = AsyncStream.makeStream(of: Delivery.self)
   }
 
   /// Starts the reader thread and `jobs` scoring threads.
   func start(units: [WorkUnit], pipeline: Pipeline, jobs: Int) {
     condition.lock()
     threadsRunning = jobs + 1
+    scorers = max(1, jobs)
     condition.unlock()
     launch { [self] in
       defer { finishProducing() }
@@ -66,22 +77,29 @@ final class ConversationPipe: @unchecked Sendable {
     for _ in 0..<jobs {
       launch { [self] in
         defer { threadEnded() }
-        while let (sequence, conversation) = nextWork() {
-          var events: [PipelineEvent] = []
-          if let scored = pipeline.score(conversation, diagnose: { events.append(.diagnostic($0)) }) {
-            events.append(.scored(scored.result, scored.conversation))
+        while let work = nextWork() {
+          // A few conversations per lock round trip: one conversation's scoring takes a fraction
+          // of a millisecond, so waking threads for each one cost a good part of a core.
+          let done = work.map { sequence, conversation in
+            var events: [PipelineEvent] = []
+            if let scored = pipeline.score(conversation, diagnose: { events.append(.diagnostic($0)) }) {
+              events.append(.scored(scored.result, scored.conversation))
+            }
+            return (sequence, events)
           }
-          complete(sequence, events)
+          complete(done)
         }
       }
     }
   }
 
   /// Called by the consumer after it handled one element of `events`.
-  func consumedOne() {
+  func consumed(_ delivery: Delivery) {
     condition.lock()
-    turnsInFlight -= weights.removeValue(forKey: consumed) ?? 0
-    consumed += 1
+    for _ in 0..<delivery.sequences {
+      turnsInFlight -= weights.removeValue(forKey: consumed) ?? 0
+      consumed += 1
+    }
     condition.broadcast()
     condition.unlock()
   }
@@ -134,38 +152,47 @@ final class ConversationPipe: @unchecked Sendable {
     deliver()
   }
 
-  /// The next conversation to score, or nil when reading is over and the queue empty (or cancelled).
-  private func nextWork() -> (Int, Conversation)? {
+  /// The next conversations to score (up to `batch`, never more than a fair share of what waits),
+  /// or nil when reading is over and the queue empty (or cancelled).
+  private func nextWork() -> [(Int, Conversation)]? {
     condition.lock()
     defer { condition.unlock() }
     while queueHead == queue.count && producing && !cancelled { condition.wait() }
     guard !cancelled, queueHead < queue.count else { return nil }
-    let (sequence, conversation) = queue[queueHead]
-    queue[queueHead].conversation = nil
-    queueHead += 1
+    let share = max(1, min(ConversationPipe.batch, (queue.count - queueHead) / scorers))
+    var work: [(Int, Conversation)] = []
+    for _ in 0..<share {
+      let (sequence, conversation) = queue[queueHead]
+      queue[queueHead].conversation = nil
+      queueHead += 1
+      if let conversation { work.append((sequence, conversation)) }
+    }
     // Drop handed-out entries now and then, so the queue holds only what is waiting.
     if queueHead >= 256 && queueHead * 2 >= queue.count {
       queue.removeFirst(queueHead)
       queueHead = 0
     }
-    return conversation.map { (sequence, $0) }
+    return work
   }
 
-  private func complete(_ sequence: Int, _ events: [PipelineEvent]) {
+  private func complete(_ done: [(Int, [PipelineEvent])]) {
     condition.lock()
     defer { condition.unlock() }
-    slots[sequence] = .ready(events)
+    for (sequence, events) in done { slots[sequence] = .ready(events) }
     deliver()
   }
 
-  /// Hands on every ready slot that follows the last one handed on. Holds the lock, so slots are
-  /// yielded in sequence order.
+  /// Hands on every ready slot that follows the last one handed on, as one delivery. Holds the
+  /// lock, so slots are yielded in sequence order.
   private func deliver() {
+    var delivery = Delivery(events: [], sequences: 0)
     while case .ready(let events)? = slots[delivered] {
       slots[delivered] = nil
-      continuation.yield(events)
+      delivery.events += events
+      delivery.sequences += 1
       delivered += 1
     }
+    if delivery.sequences > 0 { continuation.yield(delivery) }
   }
 
   private func finishProducing() {

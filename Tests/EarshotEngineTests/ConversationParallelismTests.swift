@@ -166,8 +166,9 @@ import Testing
       consumed += 1
     }
     #expect(consumed == 300)
-    // The window is `jobs × 8` conversations; the reader may hold one more it is waiting to hand on.
-    #expect(furthestAhead <= jobs * 8 + 1)
+    // The window is `jobs × windowPerJob` conversations; the reader may hold one more it is waiting
+    // to hand on.
+    #expect(furthestAhead <= jobs * BatchRunner.windowPerJob + 1)
     #expect(furthestAhead >= 2, "the reader did run ahead of the consumer")
   }
 }
