@@ -15,7 +15,7 @@ public struct ReaderRegistry: Sendable {
     ReaderRegistry(
       readers: EmailFormats.readers(options.email) + XMLFormats.readers(options.exports)
         + ExportFormats.readers(options.exports) + [
-          EarshotJSONLinesReader(),
+          EarshotJSONLinesReader(limits: options.limits),
           EarshotJSONReader(limits: options.limits),
           ChatLogReader(limits: options.limits),
         ])

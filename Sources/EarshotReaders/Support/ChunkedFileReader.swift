@@ -32,7 +32,7 @@ final class ChunkedFileReader {
   /// Opens `file` for reading.
   ///
   /// - Throws: `InputDiagnostic` when the file cannot be opened.
-  init(file: InputFile, chunkSize: Int = ChunkedFileReader.defaultChunkSize) throws {
+  init(file: InputFile, chunkSize: Int = ChunkedFileReader.defaultChunkSize, startingAt offset: Int = 0) throws {
     // Non-blocking open, then fstat: a FIFO without a writer must not hang the run, and only
     // regular files are read (as `InputFile.contents()` does).
     descriptor = open(file.url.path, O_RDONLY | O_NONBLOCK)
@@ -47,6 +47,13 @@ final class ChunkedFileReader {
         file: file.path, "cannot read file: not a regular file (a FIFO, device or socket); only regular files are read")
     }
     _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    if offset > 0 {
+      guard lseek(descriptor, off_t(offset), SEEK_SET) == off_t(offset) else {
+        close(descriptor)
+        throw InputDiagnostic(file: file.path, byteOffset: offset, "cannot read file: cannot seek to the offset")
+      }
+      chunkOffset = offset
+    }
     path = file.path
     buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
   }

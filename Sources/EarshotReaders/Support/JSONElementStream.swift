@@ -91,6 +91,14 @@ struct JSONElementStream {
     reader = try ChunkedFileReader(file: file, chunkSize: chunkSize)
   }
 
+  /// Streams the one value that starts at `start` (a line of a JSON Lines file); positions in
+  /// elements and problems are the file's.
+  init(file: InputFile, startingAt start: JSONPosition, chunkSize: Int = ChunkedFileReader.defaultChunkSize) throws {
+    reader = try ChunkedFileReader(file: file, chunkSize: chunkSize, startingAt: start.offset)
+    line = start.line
+    lineStartOffset = start.offset - (start.column - 1)
+  }
+
   /// Whether the top level of the document is an array (known once the first element was asked for).
   private(set) var isArray = false
 

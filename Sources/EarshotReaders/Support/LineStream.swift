@@ -14,6 +14,8 @@ struct LineStream {
     var offset: Int
     /// Whether a `\n` ended the line (false only for a last line without one).
     var terminated = true
+    /// Whether `bytes` is the whole line (false when `next(keepingAtMost:)` left bytes out).
+    var complete = true
   }
 
   private let reader: ChunkedFileReader
@@ -29,14 +31,23 @@ struct LineStream {
   ///
   /// - Throws: `InputDiagnostic` when the file cannot be read.
   mutating func next() throws -> Line? {
+    try next(keepingAtMost: Int.max)
+  }
+
+  /// The next line, keeping at most `limit` of its bytes (the rest is skipped, not held, and the
+  /// line is marked incomplete), or nil at the end of the file.
+  ///
+  /// - Throws: `InputDiagnostic` when the file cannot be read.
+  mutating func next(keepingAtMost limit: Int) throws -> Line? {
     var bytes: [UInt8] = []
     var offset: Int?
+    var complete = true
     while true {
       if position >= reader.count {
         guard try reader.readChunk() else {
           guard let offset else { return nil }
           number += 1
-          return Line(bytes: bytes, number: number, offset: offset, terminated: false)
+          return Line(bytes: bytes, number: number, offset: offset, terminated: false, complete: complete)
         }
         position = 0
       }
@@ -47,11 +58,15 @@ struct LineStream {
         while index < reader.count, buffer[index] != 0x0A { index += 1 }
         return index
       }
-      bytes.append(contentsOf: reader.buffer[start..<end])
+      // `limit` may be Int.max: compare lengths, never add to it.
+      let room = max(0, limit - bytes.count)
+      let kept = end - start <= room ? end : start + room
+      if kept < end { complete = false }
+      bytes.append(contentsOf: reader.buffer[start..<kept])
       if end < reader.count {
         position = end + 1
         number += 1
-        return Line(bytes: bytes, number: number, offset: offset ?? 0)
+        return Line(bytes: bytes, number: number, offset: offset ?? 0, complete: complete)
       }
       position = end
     }
