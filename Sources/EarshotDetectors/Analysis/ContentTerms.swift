@@ -15,14 +15,9 @@ public enum ContentTerms {
         switch token.kind {
         case .word where token.length >= 3:
           if stopwords.value(bytes, token.range, hash: text.termHashes[index]) != nil { continue }
-          let word = UnsafeBufferPointer(rebasing: bytes[token.range])
-          if word.allSatisfy({ $0 < 0x80 }) {
+          if text.isASCII(token) {
             // Lowercase ASCII: the cached String stem is the same as stemming the bytes.
-            let lowercased = String(unsafeUninitializedCapacity: word.count) { buffer in
-              for index in word.indices { buffer[index] = ASCII.lowercase(word[index]) }
-              return word.count
-            }
-            result.insert(Stemmer.stem(lowercased))
+            result.insert(Stemmer.stem(text.lowercasedASCII(token)))
           } else {
             result.insert(stem(text.string(token).lowercased()))
           }

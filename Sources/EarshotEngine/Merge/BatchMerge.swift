@@ -50,8 +50,8 @@ public struct BatchMerge: Sendable {
 
     let writer = try ReportWriter(directory: output, reporters: ReporterRegistry.batchTables)
     try? FileManager.default.removeItem(atPath: writer.folder.path(ShardUnit.fileName))
-    let conversations = BufferedLines(try writer.folder.stream("conversations.jsonl"))
-    let diagnostics = BufferedLines(try writer.folder.stream("diagnostics.jsonl"))
+    let conversations = try writer.folder.stream("conversations.jsonl")
+    let diagnostics = try writer.folder.stream("diagnostics.jsonl")
     var summary = BatchSummary()
     var aggregation = Aggregation()
     var problemFiles = Set<String>()
@@ -65,7 +65,7 @@ public struct BatchMerge: Sendable {
       }
       summary.count(diagnostic)
       if !diagnostic.isWarning { problemFiles.insert(diagnostic.location.file) }
-      try diagnostics.append(line)
+      try diagnostics.writeLine(line)
     }
     for line in prelude { try copyDiagnostic(line[...], from: first.diagnostics) }
 
@@ -83,7 +83,7 @@ public struct BatchMerge: Sendable {
       }
       let stream = streams[index]
       for _ in 0..<unit.totals.conversations {
-        try conversations.append(try stream.line(of: stream.conversations, unit: unit))
+        try conversations.writeLine(try stream.line(of: stream.conversations, unit: unit))
       }
       for _ in 0..<unit.diagnostics {
         try copyDiagnostic(try stream.line(of: stream.diagnostics, unit: unit), from: stream.diagnostics)
@@ -202,30 +202,5 @@ private final class ShardStreams {
         reader.path, line: reader.lineNumber,
         "has more lines than \(ShardUnit.fileName) accounts for; the shard's files do not belong together")
     }
-  }
-}
-
-/// Lines appended to a streamed file through a 1 MiB buffer, as they were read.
-private final class BufferedLines {
-  private let file: StreamedFile
-  private var buffer = Data()
-
-  init(_ file: StreamedFile) { self.file = file }
-
-  func append(_ line: ArraySlice<UInt8>) throws {
-    buffer.append(contentsOf: line)
-    buffer.append(0x0A)
-    if buffer.count >= 1 << 20 { try flush() }
-  }
-
-  func close() throws {
-    try flush()
-    try file.close()
-  }
-
-  private func flush() throws {
-    guard !buffer.isEmpty else { return }
-    try file.write(buffer)
-    buffer.removeAll(keepingCapacity: true)
   }
 }

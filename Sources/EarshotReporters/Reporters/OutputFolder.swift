@@ -96,6 +96,15 @@ public final class StreamedFile {
     if buffer.count >= Self.bufferSize { try flush() }
   }
 
+  /// Appends `bytes` and a newline (a line copied as it was read).
+  ///
+  /// - Throws: ``OutputError`` naming the file.
+  public func writeLine(_ bytes: ArraySlice<UInt8>) throws {
+    buffer.append(contentsOf: bytes)
+    buffer.append(0x0A)
+    if buffer.count >= Self.bufferSize { try flush() }
+  }
+
   /// Writes the buffered bytes to the file.
   ///
   /// - Throws: ``OutputError`` naming the file.
