@@ -188,6 +188,26 @@ def figures(rows, predicted):
     return result
 
 
+def replace_moods(rows, path):
+    """Sentiment lapses of twcs rows recomputed from out-of-fold moods, as ListeningLapses.swift maps
+    them: sentiment.end = (1 - end) / 2, sentiment.drop = max(0, start - end) / 2,
+    sentiment.negative_end = max(0, -end)."""
+    with open(path, newline="") as handle:
+        moods = {row["conversation"]: (float(row["start"]), float(row["end"])) for row in csv.DictReader(handle)}
+    replaced = 0
+    for row in rows:
+        if row["dataset"] != "twcs" or row["id"] not in moods:
+            continue
+        start, end = moods[row["id"]]
+        end = min(1.0, max(-1.0, end))
+        row["sentiment.end"] = str((1 - end) / 2)
+        row["sentiment.drop"] = str(max(0.0, start - end) / 2)
+        row["sentiment.negative_end"] = str(max(0.0, -end))
+        row["sentiment_end"] = str(end)
+        replaced += 1
+    print(f"twcs moods replaced by out-of-fold ones: {replaced} of {sum(1 for r in rows if r['dataset'] == 'twcs')}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--features", nargs=2, metavar=("STC3_TSV", "TWCS_TSV"))
@@ -198,6 +218,10 @@ def main():
     parser.add_argument("--floor-minor", type=float, default=5.0)
     parser.add_argument("--exempt", nargs="*", default=[], help="detectors whose findings get no floor")
     parser.add_argument("--write", action="store_true", help="rewrite Lexicons/data/listening-weights.tsv")
+    parser.add_argument("--mood-oof", metavar="FILE",
+                        help="twcs customer moods predicted out of fold (fit-customer-mood.py --oof): the mood "
+                             "model was fitted on the same conversations' sentiment labels, so its in-sample "
+                             "moods would flatter the twcs figures; they replace the sentiment lapses of twcs rows")
     args = parser.parse_args()
     if args.features:
         stc3_path, twcs_path = args.features
@@ -205,6 +229,8 @@ def main():
         os.makedirs(args.work, exist_ok=True)
         stc3_path, twcs_path = dump(args.bin, args.work)
     rows = [row for row in read(stc3_path) + read(twcs_path) if rating(row) is not None]
+    if args.mood_oof:
+        replace_moods(rows, args.mood_oof)
     columns = sorted({c for row in rows for c in row.keys()} - META, key=lambda c: (c.startswith("finding."), c))
 
     def fitted(train):
@@ -251,6 +277,8 @@ def main():
             "# squares, see docs/scoring.md); rerun it after changing detectors, verdicts or usefulness.",
             f"fitted-on: stc3_dev_en.json ({counts['stc3']} dialogues, panel mean S) and "
             f"evaluation/twcs/labels.jsonl on twcs_dev.csv ({counts['twcs']} conversations, listening 1-5)",
+            "twcs sentiment lapses from out-of-fold customer moods (fit-customer-mood.py --oof)"
+            if args.mood_oof else "twcs sentiment lapses from the shipped (in-sample) customer moods",
             "cv by conversation (5 folds, Spearman mean ± sd over folds): "
             + "; ".join(f"{n} {cv[n][0]:.3f} ± {cv[n][1]:.3f}" for n in names if n in cv),
             "in-sample: " + "; ".join(f"{n} {in_sample[n]:.3f}" for n in names if n in in_sample),

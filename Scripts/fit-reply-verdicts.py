@@ -10,7 +10,11 @@ Usage:
 
 The model has two parts over the same features (VerdictFeatures.swift):
 - verdict: an L2-regularized multinomial logistic regression of the twcs labels (answered, partial,
-  not_answered) of questions that got a reply; `unanswered` stays structural (no reply).
+  not_answered) of questions that got a reply; `unanswered` stays structural (no reply). Besides the
+  features it weighs the reply's wording: each word and neighbouring word pair of the reply burst
+  (TermBag.swift; the dumps' last column) seen in at least --min-df training replies is a binary
+  column, unstandardized, under the same L2 penalty, so a term moves the scores only as far as the
+  labels back it (written to Lexicons/data/verdict-terms.tsv).
 - usefulness: an L2-regularized logistic regression with fractional targets, fitted jointly on the
   STC-3 panel's per-turn share of HNUG/HNUG* marks (each helpdesk turn against the customer turns
   before it) and on the twcs verdicts (answered 1, partial 0.5, not_answered 0); --stc-weight sets
@@ -34,16 +38,21 @@ from scipy.optimize import minimize
 CLASSES = ["answered", "partial", "not_answered"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODEL = os.path.join(ROOT, "Lexicons", "data", "reply-verdicts.tsv")
+TERMS = os.path.join(ROOT, "Lexicons", "data", "verdict-terms.tsv")
 
 
 def read(path, meta):
+    """Header, feature names, rows, the feature matrix and each row's reply terms (a set)."""
     with open(path, newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
-    names = header[meta:]
+    if header[-1] != "reply_terms":
+        sys.exit(f"{path}: no reply_terms column; dump it again with the current build")
+    names = header[meta:-1]
     data = rows[1:]
-    x = np.array([[float(v) for v in r[meta:]] for r in data])
-    return header, names, data, x
+    x = np.array([[float(v) for v in r[meta:-1]] for r in data])
+    terms = [set(r[-1].split("|")) - {""} for r in data]
+    return header, names, data, x, terms
 
 
 def fold_of(group, k, seed):
@@ -166,17 +175,36 @@ class Model:
     def __init__(self, args):
         self.args = args
 
-    def fit(self, tx, ty, sx, st):
-        """tx, ty: twcs replied rows and class indices; sx, st: STC-3 rows and panel shares."""
+    def bag(self, terms):
+        """Binary term columns over the fitted vocabulary."""
+        m = np.zeros((len(terms), len(self.vocab)))
+        for row, ts in enumerate(terms):
+            for t in ts:
+                column = self.column.get(t)
+                if column is not None:
+                    m[row, column] = 1.0
+        return m
+
+    def fit(self, tx, ty, sx, st, tterms):
+        """tx, ty: twcs replied rows and class indices; sx, st: STC-3 rows and panel shares; tterms: the
+        twcs rows' reply terms."""
         args = self.args
         both = np.vstack([tx, sx])
         self.mean, self.sd = standardize(both)
         ztx = (tx - self.mean) / self.sd
         zsx = (sx - self.mean) / self.sd
+        df = {}
+        for ts in tterms:
+            for t in ts:
+                df[t] = df.get(t, 0) + 1
+        self.vocab = sorted(t for t, n in df.items() if n >= args.min_df) if args.terms else []
+        self.column = {t: i for i, t in enumerate(self.vocab)}
         counts = np.bincount(ty, minlength=len(CLASSES)).astype(float)
         # Balanced class weights, softened: partial and not_answered are rarer than answered.
         class_weight = (counts.sum() / (len(CLASSES) * np.maximum(counts, 1))) ** args.balance
-        self.verdict = fit_multinomial(ztx, ty, class_weight[ty], args.l2)
+        both_weights = fit_multinomial(np.hstack([ztx, self.bag(tterms)]), ty, class_weight[ty], args.l2)
+        self.verdict = both_weights[:, : tx.shape[1]]
+        self.term_weights = both_weights[:, tx.shape[1] :]
         target = np.array([1.0, 0.5, 0.0])[ty]
         w_twcs = np.full(len(ty), (1 - args.stc_weight) / max(len(ty), 1))
         w_stc = np.full(len(st), args.stc_weight / max(len(st), 1))
@@ -185,9 +213,9 @@ class Model:
         )
         return self
 
-    def probabilities(self, x):
+    def probabilities(self, x, terms):
         z = (x - self.mean) / self.sd
-        s = z @ self.verdict.T
+        s = z @ self.verdict.T + self.bag(terms) @ self.term_weights.T
         s[:, 0] += self.args.answered_shift
         s -= s.max(axis=1, keepdims=True)
         p = np.exp(s)
@@ -222,6 +250,8 @@ def main():
     parser.add_argument("--answered-shift", type=float, default=0.3,
                         help="added to the answered score (the bias of its column): the fit leans to partial")
     parser.add_argument("--useless-below", type=float, default=0.5)
+    parser.add_argument("--min-df", type=int, default=5, help="a term needs this many training replies")
+    parser.add_argument("--no-terms", dest="terms", action="store_false", help="the features alone, no wording")
     parser.add_argument("--no-guide-rule", dest="guide_rule", action="store_false",
                         help="measure the model alone, without the guide's bare-DM and private-channel rules")
     parser.add_argument("--predictions", metavar="FILE",
@@ -229,8 +259,8 @@ def main():
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
-    theader, names, trows, tx_all = read(args.twcs, 5)
-    sheader, snames, srows, sx = read(args.stc3, 3)
+    theader, names, trows, tx_all, tterms = read(args.twcs, 5)
+    sheader, snames, srows, sx, sterms = read(args.stc3, 3)
     if names != snames:
         sys.exit("the two dumps have different features; rebuild and dump both again")
     gold = [r[2] for r in trows]
@@ -251,15 +281,16 @@ def main():
     cv_probs = np.zeros((len(trows), len(CLASSES)))
     for fold in range(args.folds):
         train = fit_mask & (tfold != fold)
-        model = Model(args).fit(tx_all[train], ty_all[train], sx[sfold != fold], share[sfold != fold])
+        model = Model(args).fit(tx_all[train], ty_all[train], sx[sfold != fold], share[sfold != fold],
+                                [tterms[i] for i in np.where(train)[0]])
         test = tfold == fold
-        probs = model.probabilities(tx_all[test])
+        probs = model.probabilities(tx_all[test], [tterms[i] for i in np.where(test)[0]])
         cv_probs[test] = probs
         for position, verdict in zip(np.where(test)[0], decide(probs, tx_all[test], names, args.guide_rule)):
             predicted[position] = verdict if replied[position] else "unanswered"
         useful_twcs[test] = model.usefulness(tx_all[test])
         stest = sfold == fold
-        sprobs = model.probabilities(sx[stest])
+        sprobs = model.probabilities(sx[stest], [sterms[i] for i in np.where(stest)[0]])
         notanswered_stc[stest] = np.array([v == "not_answered" for v in decide(sprobs, sx[stest], names, args.guide_rule)])
         pna_stc[stest] = sprobs[:, 2]
         useful_stc[stest] = model.usefulness(sx[stest])
@@ -299,11 +330,11 @@ def main():
     report(f"Cross-validated by conversation ({args.folds} folds, seed {args.seed}):", predicted, useful_stc,
            notanswered_stc, pna_stc)
 
-    model = Model(args).fit(tx_all[fit_mask], ty_all[fit_mask], sx, share)
-    probs = model.probabilities(tx_all)
+    model = Model(args).fit(tx_all[fit_mask], ty_all[fit_mask], sx, share, [tterms[i] for i in np.where(fit_mask)[0]])
+    probs = model.probabilities(tx_all, tterms)
     insample = [v if r else "unanswered" for v, r in zip(decide(probs, tx_all, names, args.guide_rule), replied)]
     useful_twcs[:] = model.usefulness(tx_all)
-    sprobs = model.probabilities(sx)
+    sprobs = model.probabilities(sx, sterms)
     report("In-sample (the shipped model, fitted on all of both files; not a result):", insample,
            model.usefulness(sx), np.array([v == "not_answered" for v in decide(sprobs, sx, names, args.guide_rule)]),
            sprobs[:, 2])
@@ -325,7 +356,23 @@ def main():
             for i, name in enumerate(names):
                 values = [classes[c][i] for c in range(len(CLASSES))] + [useful[i]]
                 out.write(name + "\t" + "\t".join(f"{v:.6f}" for v in values) + "\n")
-        print(f"wrote {MODEL}")
+        with open(TERMS, "w") as out:
+            out.write("# Reply-verdict model, wording part: per word or neighbouring word pair of a reply burst\n")
+            out.write("# (TermBag.swift, lowercased), its weight in the score of answered, partial and not_answered,\n")
+            out.write("# added to the features' scores in reply-verdicts.tsv. Fitted jointly with them by\n")
+            out.write(f"# Scripts/fit-reply-verdicts.py on the same labels: terms seen in at least {args.min_df} replied questions,\n")
+            out.write("# binary, under the same L2 penalty; terms whose three weights all round to 0 are left out.\n")
+            out.write("# The terms are single words and word pairs common to many agent replies (each in at least\n")
+            out.write(f"# {args.min_df} distinct replies), not passages; fitted on Earshot's own labels of Customer Support on\n")
+            out.write("# Twitter (CC BY-NC-SA 4.0), as reply-verdicts.tsv is.\n")
+            out.write("# term\tanswered\tpartial\tnot_answered\n")
+            kept = 0
+            for term, w in zip(model.vocab, model.term_weights.T):
+                if np.abs(w).max() < 0.0005:
+                    continue
+                kept += 1
+                out.write(term + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
+        print(f"wrote {MODEL} and {TERMS} ({kept} of {len(model.vocab)} terms)")
 
 
 if __name__ == "__main__":

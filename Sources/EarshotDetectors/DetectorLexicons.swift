@@ -46,6 +46,9 @@ public struct DetectorLexicons: Sendable {
   public var replyVerdicts: VerdictModel
   /// The fitted model that reads the customer's mood at their first and last turn.
   public var customerMood: CustomerMoodModel
+  /// The fitted model that tells an implicit request from a remark among customer turns without
+  /// an explicit question.
+  public var implicitRequests: RequestModel
 
   /// Loads the default lexicons and layers `additions` on top.
   ///
@@ -86,6 +89,7 @@ public struct DetectorLexicons: Sendable {
       answerTerms: answerTerms,
       replyTrees: replyTrees,
       replyVerdicts: try VerdictModel.loadDefault(),
-      customerMood: try CustomerMoodModel.loadDefault())
+      customerMood: try CustomerMoodModel.loadDefault(),
+      implicitRequests: try RequestModel.loadDefault())
   }
 }

@@ -62,21 +62,31 @@ public enum ListeningEvaluation {
     public var disagreements: [String] = []
     /// One CSV row per found labeled question: conversation, tweet id, gold verdict, gold type,
     /// whether the product saw a reply, then the reply-verdict model's features (`featureHeader`;
-    /// all 0 without a reply), for refitting it.
+    /// all 0 without a reply) and the reply's terms (`TermBag.dumpField`), for refitting it.
     public var featureRows: [String] = []
     /// One CSV row per labeled conversation with a customer turn: conversation, gold start and end
     /// (−2…+2, empty when unlabeled), the primary customer's turn count, then the mood model's
-    /// features of their first turn (`start_…`) and of their last turn (`end_…`), for
-    /// `Scripts/fit-customer-mood.py`.
+    /// features of their first turn (`start_…`) and of their last turn (`end_…`), then the two
+    /// turns' wording terms (`TermBag.dumpField`), for `Scripts/fit-customer-mood.py`.
     public var moodRows: [String] = []
+    /// One CSV row per run of customer turns without an explicit question: conversation, the run's
+    /// first tweet id, whether a labeled question sits in the run (1/0), then the implicit-request
+    /// model's features (`RequestFeatures.names`) and the run's terms, for
+    /// `Scripts/fit-implicit-requests.py`.
+    public var requestRows: [String] = []
+    /// The header of `requestRows`.
+    public static var requestHeader: String {
+      (["conversation", "tweet_id", "gold"] + RequestFeatures.names + ["terms"]).joined(separator: ",")
+    }
     /// The header of `moodRows`.
     public static var moodHeader: String {
       (["conversation", "gold_start", "gold_end", "customer_turns"] + CustomerMoodFeatures.names.map { "start_" + $0 }
-        + CustomerMoodFeatures.names.map { "end_" + $0 }).joined(separator: ",")
+        + CustomerMoodFeatures.names.map { "end_" + $0 } + ["start_terms", "end_terms"]).joined(separator: ",")
     }
     /// The header of `featureRows`.
     public static var featureHeader: String {
-      (["conversation", "tweet_id", "verdict", "gold_type", "replied"] + VerdictFeatures.names).joined(separator: ",")
+      (["conversation", "tweet_id", "verdict", "gold_type", "replied"] + VerdictFeatures.names + ["reply_terms"])
+        .joined(separator: ",")
     }
 
     /// Cohen's kappa on the four verdicts of found questions.
@@ -135,6 +145,19 @@ public enum ListeningEvaluation {
     for turn in turns {
       if turn.role.isCompanySide { current += 1 } else { block[turn.index] = current }
     }
+    var labeledBlocks = Set<Int>()
+    for question in label.questions {
+      if let turn = turnOfSource[question.tweetId], block[turn] >= 0 { labeledBlocks.insert(block[turn]) }
+    }
+    for candidate in analyzed.implicitRequestCandidates() {
+      let fields = [
+        label.conversation, turns[candidate.turn].sourceID ?? "",
+        labeledBlocks.contains(block[candidate.turn]) ? "1" : "0",
+      ]
+      result.requestRows.append(
+        (fields + candidate.features.map { String(format: "%.6g", $0) } + [TermBag.dumpField(candidate.terms)])
+          .joined(separator: ","))
+    }
     var matchedRecords = Set<Int>()
     for question in label.questions {
       result.labeledQuestions += 1
@@ -157,7 +180,9 @@ public enum ListeningEvaluation {
         label.conversation, question.tweetId, question.verdict.rawValue, question.type, values == nil ? "0" : "1",
       ]
       let numbers = values ?? Array(repeating: 0, count: VerdictFeatures.names.count)
-      result.featureRows.append((fields + numbers.map { String(format: "%.6g", $0) }).joined(separator: ","))
+      let terms = values == nil ? [] : analyzed.verdictTerms(forQuestionAt: record.turn) ?? []
+      result.featureRows.append(
+        (fields + numbers.map { String(format: "%.6g", $0) } + [TermBag.dumpField(terms)]).joined(separator: ","))
       result.verdicts.append((question.verdict, record.verdict))
       if question.verdict != record.verdict {
         let reply = record.replyTurn.map { String(turns[$0].text.prefix(160)) } ?? "-"
@@ -216,6 +241,10 @@ public enum ListeningEvaluation {
         label.customerSentimentEnd.map(String.init) ?? "", String(positions.count),
       ]
       + (start + end).map { String(format: "%.6g", $0) }
+      + [
+        TermBag.dumpField(analyzed.wordingTerms(ofTurnAt: first)),
+        TermBag.dumpField(analyzed.wordingTerms(ofTurnAt: last)),
+      ]
     result.moodRows.append(fields.joined(separator: ","))
     let mood = analyzed.customerMood
     for (name, gold, predicted, position) in [
@@ -251,8 +280,9 @@ public enum ListeningEvaluation {
     text += "(\(share(result.foundQuestions, result.labeledQuestions))); \(result.extraQuestions) records unlabeled\n"
     // The shipped reply-verdict model was fitted on these labels of this file: say so.
     if (dataPath as NSString).lastPathComponent == "twcs_dev.csv" {
-      text += "  verdicts are IN-SAMPLE here: the reply-verdict model was fitted on evaluation/twcs/labels.jsonl "
-      text += "over twcs_dev.csv (cross-validated figures: docs/evaluation.md)\n"
+      text += "  questions found and verdicts are IN-SAMPLE here: the implicit-request and reply-verdict models "
+      text += "were fitted on evaluation/twcs/labels.jsonl over twcs_dev.csv (cross-validated figures: "
+      text += "docs/evaluation.md)\n"
     }
     text +=
       "  verdict (4-way) kappa \(format(result.verdictKappa)); non-answer yes/no kappa \(format(result.nonAnswerKappa))"

@@ -15,6 +15,8 @@ public enum STC3TurnFeatures {
     public var panelUsefulness: Double
     /// The model's features (`VerdictFeatures.names` order).
     public var features: [Double]
+    /// The turn's terms (`TermBag`, spelled out), for the fit.
+    public var terms: [String]
     /// The model's verdict and usefulness for the turn.
     public var verdict: AnswerVerdict
     public var usefulness: Double
@@ -37,22 +39,28 @@ public enum STC3TurnFeatures {
       for turn in analyzed.turns where turn.role == .agent {
         guard let share = dialogue.usefulness[turn.index], let values = analyzed.verdictFeatures(forReplyAt: turn.index)
         else { continue }
-        let prediction = model.predict(values)
+        let prediction = model.predict(values, terms: analyzed.verdictTermHashes(forReplyAt: turn.index))
         rows.append(
           Row(
             dialogue: dialogue.conversation.id, turn: turn.index, panelUsefulness: share, features: values,
-            verdict: prediction.verdict, usefulness: prediction.usefulness))
+            terms: analyzed.verdictTerms(forReplyAt: turn.index) ?? [], verdict: prediction.verdict,
+            usefulness: prediction.usefulness))
       }
     }
     return rows
   }
 
-  /// The rows as CSV: dialogue, turn, panel usefulness, then the features.
+  /// The rows as CSV: dialogue, turn, panel usefulness, the features, then the reply terms
+  /// (`TermBag.dumpField`).
   public static func csv(_ rows: [Row]) -> String {
-    var text = (["conversation", "turn", "panel_usefulness"] + VerdictFeatures.names).joined(separator: ",") + "\n"
+    var text =
+      (["conversation", "turn", "panel_usefulness"] + VerdictFeatures.names + ["reply_terms"]).joined(separator: ",")
+      + "\n"
     for row in rows {
       let fields = [row.dialogue, String(row.turn), String(format: "%.6g", row.panelUsefulness)]
-      text += (fields + row.features.map { String(format: "%.6g", $0) }).joined(separator: ",") + "\n"
+      text +=
+        (fields + row.features.map { String(format: "%.6g", $0) } + [TermBag.dumpField(row.terms)])
+        .joined(separator: ",") + "\n"
     }
     return text
   }

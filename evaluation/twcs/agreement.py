@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Agreement between the two independent label passes (labels.jsonl and labels-second-pass.jsonl).
 
-Usage (from the project root): python3 evaluation/twcs/agreement.py
+Usage (from the project root): python3 evaluation/twcs/agreement.py [FIRST SECOND [ONLY_IDS]]
+
+FIRST and SECOND default to the two files beside this script; ONLY_IDS (a file of conversation ids,
+one a line) restricts the comparison, e.g. to one labeling round.
 
 Prints, over the conversations both passes labeled: Spearman on the 1-5 listening judgment and on
 customer sentiment at the start and the end; the questions both found (matched by tweet id) and
@@ -11,6 +14,7 @@ agreement. These are agreement figures between people (annotators), not a measur
 """
 import json
 import os
+import sys
 from collections import Counter
 
 from scipy.stats import spearmanr
@@ -21,6 +25,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def load(name):
     with open(os.path.join(HERE, name), encoding="utf-8") as f:
         return {r["conversation"]: r for r in map(json.loads, f)}
+
+
+def files():
+    """The two passes (and an optional id filter) from the command line, else the defaults."""
+    first = load(sys.argv[1] if len(sys.argv) > 2 else "labels.jsonl")
+    second = load(sys.argv[2] if len(sys.argv) > 2 else "labels-second-pass.jsonl")
+    if len(sys.argv) > 3:
+        with open(sys.argv[3], encoding="utf-8") as f:
+            keep = {int(line.split()[0]) for line in f if line.strip()}
+        second = {c: r for c, r in second.items() if c in keep}
+    return first, second
 
 
 def kappa(pairs):
@@ -34,7 +49,7 @@ def kappa(pairs):
 
 
 def main():
-    first, second = load("labels.jsonl"), load("labels-second-pass.jsonl")
+    first, second = files()
     both = sorted(set(first) & set(second))
     print(f"conversations labeled twice: {len(both)}")
     listening = [(first[c]["listening"], second[c]["listening"]) for c in both

@@ -26,12 +26,14 @@ N_SECOND = 110
 
 
 def old_ids(here):
+    """The older cue-stratified set's conversations: the `relabel` rows of guide-sample.tsv (its
+    labels.tsv was retired once every conversation in it was relabeled under the guide)."""
     ids = []
-    with open(os.path.join(here, "labels.tsv"), encoding="utf-8") as f:
+    with open(os.path.join(here, "guide-sample.tsv"), encoding="utf-8") as f:
         for line in f:
-            if line.startswith("#") or line.startswith("conversation_id"):
-                continue
-            ids.append(int(line.split("\t")[0]))
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 4 and fields[3] == "relabel":
+                ids.append(int(fields[0]))
     return ids
 
 

@@ -20,10 +20,14 @@ public struct CustomerMood: Sendable, Hashable {
     let positions = Self.primaryCustomerPositions(turns)
     guard let first = positions.first, let last = positions.last else { return nil }
     let model = conversation.resources.lexicons.customerMood
-    end = model.end(CustomerMoodFeatures.values(conversation, at: last, others: Array(positions.dropLast())))
+    end = model.end(
+      CustomerMoodFeatures.values(conversation, at: last, others: Array(positions.dropLast())),
+      terms: TermBag.hashes([conversation.texts[turns[last].index]]))
     start =
       positions.count >= 2
-      ? model.start(CustomerMoodFeatures.values(conversation, at: first, others: Array(positions.dropFirst())))
+      ? model.start(
+        CustomerMoodFeatures.values(conversation, at: first, others: Array(positions.dropFirst())),
+        terms: TermBag.hashes([conversation.texts[turns[first].index]]))
       : end
     firstTurn = turns[first].index
     lastTurn = turns[last].index

@@ -8,17 +8,23 @@ import EarshotText
 /// A line of the file is `feature<TAB>start<TAB>end`: the feature's weight when reading the first
 /// turn and when reading the last. Every feature of `CustomerMoodFeatures.names` must have exactly
 /// one line.
+///
+/// The turn's wording adds to the mood too: `Lexicons/data/customer-mood-terms.tsv` holds, per word
+/// or neighbouring pair of words (`TermBag`), its start and end weight (`term<TAB>start<TAB>end`),
+/// fitted jointly with the features.
 public struct CustomerMoodModel: Sendable {
   /// Weights for the first turn, in `CustomerMoodFeatures.names` order.
   let startWeights: [Double]
   /// Weights for the last turn, in `CustomerMoodFeatures.names` order.
   let endWeights: [Double]
+  /// Per term (`TermBag` hash): the term as the file spells it, its start and its end weight.
+  let termWeights: [Int: (term: String, weights: SIMD2<Double>)]
 
   /// Builds the model from the entries of a model file; `file` names it in errors.
   ///
   /// - Throws: `LexiconError` naming the line of an unknown feature, a repeated one or a line
   ///   without two numbers, or (without a line) the features the file leaves out.
-  public init(entries: [LexiconEntry], file: String) throws {
+  public init(entries: [LexiconEntry], file: String, terms: [LexiconEntry] = [], termsFile: String = "") throws {
     let count = CustomerMoodFeatures.names.count
     var start = [Double](repeating: .nan, count: count)
     var end = [Double](repeating: .nan, count: count)
@@ -45,6 +51,9 @@ public struct CustomerMoodModel: Sendable {
     }
     startWeights = start
     endWeights = end
+    termWeights = try TermBag.weights(terms, columns: ["start", "end"], file: termsFile) {
+      SIMD2($0[0], $0[1])
+    }
   }
 
   /// Loads the model shipped in `Lexicons/data`.
@@ -52,14 +61,28 @@ public struct CustomerMoodModel: Sendable {
   /// - Throws: `LexiconError` when the file is missing or malformed.
   public static func loadDefault() throws -> CustomerMoodModel {
     let name = "customer-mood.tsv"
-    return try CustomerMoodModel(entries: try LexiconFile.loadDefault(name), file: name)
+    let termsName = "customer-mood-terms.tsv"
+    return try CustomerMoodModel(
+      entries: try LexiconFile.loadDefault(name), file: name, terms: try LexiconFile.loadDefault(termsName),
+      termsFile: termsName)
   }
 
-  /// The mood (−1…1) read from a first turn's features.
-  public func start(_ values: [Double]) -> Double { clamp(dot(startWeights, values)) }
+  /// The mood (−1…1) read from a first turn's features and terms (`TermBag.hashes`).
+  public func start(_ values: [Double], terms: [Int] = []) -> Double {
+    clamp(dot(startWeights, values) + wording(terms, column: 0))
+  }
 
-  /// The mood (−1…1) read from a last turn's features.
-  public func end(_ values: [Double]) -> Double { clamp(dot(endWeights, values)) }
+  /// The mood (−1…1) read from a last turn's features and terms (`TermBag.hashes`).
+  public func end(_ values: [Double], terms: [Int] = []) -> Double {
+    clamp(dot(endWeights, values) + wording(terms, column: 1))
+  }
+
+  /// The summed weights of the terms in one column, in the terms' (sorted) order.
+  private func wording(_ terms: [Int], column: Int) -> Double {
+    var total = 0.0
+    for term in terms { if let entry = termWeights[term] { total += entry.weights[column] } }
+    return total
+  }
 
   private func clamp(_ value: Double) -> Double { min(1, max(-1, value)) }
 

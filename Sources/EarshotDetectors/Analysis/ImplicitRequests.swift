@@ -5,6 +5,9 @@ import EarshotText
 /// unresolved problem ("my package was opened, 4 items missing", "I can't log in because it's
 /// locked") is a request even without a question; venting with no stated problem, praise, thanks
 /// that close the matter and short banter are not.
+///
+/// The fitted `RequestModel` decides, over `RequestFeatures` of the run of customer turns; the
+/// hand-made rule below is one of its features and, when it fires, places the request.
 struct ImplicitRequests {
   let lexicons: DetectorLexicons
 
@@ -22,6 +25,26 @@ struct ImplicitRequests {
 
   /// A turn of the block that reports a problem, as a request on its first sentence.
   func request(in block: Range<Int>, _ conversation: AnalyzedConversation) -> CustomerQuestion? {
+    let rule = ruleRequest(in: block, conversation)
+    let values = RequestFeatures.vector(block: block, ruleFired: rule != nil, in: conversation, lexicons: lexicons)
+    guard lexicons.implicitRequests.score(values) > 0 else { return nil }
+    if let rule { return rule }
+    // The model saw a request the rule did not place: the first sentence of the first customer turn
+    // with words.
+    for index in block where conversation.turns[index].role == .customer {
+      let text = conversation.texts[index]
+      guard text.tokens.contains(where: { $0.kind == .word }) else { continue }
+      let sentence = text.sentences.first { !$0.tokenRange.isEmpty }
+      return CustomerQuestion(
+        turn: index, byteRange: sentence?.byteRange ?? 0..<text.bytes.count,
+        tokenRange: sentence?.tokenRange ?? 0..<text.tokens.count, type: .request)
+    }
+    return nil
+  }
+
+  /// The hand-made rule: the first turn of the block that reports a problem, as a request on its
+  /// first sentence.
+  func ruleRequest(in block: Range<Int>, _ conversation: AnalyzedConversation) -> CustomerQuestion? {
     // After an agent's question the customer's turn is most often the answer ("iOS 11.1, still
     // slow"), not a new item: only a report that it is still broken counts then.
     let answering =

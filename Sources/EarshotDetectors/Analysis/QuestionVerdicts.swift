@@ -31,9 +31,14 @@ struct QuestionVerdicts {
         continue
       }
       let (values, judgement) = features(question, explicit: explicit, block: block, replies: replies, conversation)
-      var prediction = lexicons.replyVerdicts.predict(values)
-      var reason = VerdictReasons.sentence(
-        prediction, drivers: lexicons.replyVerdicts.drivers(values, toward: prediction.verdict), judgement: judgement)
+      let model = lexicons.replyVerdicts
+      let terms = TermBag.hashes(replies, in: conversation)
+      var prediction = model.predict(values, terms: terms)
+      let drivers = model.drivers(values, terms: terms, toward: prediction.verdict)
+      let wording =
+        drivers.contains { $0.name == "wording" }
+        ? model.wordingTerms(values, terms: terms, toward: prediction.verdict) : []
+      var reason = VerdictReasons.sentence(prediction, drivers: drivers, wording: wording, judgement: judgement)
       // The guide's two DM rules on top of the model; the fit script applies them too, so its
       // CV figures include them.
       if VerdictFeatures.isBareDM(values) {

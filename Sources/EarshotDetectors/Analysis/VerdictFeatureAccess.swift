@@ -35,4 +35,27 @@ extension AnalyzedConversation {
       question, explicit: found?.explicit ?? false, block: block, replies: [turns[replyTurn]], self
     ).0
   }
+
+  /// The reply terms (`TermBag`, spelled out and sorted) of the burst that answers the question
+  /// record on customer turn `questionTurn`; nil when ``verdictFeatures(forQuestionAt:)`` is nil.
+  public func verdictTerms(forQuestionAt questionTurn: Int) -> [String]? {
+    let verdicts = QuestionVerdicts(lexicons: resources.lexicons)
+    guard let block = verdicts.customerBlocks(self).first(where: { $0.contains(questionTurn) }),
+      let (question, _) = verdicts.item(in: block, self), question.turn == questionTurn
+    else { return nil }
+    let replies = replies(to: block.upperBound - 1)
+    return replies.isEmpty ? nil : TermBag.strings(replies, in: self)
+  }
+
+  /// The terms of the company turn `replyTurn` alone, as ``verdictFeatures(forReplyAt:)`` judges it.
+  public func verdictTerms(forReplyAt replyTurn: Int) -> [String]? {
+    guard turns.indices.contains(replyTurn), turns[replyTurn].role.isCompanySide else { return nil }
+    return TermBag.strings([turns[replyTurn]], in: self)
+  }
+
+  /// The term hashes of the company turn `replyTurn` alone, for ``VerdictModel/predict(_:terms:)``.
+  public func verdictTermHashes(forReplyAt replyTurn: Int) -> [Int] {
+    guard turns.indices.contains(replyTurn) else { return [] }
+    return TermBag.hashes([turns[replyTurn]], in: self)
+  }
 }

@@ -10,6 +10,10 @@ import Foundation
 /// A line of the file is `feature<TAB>answered<TAB>partial<TAB>not_answered<TAB>usefulness`: the
 /// feature's weight in each class's score and in the usefulness score. Every feature of
 /// `VerdictFeatures.names` must have exactly one line.
+///
+/// The reply's wording adds to the class scores too: `Lexicons/data/verdict-terms.tsv` holds, per
+/// word or word pair of a reply (`TermBag`), its weight in each class's score
+/// (`term<TAB>answered<TAB>partial<TAB>not_answered`), fitted jointly with the features.
 public struct VerdictModel: Sendable {
   /// The replied verdicts the model chooses between, in column order.
   public static let classes: [AnswerVerdict] = [.answered, .partial, .notAnswered]
@@ -18,6 +22,9 @@ public struct VerdictModel: Sendable {
   let classWeights: [[Double]]
   /// Usefulness weights, in `VerdictFeatures.names` order.
   let usefulnessWeights: [Double]
+  /// Per reply term (`TermBag` hash): the term as the file spells it and its weight in each
+  /// class's score (`classes` order).
+  let termWeights: [Int: (term: String, weights: SIMD3<Double>)]
 
   /// The model's reading of one pair.
   public struct Prediction: Sendable {
@@ -33,7 +40,7 @@ public struct VerdictModel: Sendable {
   ///
   /// - Throws: `LexiconError` naming the line of an unknown feature, a repeated one or a line
   ///   without four numbers, or (without a line) the features the file leaves out.
-  public init(entries: [LexiconEntry], file: String) throws {
+  public init(entries: [LexiconEntry], file: String, terms: [LexiconEntry] = [], termsFile: String = "") throws {
     let count = VerdictFeatures.names.count
     var columns = [[Double]](repeating: [Double](repeating: .nan, count: count), count: 4)
     var seen = Set<Int>()
@@ -58,6 +65,9 @@ public struct VerdictModel: Sendable {
     }
     classWeights = Array(columns[0..<3])
     usefulnessWeights = columns[3]
+    termWeights = try TermBag.weights(terms, columns: ["answered", "partial", "not_answered"], file: termsFile) {
+      SIMD3($0[0], $0[1], $0[2])
+    }
   }
 
   /// Loads the model shipped in `Lexicons/data`.
@@ -65,12 +75,16 @@ public struct VerdictModel: Sendable {
   /// - Throws: `LexiconError` when the file is missing or malformed.
   public static func loadDefault() throws -> VerdictModel {
     let name = "reply-verdicts.tsv"
-    return try VerdictModel(entries: try LexiconFile.loadDefault(name), file: name)
+    let termsName = "verdict-terms.tsv"
+    return try VerdictModel(
+      entries: try LexiconFile.loadDefault(name), file: name, terms: try LexiconFile.loadDefault(termsName),
+      termsFile: termsName)
   }
 
-  /// The verdict, class probabilities and usefulness for a feature vector.
-  public func predict(_ values: [Double]) -> Prediction {
-    let scores = classWeights.map { dot($0, values) }
+  /// The verdict, class probabilities and usefulness for a feature vector and the reply's terms
+  /// (`TermBag`; the usefulness reads the features only).
+  public func predict(_ values: [Double], terms: [Int] = []) -> Prediction {
+    let scores = classScores(values, terms: terms)
     let top = scores.max() ?? 0
     let exponentials = scores.map { exp($0 - top) }
     let total = exponentials.reduce(0, +)
@@ -82,11 +96,14 @@ public struct VerdictModel: Sendable {
 
   /// The features that pushed hardest toward `verdict` rather than the runner-up class, strongest
   /// first (features that are off, the bias and the question type are left out).
-  public func drivers(_ values: [Double], toward verdict: AnswerVerdict, limit: Int = 3) -> [(
+  ///
+  /// The reply's wording counts as one signal, `wording`, whose value is its push; `wordingTerms`
+  /// names the terms that pushed hardest.
+  public func drivers(_ values: [Double], terms: [Int] = [], toward verdict: AnswerVerdict, limit: Int = 3) -> [(
     name: String, value: Double
   )] {
     guard let chosen = Self.classes.firstIndex(of: verdict) else { return [] }
-    let scores = classWeights.map { dot($0, values) }
+    let scores = classScores(values, terms: terms)
     let runnerUp = scores.indices.filter { $0 != chosen }.max { scores[$0] < scores[$1] } ?? chosen
     var pushes: [(Int, Double)] = []
     for (feature, value) in values.enumerated() where value != 0 {
@@ -95,9 +112,43 @@ public struct VerdictModel: Sendable {
       let push = value * (classWeights[chosen][feature] - classWeights[runnerUp][feature])
       if push > 0.05 { pushes.append((feature, push)) }
     }
+    var wording = 0.0
+    for term in terms {
+      if let entry = termWeights[term] { wording += entry.weights[chosen] - entry.weights[runnerUp] }
+    }
+    // The wording sorts after every feature on ties (index past the last feature).
+    if wording > 0.05 { pushes.append((values.count, wording)) }
     // Ties break by feature order, so the reason reads the same on every run.
     pushes.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    return pushes.prefix(limit).map { (VerdictFeatures.names[$0.0], values[$0.0]) }
+    return pushes.prefix(limit).map {
+      $0.0 == values.count ? ("wording", $0.1) : (VerdictFeatures.names[$0.0], values[$0.0])
+    }
+  }
+
+  /// The reply's terms that pushed hardest toward `verdict` rather than the runner-up class,
+  /// strongest first, as the model file spells them.
+  public func wordingTerms(_ values: [Double], terms: [Int], toward verdict: AnswerVerdict, limit: Int = 2)
+    -> [String]
+  {
+    guard let chosen = Self.classes.firstIndex(of: verdict) else { return [] }
+    let scores = classScores(values, terms: terms)
+    let runnerUp = scores.indices.filter { $0 != chosen }.max { scores[$0] < scores[$1] } ?? chosen
+    let pushes = terms.compactMap { hash -> (String, Double)? in
+      guard let entry = termWeights[hash] else { return nil }
+      let push = entry.weights[chosen] - entry.weights[runnerUp]
+      return push > 0.05 ? (entry.term, push) : nil
+    }
+    return pushes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+  }
+
+  /// Each class's score: the features' weighted sum plus the weights of the reply's terms.
+  private func classScores(_ values: [Double], terms: [Int]) -> [Double] {
+    var scores = classWeights.map { dot($0, values) }
+    for term in terms {
+      guard let weights = termWeights[term]?.weights else { continue }
+      for column in scores.indices { scores[column] += weights[column] }
+    }
+    return scores
   }
 
   private func dot(_ weights: [Double], _ values: [Double]) -> Double {

@@ -5,7 +5,8 @@ import Foundation
 /// signals that drove it, in words a team lead reads without knowing the model.
 enum VerdictReasons {
   static func sentence(
-    _ prediction: VerdictModel.Prediction, drivers: [(name: String, value: Double)], judgement: AnswerJudgement
+    _ prediction: VerdictModel.Prediction, drivers: [(name: String, value: Double)], wording: [String] = [],
+    judgement: AnswerJudgement
   ) -> String {
     let lead: String
     switch prediction.verdict {
@@ -16,7 +17,10 @@ enum VerdictReasons {
     }
     let index = VerdictModel.classes.firstIndex(of: prediction.verdict) ?? 0
     let confidence = Int((prediction.probabilities[index] * 100).rounded())
-    let signals = drivers.compactMap { describe($0.name, $0.value, judgement) }
+    let signals = drivers.compactMap { driver in
+      driver.name == "wording"
+        ? describeWording(wording, toward: prediction.verdict) : describe(driver.name, driver.value, judgement)
+    }
     let head = "\(lead) (\(confidence)% sure, usefulness \(twoDecimals(prediction.usefulness)))"
     return signals.isEmpty ? head + "." : head + ": " + signals.joined(separator: "; ") + "."
   }
@@ -39,6 +43,19 @@ enum VerdictReasons {
   static func privateChannel(_ prediction: VerdictModel.Prediction) -> String {
     "Partly answered (usefulness \(twoDecimals(prediction.usefulness))): the reply moves to a private "
       + "channel, which a question about the customer's own account, order or billing data needs."
+  }
+
+  /// The clause for the reply's wording: the terms that pushed hardest, quoted.
+  static func describeWording(_ terms: [String], toward verdict: AnswerVerdict) -> String? {
+    guard !terms.isEmpty else { return nil }
+    let kind: String
+    switch verdict {
+    case .answered: kind = "answers"
+    case .partial: kind = "engage without resolving"
+    default: kind = "talk past the question"
+    }
+    let quoted = terms.map { "\"\($0)\"" }.joined(separator: ", ")
+    return "its wording (\(quoted)) is typical of replies that \(kind)"
   }
 
   /// A clause for one signal, or nil for signals that read badly on their own.

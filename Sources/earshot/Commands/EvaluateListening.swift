@@ -45,6 +45,14 @@ extension Earshot.Evaluate {
         valueName: "file"))
     var dumpMoodFeatures: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Write one CSV row per run of customer turns without an explicit question (whether a labeled "
+          + "question sits there, and the implicit-request model's features) to this file, for "
+          + "Scripts/fit-implicit-requests.py.",
+        valueName: "file"))
+    var dumpRequestFeatures: String?
+
     func run() throws {
       let parsed = try GuideLabel.load(labels)
       var table = LapseFeatureTable(ratingNames: ["S", "A", "E", "listening"])
@@ -58,6 +66,10 @@ extension Earshot.Evaluate {
       if let dumpVerdictFeatures {
         let text = ([ListeningEvaluation.Result.featureHeader] + result.featureRows).joined(separator: "\n") + "\n"
         try text.write(toFile: dumpVerdictFeatures, atomically: true, encoding: .utf8)
+      }
+      if let dumpRequestFeatures {
+        let text = ([ListeningEvaluation.Result.requestHeader] + result.requestRows).joined(separator: "\n") + "\n"
+        try text.write(toFile: dumpRequestFeatures, atomically: true, encoding: .utf8)
       }
       if let dumpMoodFeatures {
         let text = ([ListeningEvaluation.Result.moodHeader] + result.moodRows).joined(separator: "\n") + "\n"

@@ -1,0 +1,111 @@
+import EarshotModel
+import EarshotText
+import Foundation
+
+/// The signals of a run of customer turns with no explicit question that the implicit-request model
+/// weighs (`RequestModel`): whether the hand-made rule (`ImplicitRequests`) sees a concrete problem,
+/// problem words, how negative the turns are, a "still not working" or a closing thanks, whether
+/// the customer is answering an agent's question, length, and where the run sits. Whether the
+/// company replied is left out on purpose: a request nobody answered is the guide's `unanswered`,
+/// and a model that learned "no reply, no request" would hide exactly those.
+///
+/// The order is `RequestFeatures.names`; `Lexicons/data/implicit-requests.tsv` names its weights the same way.
+public enum RequestFeatures {
+  /// Feature names, in vector order.
+  public static let names = [
+    "bias", "rule", "problem", "min_compound", "max_compound", "still_broken", "closes", "answering",
+    "log_words", "first_block", "turns", "has_question_mark", "mentions_only",
+  ]
+
+  /// The index of each name in the vector.
+  public static let index: [String: Int] = Dictionary(
+    uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+  /// The feature vector of the customer turns of `block`; `ruleFired` is whether the hand-made
+  /// rule found a request there.
+  static func vector(
+    block: Range<Int>, ruleFired: Bool, in conversation: AnalyzedConversation, lexicons: DetectorLexicons
+  ) -> [Double] {
+    var values = [Double](repeating: 0, count: names.count)
+    func set(_ name: String, _ value: Double) { if let slot = index[name] { values[slot] = value } }
+    set("bias", 1)
+    set("rule", ruleFired ? 1 : 0)
+    var words = 0
+    var problem = false
+    var stillBroken = false
+    var closes = false
+    var question = false
+    var minCompound = 1.0
+    var maxCompound = -1.0
+    var turns = 0
+    var mentionsOnly = true
+    for index in block where conversation.turns[index].role == .customer {
+      let text = conversation.texts[index]
+      turns += 1
+      text.bytes.withUnsafeBufferPointer { bytes in
+        for token in text.tokens {
+          switch token.kind {
+          case .word, .number:
+            words += 1
+            mentionsOnly = false
+            if !problem, token.kind == .word,
+              VerdictWords.classes(bytes, token.range) & VerdictWords.problem != 0
+            {
+              problem = true
+            }
+          default: break
+          }
+        }
+      }
+      if text.bytes.contains(UInt8(ascii: "?")) { question = true }
+      let broken = !lexicons.unresolved.matches(in: text).isEmpty
+      stillBroken = stillBroken || broken
+      closes = closes || (!lexicons.customerResolved.matches(in: text).isEmpty && !broken)
+      let compound = conversation.sentiments[index].compound
+      minCompound = min(minCompound, compound)
+      maxCompound = max(maxCompound, compound)
+    }
+    let previousCompany = conversation.turns[..<block.lowerBound].last { $0.role.isCompanySide }
+    let answering = previousCompany.map { conversation.texts[$0.index].bytes.contains(UInt8(ascii: "?")) } ?? false
+    set("problem", problem ? 1 : 0)
+    set("min_compound", turns > 0 ? minCompound : 0)
+    set("max_compound", turns > 0 ? maxCompound : 0)
+    set("still_broken", stillBroken ? 1 : 0)
+    set("closes", closes ? 1 : 0)
+    set("answering", answering ? 1 : 0)
+    set("log_words", log(1 + Double(words)))
+    set("first_block", previousCompany == nil ? 1 : 0)
+    set("turns", Double(turns))
+    set("has_question_mark", question ? 1 : 0)
+    set("mentions_only", mentionsOnly ? 1 : 0)
+    return values
+  }
+
+  /// The customer turns' texts of `block`, whose wording the model weighs too.
+  static func texts(block: Range<Int>, in conversation: AnalyzedConversation) -> [TokenizedText] {
+    block.filter { conversation.turns[$0].role == .customer }.map { conversation.texts[conversation.turns[$0].index] }
+  }
+}
+
+extension AnalyzedConversation {
+  /// Every run of customer turns in which no explicit question or request was found, with the
+  /// implicit-request model's features and the run's wording terms (`TermBag`, spelled out): the
+  /// rows `Scripts/fit-implicit-requests.py` fits on. `turn` is the run's first customer turn.
+  public func implicitRequestCandidates() -> [(turn: Int, features: [Double], terms: [String])] {
+    let verdicts = QuestionVerdicts(lexicons: resources.lexicons)
+    var rows: [(turn: Int, features: [Double], terms: [String])] = []
+    var cursor = 0
+    for block in verdicts.customerBlocks(self) {
+      while cursor < questions.count, questions[cursor].turn < block.lowerBound { cursor += 1 }
+      if cursor < questions.count, block.contains(questions[cursor].turn) { continue }
+      let fired = ImplicitRequests(lexicons: resources.lexicons).ruleRequest(in: block, self) != nil
+      rows.append(
+        (
+          block.lowerBound,
+          RequestFeatures.vector(block: block, ruleFired: fired, in: self, lexicons: resources.lexicons),
+          TermBag.strings(RequestFeatures.texts(block: block, in: self))
+        ))
+    }
+    return rows
+  }
+}

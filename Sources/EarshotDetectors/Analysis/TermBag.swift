@@ -1,0 +1,138 @@
+import EarshotModel
+import EarshotText
+
+/// The wording of a text as the fitted models read it: its distinct words and emoji (ASCII
+/// lowercased, `’` read as `'`) and each pair of neighbouring ones within a text ("dm us",
+/// "thanks so"). Canned deflections and real answers, or a fed-up customer and a content one,
+/// differ in wording the hand-made features miss, so the reply-verdict and customer-mood models
+/// weigh terms learned from the labels too (`verdict-terms.tsv`, `customer-mood-terms.tsv`).
+///
+/// Terms are kept as the hashes `TermTable` lookups use (`TokenizedText.termHashes`), so reading a
+/// text's wording allocates one small array, nothing per token. The array is sorted so that a
+/// model sums term weights in the same order on every run (a `Set`'s order is seeded per process).
+public enum TermBag {
+  /// The hash of the pair "`first` `second`" from the two words' term hashes.
+  @inlinable public static func pairHash(_ first: Int, _ second: Int) -> Int {
+    // Order matters ("us dm" is not "dm us"); the multiplier spreads the first word's bits.
+    var mixed = UInt64(bitPattern: Int64(first)) &* 0x9E37_79B9_7F4A_7C15
+    mixed = (mixed ^ (mixed >> 31)) ^ UInt64(bitPattern: Int64(second))
+    return Int(truncatingIfNeeded: mixed &* 0xBF58_476D_1CE4_E5B9)
+  }
+
+  /// The hash of a term as a model file spells it: one word, or two words separated by a space.
+  public static func hash(of term: String) -> Int {
+    let parts = term.split(separator: " ", omittingEmptySubsequences: false)
+    func wordHash(_ word: Substring) -> Int {
+      let bytes = Array(word.utf8)
+      return bytes.withUnsafeBufferPointer { termHash($0, 0..<bytes.count) }
+    }
+    if parts.count == 2 { return pairHash(wordHash(parts[0]), wordHash(parts[1])) }
+    return wordHash(term[...])
+  }
+
+  /// Whether a token is part of a text's wording.
+  @inlinable static func counts(_ token: Token) -> Bool { token.kind == .word || token.kind == .emoji }
+
+  /// The distinct term hashes of `texts`, in ascending order.
+  static func hashes(_ texts: [TokenizedText]) -> [Int] {
+    var terms: [Int] = []
+    for text in texts {
+      var previous: Int?
+      for (token, hash) in zip(text.tokens, text.termHashes) where counts(token) {
+        terms.append(hash)
+        if let previous { terms.append(pairHash(previous, hash)) }
+        previous = hash
+      }
+    }
+    terms.sort()
+    var unique = 0
+    for index in terms.indices where unique == 0 || terms[unique - 1] != terms[index] {
+      terms[unique] = terms[index]
+      unique += 1
+    }
+    terms.removeLast(terms.count - unique)
+    return terms
+  }
+
+  /// The same terms spelled out, sorted: what the feature dumps write for the fitting scripts.
+  static func strings(_ texts: [TokenizedText]) -> [String] {
+    var terms = Set<String>()
+    for text in texts {
+      var previous: String?
+      for token in text.tokens where counts(token) {
+        let word = normalized(text, token)
+        terms.insert(word)
+        if let previous { terms.insert(previous + " " + word) }
+        previous = word
+      }
+    }
+    return terms.sorted()
+  }
+
+  /// The term hashes of the company turns `replies` (a reply burst).
+  static func hashes(_ replies: [Turn], in conversation: AnalyzedConversation) -> [Int] {
+    hashes(replies.map { conversation.texts[$0.index] })
+  }
+
+  /// The terms of the company turns `replies`, spelled out.
+  static func strings(_ replies: [Turn], in conversation: AnalyzedConversation) -> [String] {
+    strings(replies.map { conversation.texts[$0.index] })
+  }
+
+  /// The token's bytes normalized as `TermTable` hashes them (ASCII lowercased, `’` as `'`).
+  static func normalized(_ text: TokenizedText, _ token: Token) -> String {
+    text.bytes.withUnsafeBufferPointer { bytes in
+      var result: [UInt8] = []
+      result.reserveCapacity(token.range.count)
+      var index = token.range.lowerBound
+      while index < token.range.upperBound {
+        let (byte, width) = ASCII.normalizedWordByte(bytes, index, token.range.upperBound)
+        result.append(byte)
+        index += width
+      }
+      return String(decoding: result, as: UTF8.self)
+    }
+  }
+
+  /// `terms` as one CSV field: joined by `|`, leaving out terms that hold a character the field
+  /// could not carry (`|`, `,`, `"`, a line break); such terms are never fitted, so never weighed.
+  public static func dumpField(_ terms: [String]) -> String {
+    terms.filter { term in !term.contains { "|,\"\n\r".contains($0) } }.joined(separator: "|")
+  }
+
+  /// Term weights from the entries of a model file (`term<TAB>w1<TAB>w2…`, one number per column),
+  /// keyed by the term's hash; `make` turns a line's numbers into the stored weights.
+  ///
+  /// - Throws: `LexiconError` naming the line of a term with the wrong count of numbers, more than
+  ///   two words, or one that repeats an earlier term once lowercased.
+  static func weights<Weights>(
+    _ entries: [LexiconEntry], columns: [String], file: String, _ make: ([Double]) -> Weights
+  ) throws -> [Int: (term: String, weights: Weights)] {
+    var table: [Int: (term: String, weights: Weights)] = [:]
+    for entry in entries {
+      func fail(_ message: String) -> LexiconError { LexiconError(file: file, line: entry.line, message: message) }
+      let numbers = ([entry.value] + entry.extra.map { Double($0) }).compactMap { $0 }.filter(\.isFinite)
+      guard numbers.count == columns.count, entry.extra.count == columns.count - 1 else {
+        throw fail("expected \(columns.count) numbers after the term: its \(columns.joined(separator: ", ")) weights")
+      }
+      let words = entry.term.split(separator: " ", omittingEmptySubsequences: false)
+      guard (1...2).contains(words.count), !words.contains(where: \.isEmpty) else {
+        throw fail("expected a word or two words separated by one space, found '\(entry.term)'")
+      }
+      let hash = hash(of: entry.term)
+      if let earlier = table[hash] {
+        throw fail("term '\(entry.term)' repeats '\(earlier.term)' (the same term once lowercased)")
+      }
+      table[hash] = (entry.term, make(numbers))
+    }
+    return table
+  }
+}
+
+extension AnalyzedConversation {
+  /// The wording terms (`TermBag`, spelled out and sorted) of the turn at `position`, for dumping
+  /// the features the customer-mood model is fitted on.
+  public func wordingTerms(ofTurnAt position: Int) -> [String] {
+    TermBag.strings([texts[turns[position].index]])
+  }
+}
