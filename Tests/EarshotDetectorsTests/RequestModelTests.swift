@@ -1,6 +1,7 @@
 import EarshotDetectors
 import EarshotModel
 import EarshotText
+import Foundation
 import Testing
 
 /// The fitted implicit-request model: which customer runs without a question it takes for requests
@@ -21,6 +22,30 @@ import Testing
     #expect(records.count == 1)
     #expect(records.first?.type == "request")
     #expect(records.first?.turn == 0)
+  }
+
+  @Test func featuresSitWhereTheirNamesSay() throws {
+    let analyzed = try DetectorHarness.analyze(
+      """
+      [09:00] Customer Ana Lima: my package arrived damaged and two items are missing
+      [09:05] Agent Sam: I'm sorry to hear that. Please send us your order number in a DM.
+      """)
+    let candidate = try #require(analyzed.implicitRequestCandidates().first)
+    let values = candidate.features
+    func value(_ name: String) -> Double? { RequestFeatures.index[name].map { values[$0] } }
+    #expect(values.count == RequestFeatures.names.count)
+    #expect(value("bias") == 1)
+    #expect(value("rule") == 1)
+    #expect(value("problem") == 1)
+    #expect(value("first_block") == 1)
+    #expect(value("turns") == 1)
+    #expect(value("answering") == 0)
+    #expect(value("has_question_mark") == 0)
+    #expect(value("mentions_only") == 0)
+    #expect(value("closes") == 0)
+    #expect(abs((value("log_words") ?? 0) - log(1 + 10)) < 1e-9)
+    #expect((value("min_compound") ?? 0) < 0)
+    #expect(candidate.terms.contains("items are"))
   }
 
   @Test func thanksThatCloseTheMatterAreNotRequests() throws {

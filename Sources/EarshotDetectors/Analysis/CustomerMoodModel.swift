@@ -18,7 +18,7 @@ public struct CustomerMoodModel: Sendable {
   /// Weights for the last turn, in `CustomerMoodFeatures.names` order.
   let endWeights: [Double]
   /// Per term (`TermBag` hash): the term as the file spells it, its start and its end weight.
-  let termWeights: [Int: (term: String, weights: SIMD2<Double>)]
+  let termWeights: TermWeights<SIMD2<Double>>
 
   /// Builds the model from the entries of a model file; `file` names it in errors.
   ///
@@ -80,7 +80,7 @@ public struct CustomerMoodModel: Sendable {
   /// The summed weights of the terms in one column, in the terms' (sorted) order.
   private func wording(_ terms: [Int], column: Int) -> Double {
     var total = 0.0
-    for term in terms { if let entry = termWeights[term] { total += entry.weights[column] } }
+    for term in terms { if let entry = termWeights.index(of: term) { total += termWeights.weights[entry][column] } }
     return total
   }
 

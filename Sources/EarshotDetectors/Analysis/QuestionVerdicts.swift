@@ -33,8 +33,9 @@ struct QuestionVerdicts {
       let (values, judgement) = features(question, explicit: explicit, block: block, replies: replies, conversation)
       let model = lexicons.replyVerdicts
       let terms = TermBag.hashes(replies, in: conversation)
-      var prediction = model.predict(values, terms: terms)
-      let drivers = model.drivers(values, terms: terms, toward: prediction.verdict)
+      let termScores = model.wording(terms)
+      var prediction = model.predict(values, wording: termScores)
+      let drivers = model.drivers(values, wording: termScores, toward: prediction.verdict)
       let wording =
         drivers.contains { $0.name == "wording" }
         ? model.wordingTerms(values, terms: terms, toward: prediction.verdict) : []

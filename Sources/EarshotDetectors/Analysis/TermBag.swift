@@ -107,8 +107,8 @@ public enum TermBag {
   ///   two words, or one that repeats an earlier term once lowercased.
   static func weights<Weights>(
     _ entries: [LexiconEntry], columns: [String], file: String, _ make: ([Double]) -> Weights
-  ) throws -> [Int: (term: String, weights: Weights)] {
-    var table: [Int: (term: String, weights: Weights)] = [:]
+  ) throws -> TermWeights<Weights> {
+    var table = TermWeights<Weights>(capacity: entries.count)
     for entry in entries {
       func fail(_ message: String) -> LexiconError { LexiconError(file: file, line: entry.line, message: message) }
       let numbers = ([entry.value] + entry.extra.map { Double($0) }).compactMap { $0 }.filter(\.isFinite)
@@ -119,13 +119,78 @@ public enum TermBag {
       guard (1...2).contains(words.count), !words.contains(where: \.isEmpty) else {
         throw fail("expected a word or two words separated by one space, found '\(entry.term)'")
       }
-      let hash = hash(of: entry.term)
-      if let earlier = table[hash] {
-        throw fail("term '\(entry.term)' repeats '\(earlier.term)' (the same term once lowercased)")
+      if let earlier = table.insert(hash(of: entry.term), term: entry.term, weights: make(numbers)) {
+        throw fail("term '\(entry.term)' repeats '\(earlier)' (the same term once lowercased)")
       }
-      table[hash] = (entry.term, make(numbers))
     }
     return table
+  }
+}
+
+/// Weights of terms keyed by their `TermBag` hash, in an open-addressing table. The keys are
+/// hashes already, so a probe masks the key instead of hashing it again (a `Dictionary` would run
+/// SipHash on every lookup, and a reply's terms are looked up for every question).
+public struct TermWeights<Weights: Sendable>: Sendable {
+  private var keys: [Int]
+  private var slots: [Int32]
+  private var mask: Int
+  /// The terms as the model file spells them, by entry.
+  private(set) var terms: [String] = []
+  /// The weights, by entry.
+  private(set) var weights: [Weights] = []
+
+  /// An empty table with room for `capacity` terms at most half full.
+  init(capacity: Int) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    keys = Array(repeating: 0, count: size)
+    slots = Array(repeating: -1, count: size)
+    mask = size - 1
+  }
+
+  /// Adds a term; returns the earlier term's spelling instead when its hash is taken.
+  mutating func insert(_ hash: Int, term: String, weights entry: Weights) -> String? {
+    if (terms.count + 1) * 2 > slots.count { grow() }
+    var slot = Self.start(hash) & mask
+    while slots[slot] >= 0 {
+      if keys[slot] == hash { return terms[Int(slots[slot])] }
+      slot = (slot + 1) & mask
+    }
+    keys[slot] = hash
+    slots[slot] = Int32(terms.count)
+    terms.append(term)
+    weights.append(entry)
+    return nil
+  }
+
+  /// The entry index of the term with this hash, if the table has it.
+  @inline(__always) func index(of hash: Int) -> Int? {
+    var slot = Self.start(hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry < 0 { return nil }
+      if keys[slot] == hash { return Int(entry) }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The number of terms.
+  var count: Int { terms.count }
+
+  /// Folds the high bits in: FNV-based hashes vary most in their high bits.
+  @inline(__always) static func start(_ hash: Int) -> Int { hash ^ (hash >> 29) ^ (hash >> 47) }
+
+  private mutating func grow() {
+    let old = (keys, slots)
+    keys = Array(repeating: 0, count: old.0.count * 2)
+    slots = Array(repeating: -1, count: old.1.count * 2)
+    mask = slots.count - 1
+    for position in old.1.indices where old.1[position] >= 0 {
+      var slot = Self.start(old.0[position]) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      keys[slot] = old.0[position]
+      slots[slot] = old.1[position]
+    }
   }
 }
 

@@ -24,7 +24,7 @@ public struct VerdictModel: Sendable {
   let usefulnessWeights: [Double]
   /// Per reply term (`TermBag` hash): the term as the file spells it and its weight in each
   /// class's score (`classes` order).
-  let termWeights: [Int: (term: String, weights: SIMD3<Double>)]
+  let termWeights: TermWeights<SIMD3<Double>>
 
   /// The model's reading of one pair.
   public struct Prediction: Sendable {
@@ -84,7 +84,21 @@ public struct VerdictModel: Sendable {
   /// The verdict, class probabilities and usefulness for a feature vector and the reply's terms
   /// (`TermBag`; the usefulness reads the features only).
   public func predict(_ values: [Double], terms: [Int] = []) -> Prediction {
-    let scores = classScores(values, terms: terms)
+    predict(values, wording: wording(terms))
+  }
+
+  /// The reply's terms' summed weights per class (`classes` order), in the terms' sorted order so
+  /// that every run gives the same bits; computed once per reply and shared by `predict` and
+  /// `drivers`.
+  public func wording(_ terms: [Int]) -> SIMD3<Double> {
+    var total = SIMD3<Double>()
+    for term in terms { if let entry = termWeights.index(of: term) { total += termWeights.weights[entry] } }
+    return total
+  }
+
+  /// ``predict(_:terms:)`` with the reply's summed term weights already computed (``wording(_:)``).
+  public func predict(_ values: [Double], wording: SIMD3<Double>) -> Prediction {
+    let scores = classScores(values, wording: wording)
     let top = scores.max() ?? 0
     let exponentials = scores.map { exp($0 - top) }
     let total = exponentials.reduce(0, +)
@@ -102,8 +116,15 @@ public struct VerdictModel: Sendable {
   public func drivers(_ values: [Double], terms: [Int] = [], toward verdict: AnswerVerdict, limit: Int = 3) -> [(
     name: String, value: Double
   )] {
+    drivers(values, wording: wording(terms), toward: verdict, limit: limit)
+  }
+
+  /// ``drivers(_:terms:toward:limit:)`` with the reply's summed term weights already computed.
+  public func drivers(_ values: [Double], wording: SIMD3<Double>, toward verdict: AnswerVerdict, limit: Int = 3)
+    -> [(name: String, value: Double)]
+  {
     guard let chosen = Self.classes.firstIndex(of: verdict) else { return [] }
-    let scores = classScores(values, terms: terms)
+    let scores = classScores(values, wording: wording)
     let runnerUp = scores.indices.filter { $0 != chosen }.max { scores[$0] < scores[$1] } ?? chosen
     var pushes: [(Int, Double)] = []
     for (feature, value) in values.enumerated() where value != 0 {
@@ -112,12 +133,9 @@ public struct VerdictModel: Sendable {
       let push = value * (classWeights[chosen][feature] - classWeights[runnerUp][feature])
       if push > 0.05 { pushes.append((feature, push)) }
     }
-    var wording = 0.0
-    for term in terms {
-      if let entry = termWeights[term] { wording += entry.weights[chosen] - entry.weights[runnerUp] }
-    }
+    let wordingPush = wording[chosen] - wording[runnerUp]
     // The wording sorts after every feature on ties (index past the last feature).
-    if wording > 0.05 { pushes.append((values.count, wording)) }
+    if wordingPush > 0.05 { pushes.append((values.count, wordingPush)) }
     // Ties break by feature order, so the reason reads the same on every run.
     pushes.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     return pushes.prefix(limit).map {
@@ -131,23 +149,20 @@ public struct VerdictModel: Sendable {
     -> [String]
   {
     guard let chosen = Self.classes.firstIndex(of: verdict) else { return [] }
-    let scores = classScores(values, terms: terms)
+    let scores = classScores(values, wording: wording(terms))
     let runnerUp = scores.indices.filter { $0 != chosen }.max { scores[$0] < scores[$1] } ?? chosen
     let pushes = terms.compactMap { hash -> (String, Double)? in
-      guard let entry = termWeights[hash] else { return nil }
-      let push = entry.weights[chosen] - entry.weights[runnerUp]
-      return push > 0.05 ? (entry.term, push) : nil
+      guard let entry = termWeights.index(of: hash) else { return nil }
+      let push = termWeights.weights[entry][chosen] - termWeights.weights[entry][runnerUp]
+      return push > 0.05 ? (termWeights.terms[entry], push) : nil
     }
     return pushes.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
   }
 
-  /// Each class's score: the features' weighted sum plus the weights of the reply's terms.
-  private func classScores(_ values: [Double], terms: [Int]) -> [Double] {
+  /// Each class's score: the features' weighted sum plus the reply's summed term weights.
+  private func classScores(_ values: [Double], wording: SIMD3<Double>) -> [Double] {
     var scores = classWeights.map { dot($0, values) }
-    for term in terms {
-      guard let weights = termWeights[term]?.weights else { continue }
-      for column in scores.indices { scores[column] += weights[column] }
-    }
+    for column in scores.indices { scores[column] += wording[column] }
     return scores
   }
 
