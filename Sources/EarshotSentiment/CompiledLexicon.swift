@@ -196,8 +196,14 @@ struct CompiledLexicon: Sendable {
   /// The id of a token, or -1 (URLs, addresses, mentions and hashtags are never terms themselves).
   @inline(__always)
   func id(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int32 {
+    id(bytes, token, hash: TermHash.hash(bytes, token.range))
+  }
+
+  /// The id of a token whose `TermHash.hash` is `hash` (`TokenizedText.termHashes`), or -1.
+  @inline(__always)
+  func id(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, hash: UInt64) -> Int32 {
     switch token.kind {
-    case .word, .number, .emoticon, .emoji, .punctuation: return vocabulary.lookup(bytes, token.range)
+    case .word, .number, .emoticon, .emoji, .punctuation: return vocabulary.lookup(bytes, token.range, hash: hash)
     default: return -1
     }
   }
