@@ -208,6 +208,17 @@ struct CompiledLexicon: Sendable {
     }
   }
 
+  /// Writes the id of each token of `range` (or -1) to `ids`, with the tokens' `TermHash` hashes:
+  /// one tight loop, with the word table's lookup inlined, ahead of the rules that read the ids.
+  func assignIDs(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>,
+    _ range: Range<Int>, _ ids: UnsafeMutableBufferPointer<Int32>
+  ) {
+    for index in range {
+      ids[index] = id(bytes, tokens[index], hash: UInt64(bitPattern: Int64(hashes[index])))
+    }
+  }
+
   /// The longest phrase of `list` starting at token `index`, comparing the ids of the next tokens.
   @inline(__always)
   func longest(

@@ -156,10 +156,10 @@ public struct SentimentAnalyzer: Sendable {
     var contrastIndex = -1
     var exclamations = 0
     var questions = 0
+    tables.compiled.assignIDs(bytes, tokens, hashes, range, idBuffer)
     for index in range {
       let token = tokens[index]
-      let id = tables.compiled.id(bytes, token, hash: UInt64(bitPattern: Int64(hashes[index])))
-      idBuffer[index] = id
+      let id = idBuffer[index]
       switch token.kind {
       case .word:
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }

@@ -38,21 +38,38 @@ public enum Tokenizer {
     _ bytes: UnsafeBufferPointer<UInt8>,
     _ body: (_ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>) -> Void
   ) {
+    // The standard library puts a temporary allocation of up to 1 KiB on the stack, and a text of
+    // up to 128 bytes (most sentences and chat lines) rarely has more than 32 tokens: try that first.
+    let bytesPerToken = MemoryLayout<Token>.stride + MemoryLayout<Int>.stride
+    let stackTokens = 1024 / bytesPerToken
+    if bytes.count <= stackTokens * 4,
+      scan(bytes, capacity: min(stackTokens, max(1, bytes.count)), body)
+    {
+      return
+    }
     // Every token advances the scan by at least one byte, so a text has at most one token a byte.
-    // One block for both: on the stack for a short text, else one heap block instead of the two
-    // arrays a `TokenizedText` allocates, grows and frees.
-    let capacity = max(1, bytes.count)
+    _ = scan(bytes, capacity: max(1, bytes.count), body)
+  }
+
+  /// Tokenizes into scratch memory for `capacity` tokens and runs `body` when they fit; false when
+  /// they did not (and `body` did not run).
+  private static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, capacity: Int,
+    _ body: (_ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>) -> Void
+  ) -> Bool {
     let tokenBytes = capacity * MemoryLayout<Token>.stride
-    withUnsafeTemporaryAllocation(
+    return withUnsafeTemporaryAllocation(
       byteCount: tokenBytes + capacity * MemoryLayout<Int>.stride, alignment: MemoryLayout<Token>.alignment
     ) { scratch in
-      guard let base = scratch.baseAddress else { return }
+      guard let base = scratch.baseAddress else { return false }
       let tokens = base.bindMemory(to: Token.self, capacity: capacity)
       let hashes = (base + tokenBytes).bindMemory(to: Int.self, capacity: capacity)
       var scanner = Scanner(bytes: bytes, sink: TokenBuffer(tokens: tokens, hashes: hashes, capacity: capacity))
       scanner.run()
       let count = scanner.sink.count
+      guard count <= capacity else { return false }
       body(UnsafeBufferPointer(start: tokens, count: count), UnsafeBufferPointer(start: hashes, count: count))
+      return true
     }
   }
 }
@@ -88,7 +105,8 @@ private struct HashedTokenArrays: TokenSink {
   }
 }
 
-/// Tokens and their hashes in caller-owned memory with room for one token per byte.
+/// Tokens and their hashes in caller-owned memory for `capacity` tokens; `count` goes on counting
+/// past it, so the caller can tell that the text did not fit.
 private struct TokenBuffer: TokenSink {
   let tokens: UnsafeMutablePointer<Token>
   let hashes: UnsafeMutablePointer<Int>
@@ -96,9 +114,10 @@ private struct TokenBuffer: TokenSink {
   var count = 0
   static var wantsHashes: Bool { true }
   @inline(__always) mutating func add(_ token: Token, hash: Int) {
-    assert(count < capacity, "more tokens than bytes")
-    (tokens + count).initialize(to: token)
-    (hashes + count).initialize(to: hash)
+    if count < capacity {
+      (tokens + count).initialize(to: token)
+      (hashes + count).initialize(to: hash)
+    }
     count &+= 1
   }
 }
@@ -152,6 +171,14 @@ private struct Scanner<Sink: TokenSink> {
   func plainWordHash(_ start: Int, _ end: Int) -> Int {
     let length = end &- start
     guard length > 8 else { return Int(truncatingIfNeeded: TermHash.mix(lowercaseLetters(start, end), length)) }
+    return longPlainWordHash(start, end)
+  }
+
+  /// `plainWordHash` of a word longer than eight letters (one in ten), out of line so that the
+  /// scanning loop stays small.
+  @inline(never)
+  func longPlainWordHash(_ start: Int, _ end: Int) -> Int {
+    let length = end &- start
     // As `TermHash.hash` mixes a long term: eight bytes at a time, the last ones zero-padded.
     var hash = TermHash.mix(lowercaseLetters(start, start &+ 8), length)
     var offset = start &+ 8

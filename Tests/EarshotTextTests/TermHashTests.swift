@@ -83,11 +83,25 @@ import Testing
     }
   }
 
-  @Test func aTextOfOnlyPunctuationHasATokenPerByteAndFitsTheScratchMemory() {
-    let text = String(repeating: ",", count: 300)
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { buffer in
-      Tokenizer.withTokens(buffer) { tokens, _ in #expect(tokens.count == 300) }
+  /// A short text is first tokenized into 1 KiB on the stack (32 tokens); one with more tokens
+  /// is tokenized again into memory for a token per byte, the most a text can have.
+  @Test func textsWithMoreTokensThanTheStackScratchHoldsComeOutWhole() {
+    for (text, count) in [
+      (String(repeating: ",", count: 300), 300), (String(repeating: ",", count: 100), 100),
+      (String(repeating: "a ", count: 32), 32), (String(repeating: "a ", count: 33), 33),
+      (String(repeating: "a,", count: 64), 128), ("ok", 1),
+    ] {
+      let expected = TokenizedText(text)
+      #expect(expected.tokens.count == count, "\(text)")
+      expected.bytes.withUnsafeBufferPointer { buffer in
+        var calls = 0
+        Tokenizer.withTokens(buffer) { tokens, hashes in
+          calls += 1
+          #expect(Array(tokens) == expected.tokens, "\(text)")
+          #expect(Array(hashes) == expected.termHashes, "\(text)")
+        }
+        #expect(calls == 1, "body runs once: \(text)")
+      }
     }
   }
 }
