@@ -29,8 +29,8 @@ public enum Tokenizer {
   }
 
   /// Tokenizes UTF-8 `bytes` into scratch memory that lives for the call and runs `body` over the
-  /// tokens and their `termHash`es: no arrays, for a caller that needs the tokens only once
-  /// (`SentimentAnalyzer.score(utf8:)`). The tokens are those `tokenize` gives.
+  /// tokens and their `termHash`es: no arrays for a text of up to 64 KiB, for a caller that needs
+  /// the tokens only once (`SentimentAnalyzer.score(utf8:)`). The tokens are those `tokenize` gives.
   ///
   /// Not generic, so that a caller in another module does not pay for generic metadata per call:
   /// `body` keeps its result itself.
@@ -47,8 +47,19 @@ public enum Tokenizer {
     {
       return
     }
-    // Every token advances the scan by at least one byte, so a text has at most one token a byte.
-    _ = scan(bytes, capacity: max(1, bytes.count), body)
+    // Every token advances the scan by at least one byte, so a text has at most one token a byte:
+    // scratch for that many is safe, and for a text of up to 64 KiB (a long e-mail) small enough.
+    if bytes.count <= 1 << 16 {
+      _ = scan(bytes, capacity: max(1, bytes.count), body)
+      return
+    }
+    // A longer text: arrays that grow with the tokens found, as `TokenizedText` uses, rather than
+    // 32 bytes of scratch per byte of text.
+    var scanner = Scanner(bytes: bytes, sink: HashedTokenArrays(capacity: bytes.count / 3 + 4))
+    scanner.run()
+    scanner.sink.tokens.withUnsafeBufferPointer { tokens in
+      scanner.sink.hashes.withUnsafeBufferPointer { hashes in body(tokens, hashes) }
+    }
   }
 
   /// Tokenizes into scratch memory for `capacity` tokens and runs `body` when they fit; false when

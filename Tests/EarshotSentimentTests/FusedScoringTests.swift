@@ -67,6 +67,15 @@ import Testing
     }
   }
 
+  /// Texts past 64 KiB are tokenized into growing arrays instead of scratch memory.
+  @Test func textsLongerThan64KiBScoreAlikeBothWays() {
+    let lines = SyntheticText.records(count: 4_000, seed: 0x10_6E57)
+    var long: [UInt8] = []
+    for line in lines where long.count < 200_000 { long += line + [0x0A] }
+    #expect(long.count > 1 << 16)
+    expectSameScores([long, Array(long.prefix(1 << 16)), Array(long.prefix((1 << 16) + 1))], "long synthetic text")
+  }
+
   @Test func emptyAndPunctuationOnlyTextsAreNeutral() throws {
     let analyzer = scorer.customerAnalyzer
     for text in ["", " ", "\n\n", ",,,,", "...", "😀😀"] {

@@ -90,6 +90,8 @@ import Testing
       (String(repeating: ",", count: 300), 300), (String(repeating: ",", count: 100), 100),
       (String(repeating: "a ", count: 32), 32), (String(repeating: "a ", count: 33), 33),
       (String(repeating: "a,", count: 64), 128), ("ok", 1),
+      // Past 64 KiB the tokens go to growing arrays instead of scratch for a token per byte.
+      (String(repeating: "It is not good, ", count: 5_000), 25_000),
     ] {
       let expected = TokenizedText(text)
       #expect(expected.tokens.count == count, "\(text)")
