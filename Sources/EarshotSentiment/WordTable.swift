@@ -3,9 +3,10 @@ import EarshotText
 /// An open-addressing hash table from words to ids, probed with byte ranges of a text. ASCII is
 /// lowercased and the typographic apostrophe `’` read as `'` on the fly, as `TermTable` does.
 ///
-/// Built for the scoring loop, which looks up every token: a word of up to eight ASCII bytes (most
-/// words) is read as one 64-bit integer, lowercased in a few instructions, hashed with one multiply
-/// and compared with the slot's stored head in one comparison, so a lookup touches one cache line.
+/// Built for the scoring loop, which looks up every token with the `TermHash` hash the tokenizer
+/// computed for it (the same hash as every `TermTable`'s): the filter is tested from the hash
+/// alone, and a word of up to eight ASCII bytes (most words) is read as one 64-bit integer,
+/// lowercased in a few instructions and compared with the slot's stored head in one comparison.
 struct WordTable: Sendable {
   /// One slot: the first eight normalized bytes of the key, its length, and its id (-1 when empty).
   struct Slot: Sendable {
