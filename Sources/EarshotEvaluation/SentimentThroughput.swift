@@ -23,15 +23,22 @@ public struct SentimentThroughput: Sendable {
   /// Megabytes (10⁶ bytes) of text per CPU second.
   public var megabytesPerCPUSecond: Double { Double(bytesPerPass * passes) / cpuSeconds / 1_000_000 }
 
-  /// Scores `texts` repeatedly on the calling thread for at least `minimumSeconds`.
-  ///
-  /// - Parameter tokenize: when true each pass tokenizes and scores (what a caller pays end to end);
-  ///   when false the texts are tokenized once beforehand and only scoring is timed.
+  /// What a measurement times per text.
+  public enum Work: Sendable {
+    /// `SentimentAnalyzer.score(utf8:)`: tokenize into scratch memory and score (a text scored once).
+    case tokenizeAndScore
+    /// `TokenizedText(bytes:)` then `score(_:)`: the arrays a pipeline shares among its stages, and scoring.
+    case tokenizedTextAndScore
+    /// `score(_:)` of texts tokenized beforehand.
+    case scoreOnly
+  }
+
+  /// Times `work` on `texts` repeatedly on the calling thread for at least `minimumSeconds`.
   public static func measure(
-    _ texts: [String], analyzer: SentimentAnalyzer, minimumSeconds: Double, tokenize: Bool
+    _ texts: [String], analyzer: SentimentAnalyzer, minimumSeconds: Double, work: Work
   ) -> SentimentThroughput {
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
-    let tokenized = tokenize ? [] : texts.map { TokenizedText($0) }
+    let tokenized = work == .scoreOnly ? texts.map { TokenizedText($0) } : []
     let raw = texts.map { Array($0.utf8) }
     var checksum = 0.0
     var passes = 0
@@ -40,9 +47,12 @@ public struct SentimentThroughput: Sendable {
     let cpuStart = threadCPUSeconds()
     var elapsed = 0.0
     repeat {
-      if tokenize {
+      switch work {
+      case .tokenizeAndScore:
+        for text in raw { checksum += analyzer.score(utf8: text).compound }
+      case .tokenizedTextAndScore:
         for text in raw { checksum += analyzer.score(TokenizedText(bytes: text)).compound }
-      } else {
+      case .scoreOnly:
         for text in tokenized { checksum += analyzer.score(text).compound }
       }
       passes += 1

@@ -196,9 +196,26 @@ struct CompiledLexicon: Sendable {
   /// The id of a token, or -1 (URLs, addresses, mentions and hashtags are never terms themselves).
   @inline(__always)
   func id(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int32 {
+    id(bytes, token, hash: TermHash.hash(bytes, token.range))
+  }
+
+  /// The id of a token whose `TermHash.hash` is `hash` (`TokenizedText.termHashes`), or -1.
+  @inline(__always)
+  func id(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, hash: UInt64) -> Int32 {
     switch token.kind {
-    case .word, .number, .emoticon, .emoji, .punctuation: return vocabulary.lookup(bytes, token.range)
+    case .word, .number, .emoticon, .emoji, .punctuation: return vocabulary.lookup(bytes, token.range, hash: hash)
     default: return -1
+    }
+  }
+
+  /// Writes the id of each token of `range` (or -1) to `ids`, with the tokens' `TermHash` hashes:
+  /// one tight loop, with the word table's lookup inlined, ahead of the rules that read the ids.
+  func assignIDs(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>,
+    _ range: Range<Int>, _ ids: UnsafeMutableBufferPointer<Int32>
+  ) {
+    for index in range {
+      ids[index] = id(bytes, tokens[index], hash: UInt64(bitPattern: Int64(hashes[index])))
     }
   }
 

@@ -49,55 +49,85 @@ public struct SentimentAnalyzer: Sendable {
 
   /// The score of a whole text: its sentence scores aggregated by `aggregate(_:)`.
   public func score(_ text: TokenizedText) -> SentimentScore {
-    withTokenIDs(text) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, hashes, ids in
       var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
       var unused: [SentimentCue] = []
       for sentence in text.sentences {
-        accumulator.add(scoreSentence(bytes, tokens, ids, sentence.tokenRange, cues: &unused, collect: false))
+        accumulator.add(scoreSentence(bytes, tokens, hashes, ids, sentence.tokenRange, cues: &unused, collect: false))
       }
       return accumulator.result
     }
   }
 
+  /// The score of UTF-8 text tokenized on the fly: the same tokens, sentences and score as
+  /// `score(TokenizedText(bytes: bytes))`, but the tokens live in scratch memory for the call and
+  /// each sentence is scored as the splitter finds it, so no `TokenizedText` arrays are built and
+  /// freed. For scoring a text once; a pipeline that shares one tokenization among several stages
+  /// scores its `TokenizedText`.
+  public func score(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SentimentScore {
+    var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
+    Tokenizer.withTokens(bytes) { tokens, hashes in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+        var unused: [SentimentCue] = []
+        SentenceSplitter.forEachSentence(tokens, bytes) { sentence in
+          accumulator.add(scoreSentence(bytes, tokens, hashes, ids, sentence.tokenRange, cues: &unused, collect: false))
+        }
+      }
+    }
+    return accumulator.result
+  }
+
+  /// The score of UTF-8 text tokenized on the fly (`score(utf8:)` on a buffer).
+  public func score(utf8 bytes: [UInt8]) -> SentimentScore {
+    bytes.withUnsafeBufferPointer { score(utf8: $0) }
+  }
+
   /// One score per sentence of `text`.
   public func scoreSentences(_ text: TokenizedText) -> [SentimentScore] {
-    withTokenIDs(text) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, hashes, ids in
       var unused: [SentimentCue] = []
-      return text.sentences.map { scoreSentence(bytes, tokens, ids, $0.tokenRange, cues: &unused, collect: false) }
+      return text.sentences.map {
+        scoreSentence(bytes, tokens, hashes, ids, $0.tokenRange, cues: &unused, collect: false)
+      }
     }
   }
 
   /// The score of the tokens in `tokenRange` of `text`, taken as one sentence.
   public func score(_ text: TokenizedText, tokenRange: Range<Int>) -> SentimentScore {
-    withTokenIDs(text) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, hashes, ids in
       var unused: [SentimentCue] = []
-      return scoreSentence(bytes, tokens, ids, tokenRange, cues: &unused, collect: false)
+      return scoreSentence(bytes, tokens, hashes, ids, tokenRange, cues: &unused, collect: false)
     }
   }
 
   /// The lexicon terms behind the score, with their adjusted valences.
   public func cues(_ text: TokenizedText) -> [SentimentCue] {
-    withTokenIDs(text) { bytes, tokens, ids in
+    withTokenIDs(text) { bytes, tokens, hashes, ids in
       var cues: [SentimentCue] = []
       for sentence in text.sentences {
-        _ = scoreSentence(bytes, tokens, ids, sentence.tokenRange, cues: &cues, collect: true)
+        _ = scoreSentence(bytes, tokens, hashes, ids, sentence.tokenRange, cues: &cues, collect: true)
       }
       return cues
     }
   }
 
-  /// Runs `body` over the text's bytes, tokens and scratch memory for the lexicon id of each token,
+  /// Runs `body` over the text's bytes, tokens, token hashes and scratch memory for the lexicon id of each token,
   /// which lives for the call. `scoreSentence` writes the ids of a sentence's tokens in its first
   /// pass (one pass over the tokens less than looking them up beforehand) and reads only those.
   @inline(__always)
   func withTokenIDs<Result>(
     _ text: TokenizedText,
-    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Token>, UnsafeMutableBufferPointer<Int32>) -> Result
+    _ body: (
+      UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Token>, UnsafeBufferPointer<Int>,
+      UnsafeMutableBufferPointer<Int32>
+    ) -> Result
   ) -> Result {
     text.bytes.withUnsafeBufferPointer { bytes in
       text.tokens.withUnsafeBufferPointer { tokens in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
-          body(bytes, tokens, ids)
+        text.termHashes.withUnsafeBufferPointer { hashes in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+            body(bytes, tokens, hashes, ids)
+          }
         }
       }
     }
@@ -115,7 +145,7 @@ public struct SentimentAnalyzer: Sendable {
   // MARK: - One sentence
 
   func scoreSentence(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>,
     _ idBuffer: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, cues: inout [SentimentCue], collect: Bool
   ) -> SentimentScore {
     let rule = tables.compiled.rule
@@ -126,10 +156,10 @@ public struct SentimentAnalyzer: Sendable {
     var contrastIndex = -1
     var exclamations = 0
     var questions = 0
+    tables.compiled.assignIDs(bytes, tokens, hashes, range, idBuffer)
     for index in range {
       let token = tokens[index]
-      let id = tables.compiled.id(bytes, token)
-      idBuffer[index] = id
+      let id = idBuffer[index]
       switch token.kind {
       case .word:
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }

@@ -3,9 +3,10 @@ import EarshotText
 /// An open-addressing hash table from words to ids, probed with byte ranges of a text. ASCII is
 /// lowercased and the typographic apostrophe `’` read as `'` on the fly, as `TermTable` does.
 ///
-/// Built for the scoring loop, which looks up every token: a word of up to eight ASCII bytes (most
-/// words) is read as one 64-bit integer, lowercased in a few instructions, hashed with one multiply
-/// and compared with the slot's stored head in one comparison, so a lookup touches one cache line.
+/// Built for the scoring loop, which looks up every token with the `TermHash` hash the tokenizer
+/// computed for it (the same hash as every `TermTable`'s): the filter is tested from the hash
+/// alone, and a word of up to eight ASCII bytes (most words) is read as one 64-bit integer,
+/// lowercased in a few instructions and compared with the slot's stored head in one comparison.
 struct WordTable: Sendable {
   /// One slot: the first eight normalized bytes of the key, its length, and its id (-1 when empty).
   struct Slot: Sendable {
@@ -46,7 +47,7 @@ struct WordTable: Sendable {
     if (count + 1) * 2 > slots.count { grow() }
     keyStarts.append(Int32(keyBytes.count))
     keyBytes.append(contentsOf: normalized)
-    let (head, hash) = normalized.withUnsafeBufferPointer { WordTable.headAndHash(normalized: $0) }
+    let (head, hash) = normalized.withUnsafeBufferPointer { TermHash.headAndHash(normalized: $0) }
     place(Slot(head: head, id: id, length: Int32(normalized.count)), hash: hash)
     let (first, second) = WordTable.filterBits(hash)
     filter[first >> 6] |= 1 << UInt64(first & 63)
@@ -66,7 +67,7 @@ struct WordTable: Sendable {
     for slot in old {
       let start = Int(keyStarts[Int(slot.id)])
       let hash = keyBytes.withUnsafeBufferPointer {
-        WordTable.headAndHash(normalized: UnsafeBufferPointer(rebasing: $0[start..<(start + Int(slot.length))])).hash
+        TermHash.headAndHash(normalized: UnsafeBufferPointer(rebasing: $0[start..<(start + Int(slot.length))])).hash
       }
       place(slot, hash: hash)
     }
@@ -83,24 +84,49 @@ struct WordTable: Sendable {
   /// The id of the word spelled by `range` of `bytes`, or -1.
   @inline(__always)
   func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+    lookup(bytes, range, hash: TermHash.hash(bytes, range))
+  }
+
+  /// The id of the word spelled by `range` of `bytes`, whose `TermHash.hash` the caller computed
+  /// already (`TokenizedText.termHashes`: one hash per token for every table), or -1.
+  @inline(__always)
+  func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
+    // Most tokens are in no lexicon: the filter, read with the hash alone, turns them away before
+    // the word's bytes are read.
+    guard mayContain(hash) else { return -1 }
+    // The common case inline and small: an ASCII word of one to eight bytes, read as one integer
+    // from its start (or, at the end of the text, ending at its end) and masked to its length.
+    let length = range.upperBound &- range.lowerBound
+    if UInt(bitPattern: length &- 1) < 8, let base = bytes.baseAddress {
+      var raw: UInt64 = 0x80
+      if range.lowerBound &+ 8 <= bytes.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+        raw = word & (UInt64.max >> (64 &- 8 &* UInt64(truncatingIfNeeded: length)))
+      } else if range.upperBound >= 8 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + range.upperBound - 8).loadUnaligned(as: UInt64.self))
+        raw = word >> (8 &* UInt64(truncatingIfNeeded: 8 &- length))
+      }
+      if raw & 0x8080_8080_8080_8080 == 0 {
+        return find(head: TermHash.lowercased(raw), length: length, hash: hash) { _ in true }
+      }
+    }
+    return lookupOther(bytes, range, hash: hash)
+  }
+
+  /// Words longer than eight bytes, with non-ASCII bytes or at the very end of the text (one
+  /// token in ten), out of line: the scratch buffer they may need would otherwise give every
+  /// lookup a large stack frame.
+  @inline(never)
+  private func lookupOther(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
     let length = range.count
     guard length > 0 else { return -1 }
     if length <= 8 {
-      let raw = WordTable.load(bytes, range)
+      let raw = TermHash.load(bytes, range)
       if raw & 0x8080_8080_8080_8080 == 0 {
-        let head = WordTable.lowercased(raw)
-        return probe(head: head, length: length, hash: WordTable.mix(head, length)) { _ in true }
+        return find(head: TermHash.lowercased(raw), length: length, hash: hash) { _ in true }
       }
     }
-    return lookupOther(bytes, range)
-  }
-
-  /// Words longer than eight bytes or with non-ASCII bytes (one token in ten), out of line: the
-  /// scratch buffer they may need would otherwise give every lookup a large stack frame.
-  @inline(never)
-  private func lookupOther(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
-    let length = range.count
-    if length > 8, let found = lookupLongASCII(bytes, range) { return found }
+    if length > 8, let found = lookupLongASCII(bytes, range, hash: hash) { return found }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
       var written = 0
       var index = range.lowerBound
@@ -111,21 +137,26 @@ struct WordTable: Sendable {
         index += width
       }
       let normalized = UnsafeBufferPointer(rebasing: buffer[0..<written])
-      let (head, hash) = WordTable.headAndHash(normalized: normalized)
-      return probe(head: head, length: written, hash: hash) { id in
+      let head = TermHash.headAndHash(normalized: UnsafeBufferPointer(rebasing: normalized.prefix(8))).head
+      return find(head: head, length: written, hash: hash) { id in
         written <= 8 || tailEquals(id, normalized)
       }
     }
   }
 
+  /// Whether a key with this hash may be in the table (false: it is not).
   @inline(__always)
-  private func probe(head: UInt64, length: Int, hash: UInt64, tailMatches: (Int32) -> Bool) -> Int32 {
+  private func mayContain(_ hash: UInt64) -> Bool {
     let (first, second) = WordTable.filterBits(hash)
-    let present = filter.withUnsafeBufferPointer { filter in
+    return filter.withUnsafeBufferPointer { filter in
       filter[first >> 6] & (1 << UInt64(first & 63)) != 0 && filter[second >> 6] & (1 << UInt64(second & 63)) != 0
     }
-    guard present else { return -1 }
-    return slots.withUnsafeBufferPointer { slots in
+  }
+
+  /// The id in the slots of the key with this head, length and hash whose later bytes match.
+  @inline(__always)
+  private func find(head: UInt64, length: Int, hash: UInt64, tailMatches: (Int32) -> Bool) -> Int32 {
+    slots.withUnsafeBufferPointer { slots in
       var index = WordTable.slotIndex(hash, mask)
       while true {
         let slot = slots[index]
@@ -136,25 +167,20 @@ struct WordTable: Sendable {
     }
   }
 
-  /// The id of a word longer than eight bytes when it is all ASCII (nil when it is not): read and
-  /// lowercased eight bytes at a time, hashed as `headAndHash` hashes its normalized bytes, without
-  /// copying it anywhere. One word in ten is this long.
+  /// The id of a word longer than eight bytes when it is all ASCII (nil when it is not), compared
+  /// lowercased in place without copying it anywhere. One word in ten is this long.
   @inline(__always)
-  private func lookupLongASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+  private func lookupLongASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32? {
     let length = range.count
-    let raw = WordTable.load(bytes, range.lowerBound..<(range.lowerBound + 8))
-    var ascii = raw
-    let head = WordTable.lowercased(raw)
-    var hash = WordTable.mix(head, length)
-    var offset = range.lowerBound + 8
+    var ascii: UInt64 = 0
+    var offset = range.lowerBound
     while offset < range.upperBound {
-      let chunk = WordTable.load(bytes, offset..<min(offset + 8, range.upperBound))
-      ascii |= chunk
-      hash = WordTable.mix(hash ^ WordTable.lowercased(chunk), length)
+      ascii |= TermHash.load(bytes, offset..<min(offset + 8, range.upperBound))
       offset += 8
     }
     guard ascii & 0x8080_8080_8080_8080 == 0 else { return nil }
-    return probe(head: head, length: length, hash: hash) { id in
+    let head = TermHash.lowercased(TermHash.load(bytes, range.lowerBound..<(range.lowerBound + 8)))
+    return find(head: head, length: length, hash: hash) { id in
       let start = Int(keyStarts[Int(id)])
       return keyBytes.withUnsafeBufferPointer { key in
         for offset in 8..<length where key[start + offset] != ASCII.lowercase(bytes[range.lowerBound + offset]) {
@@ -183,58 +209,5 @@ struct WordTable: Sendable {
   static func filterBits(_ hash: UInt64) -> (Int, Int) {
     let range = UInt64(filterWords * 64 - 1)
     return (Int(truncatingIfNeeded: hash & range), Int(truncatingIfNeeded: (hash >> 17) & range))
-  }
-
-  @inline(__always)
-  static func mix(_ head: UInt64, _ length: Int) -> UInt64 {
-    let value = (head ^ UInt64(length) &* 0x9E37_79B9_7F4A_7C15) &* 0xFF51_AFD7_ED55_8CCD
-    return value ^ (value >> 29)
-  }
-
-  /// The head (first eight bytes, little-endian, zero-padded) and hash of normalized key bytes.
-  /// Bytes after the eighth take part in the hash so long words sharing a head spread out.
-  static func headAndHash(normalized: UnsafeBufferPointer<UInt8>) -> (head: UInt64, hash: UInt64) {
-    var head: UInt64 = 0
-    for offset in 0..<min(8, normalized.count) { head |= UInt64(normalized[offset]) << (8 * UInt64(offset)) }
-    var hash = mix(head, normalized.count)
-    // Each further eight bytes (zero-padded) are mixed in as one integer, as `lookupLongASCII` reads them.
-    var offset = 8
-    while offset < normalized.count {
-      var chunk: UInt64 = 0
-      for index in offset..<min(offset + 8, normalized.count) {
-        chunk |= UInt64(normalized[index]) << (8 * UInt64(index - offset))
-      }
-      hash = mix(hash ^ chunk, normalized.count)
-      offset += 8
-    }
-    return (head, hash)
-  }
-
-  /// Up to eight bytes of `range` as a little-endian integer, zero-padded, without reading
-  /// outside `bytes`.
-  @inline(__always)
-  static func load(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-    let length = range.count
-    guard let base = bytes.baseAddress else { return 0 }
-    if range.lowerBound + 8 <= bytes.count {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
-      return length == 8 ? word : word & ((1 << (8 * UInt64(length))) - 1)
-    }
-    if range.upperBound >= 8 {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + range.upperBound - 8).loadUnaligned(as: UInt64.self))
-      return word >> (8 * UInt64(8 - length))
-    }
-    var value: UInt64 = 0
-    for offset in 0..<length { value |= UInt64(bytes[range.lowerBound + offset]) << (8 * UInt64(offset)) }
-    return value
-  }
-
-  /// ASCII capitals of all eight bytes lowercased at once (every byte must be below 0x80).
-  @inline(__always)
-  static func lowercased(_ word: UInt64) -> UInt64 {
-    let atLeastA = word &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set where a byte is ≥ "A"
-    let aboveZ = word &+ 0x2525_2525_2525_2525  // high bit set where a byte is > "Z"
-    let capitals = atLeastA & ~aboveZ & 0x8080_8080_8080_8080
-    return word | (capitals >> 2)
   }
 }

@@ -9,8 +9,10 @@ public enum ASCII {
   /// Whether the byte is an ASCII letter.
   @inlinable public static func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || isLower(byte) }
   @inlinable static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  /// Space, tab, line feed, vertical tab, form feed or carriage return; a letter or any other
+  /// byte above the space is turned away by the first comparison.
   @inlinable static func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
+    byte <= 0x20 && (byte == 0x20 || byte &- 0x09 < 5)
   }
   @inlinable static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == 0x5F }
 

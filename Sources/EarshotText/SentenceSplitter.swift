@@ -16,6 +16,17 @@ public enum SentenceSplitter {
   static func split(_ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>) -> [Sentence] {
     var sentences: [Sentence] = []
     sentences.reserveCapacity(tokens.count / 6 + 2)
+    forEachSentence(tokens, bytes) { sentences.append($0) }
+    return sentences
+  }
+
+  /// Calls `body` with each sentence of `tokens` in order, as `split` groups them, without an array
+  /// (`SentimentAnalyzer.score(utf8:)` scores each sentence as it is found).
+  @inline(__always)
+  public static func forEachSentence(
+    _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ body: (Sentence) -> Void
+  ) {
+    guard !tokens.isEmpty else { return }
     var first = 0
     var endAfterClosing = false
     let last = tokens.count - 1
@@ -37,11 +48,10 @@ public enum SentenceSplitter {
         ends = true
       }
       if ends {
-        sentences.append(Sentence(tokenRange: first..<(index + 1), byteRange: tokens[first].start..<token.end))
+        body(Sentence(tokenRange: first..<(index + 1), byteRange: tokens[first].start..<token.end))
         first = index + 1
       }
     }
-    return sentences
   }
 
   static func endsSentence(_ token: Token, previous: Token?, bytes: UnsafeBufferPointer<UInt8>) -> Bool {

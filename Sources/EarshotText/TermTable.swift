@@ -131,25 +131,16 @@ public struct TermTable<Value: Sendable>: Sendable {
   }
 
   @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let (byte, width) = ASCII.normalizedWordByte(bytes, index, range.upperBound)
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-      index += width
-    }
-    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    Int(truncatingIfNeeded: TermHash.hash(bytes, range))
   }
 
   static func hash(_ normalized: ArraySlice<UInt8>) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in normalized { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    Int(truncatingIfNeeded: normalized.withUnsafeBufferPointer { TermHash.hash(normalized: $0) })
   }
 }
 
 /// The hash `TermTable` lookups use for the term spelled by `range` of `bytes` (ASCII lowercased,
-/// `’` read as `'`); the same for every table, so a text hashes each token once.
+/// `’` read as `'`; `TermHash.hash`); the same for every table, so a text hashes each token once.
 @inlinable public func termHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
   TermTable<Int>.hash(bytes, range)
 }

@@ -20,10 +20,10 @@ public struct TokenizedText: Sendable {
   /// Tokenizes and splits UTF-8 `bytes`.
   public init(bytes: [UInt8]) {
     self.bytes = bytes
-    let tokens = Tokenizer.tokenize(bytes)
+    let (tokens, hashes) = Tokenizer.tokenizeAndHash(bytes)
     self.tokens = tokens
     self.sentences = SentenceSplitter.split(tokens: tokens, bytes: bytes)
-    self.termHashes = bytes.withUnsafeBufferPointer { buffer in tokens.map { termHash(buffer, $0.range) } }
+    self.termHashes = hashes
   }
 
   /// The token's text.

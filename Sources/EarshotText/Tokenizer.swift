@@ -12,28 +12,143 @@ public enum Tokenizer {
   /// Tokenizes UTF-8 `bytes`.
   public static func tokenize(_ bytes: [UInt8]) -> [Token] {
     bytes.withUnsafeBufferPointer { buffer in
-      var scanner = Scanner(bytes: buffer)
-      return scanner.run()
+      var scanner = Scanner(bytes: buffer, sink: TokenArray(capacity: buffer.count / 3 + 4))
+      scanner.run()
+      return scanner.sink.tokens
+    }
+  }
+
+  /// Tokenizes UTF-8 `bytes` and gives each token's `termHash` too, computed while the token's
+  /// bytes are at hand: a plain word's hash is one load, one OR and one multiply.
+  static func tokenizeAndHash(_ bytes: [UInt8]) -> (tokens: [Token], hashes: [Int]) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var scanner = Scanner(bytes: buffer, sink: HashedTokenArrays(capacity: buffer.count / 3 + 4))
+      scanner.run()
+      return (scanner.sink.tokens, scanner.sink.hashes)
+    }
+  }
+
+  /// Tokenizes UTF-8 `bytes` into scratch memory that lives for the call and runs `body` over the
+  /// tokens and their `termHash`es: no arrays for a text of up to 64 KiB, for a caller that needs
+  /// the tokens only once (`SentimentAnalyzer.score(utf8:)`). The tokens are those `tokenize` gives.
+  ///
+  /// Not generic, so that a caller in another module does not pay for generic metadata per call:
+  /// `body` keeps its result itself.
+  public static func withTokens(
+    _ bytes: UnsafeBufferPointer<UInt8>,
+    _ body: (_ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>) -> Void
+  ) {
+    // The standard library puts a temporary allocation of up to 1 KiB on the stack, and a text of
+    // up to 128 bytes (most sentences and chat lines) rarely has more than 32 tokens: try that first.
+    let bytesPerToken = MemoryLayout<Token>.stride + MemoryLayout<Int>.stride
+    let stackTokens = 1024 / bytesPerToken
+    if bytes.count <= stackTokens * 4,
+      scan(bytes, capacity: min(stackTokens, max(1, bytes.count)), body)
+    {
+      return
+    }
+    // Every token advances the scan by at least one byte, so a text has at most one token a byte:
+    // scratch for that many is safe, and for a text of up to 64 KiB (a long e-mail) small enough.
+    if bytes.count <= 1 << 16 {
+      _ = scan(bytes, capacity: max(1, bytes.count), body)
+      return
+    }
+    // A longer text: arrays that grow with the tokens found, as `TokenizedText` uses, rather than
+    // 32 bytes of scratch per byte of text.
+    var scanner = Scanner(bytes: bytes, sink: HashedTokenArrays(capacity: bytes.count / 3 + 4))
+    scanner.run()
+    scanner.sink.tokens.withUnsafeBufferPointer { tokens in
+      scanner.sink.hashes.withUnsafeBufferPointer { hashes in body(tokens, hashes) }
+    }
+  }
+
+  /// Tokenizes into scratch memory for `capacity` tokens and runs `body` when they fit; false when
+  /// they did not (and `body` did not run).
+  private static func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, capacity: Int,
+    _ body: (_ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>) -> Void
+  ) -> Bool {
+    let tokenBytes = capacity * MemoryLayout<Token>.stride
+    return withUnsafeTemporaryAllocation(
+      byteCount: tokenBytes + capacity * MemoryLayout<Int>.stride, alignment: MemoryLayout<Token>.alignment
+    ) { scratch in
+      guard let base = scratch.baseAddress else { return false }
+      let tokens = base.bindMemory(to: Token.self, capacity: capacity)
+      let hashes = (base + tokenBytes).bindMemory(to: Int.self, capacity: capacity)
+      var scanner = Scanner(bytes: bytes, sink: TokenBuffer(tokens: tokens, hashes: hashes, capacity: capacity))
+      scanner.run()
+      let count = scanner.sink.count
+      guard count <= capacity else { return false }
+      body(UnsafeBufferPointer(start: tokens, count: count), UnsafeBufferPointer(start: hashes, count: count))
+      return true
     }
   }
 }
 
+/// Where the scanner puts tokens (and their hashes, when the sink wants them): specialized per
+/// sink, so the scanning loop has no dynamic dispatch.
+private protocol TokenSink {
+  /// Whether the scanner should compute each token's `termHash`.
+  static var wantsHashes: Bool { get }
+  mutating func add(_ token: Token, hash: Int)
+}
+
+/// Tokens only, in an array.
+private struct TokenArray: TokenSink {
+  var tokens: [Token] = []
+  init(capacity: Int) { tokens.reserveCapacity(capacity) }
+  static var wantsHashes: Bool { false }
+  @inline(__always) mutating func add(_ token: Token, hash: Int) { tokens.append(token) }
+}
+
+/// Tokens and their hashes, in two arrays (`TokenizedText`).
+private struct HashedTokenArrays: TokenSink {
+  var tokens: [Token] = []
+  var hashes: [Int] = []
+  init(capacity: Int) {
+    tokens.reserveCapacity(capacity)
+    hashes.reserveCapacity(capacity)
+  }
+  static var wantsHashes: Bool { true }
+  @inline(__always) mutating func add(_ token: Token, hash: Int) {
+    tokens.append(token)
+    hashes.append(hash)
+  }
+}
+
+/// Tokens and their hashes in caller-owned memory for `capacity` tokens; `count` goes on counting
+/// past it, so the caller can tell that the text did not fit.
+private struct TokenBuffer: TokenSink {
+  let tokens: UnsafeMutablePointer<Token>
+  let hashes: UnsafeMutablePointer<Int>
+  let capacity: Int
+  var count = 0
+  static var wantsHashes: Bool { true }
+  @inline(__always) mutating func add(_ token: Token, hash: Int) {
+    if count < capacity {
+      (tokens + count).initialize(to: token)
+      (hashes + count).initialize(to: hash)
+    }
+    count &+= 1
+  }
+}
+
 /// The tokenizer's state over one buffer.
-private struct Scanner {
+private struct Scanner<Sink: TokenSink> {
   let bytes: UnsafeBufferPointer<UInt8>
   var position = 0
-  var tokens: [Token] = []
+  var sink: Sink
 
-  init(bytes: UnsafeBufferPointer<UInt8>) {
+  init(bytes: UnsafeBufferPointer<UInt8>, sink: Sink) {
     self.bytes = bytes
-    tokens.reserveCapacity(bytes.count / 3 + 4)  // short texts run about one token per 3–4 bytes
+    self.sink = sink
   }
 
   var count: Int { bytes.count }
 
   func byte(at index: Int) -> UInt8 { index < count ? bytes[index] : 0 }
 
-  mutating func run() -> [Token] {
+  mutating func run() {
     while position < count {
       let lead = bytes[position]
       if lead < 0x80 {
@@ -42,8 +157,10 @@ private struct Scanner {
           continue
         }
         if let end = plainLowercaseWordEnd(lead) {
-          tokens.append(Token(kind: .word, start: position, end: end))
-          position = end
+          sink.add(
+            Token(kind: .word, start: position, end: end), hash: Sink.wantsHashes ? plainWordHash(position, end) : 0)
+          // Most words are followed by one space: step over it here rather than in another round.
+          position = end < count && bytes[end] == 0x20 ? end &+ 1 : end
           continue
         }
         switch lead {
@@ -57,7 +174,38 @@ private struct Scanner {
         scanNonASCII()
       }
     }
-    return tokens
+  }
+
+  /// `termHash` of a word of ASCII letters (`plainLowercaseWordEnd`): every byte is a letter, so
+  /// setting bit 5 of each lowercases it, and no byte needs `’` normalization.
+  @inline(__always)
+  func plainWordHash(_ start: Int, _ end: Int) -> Int {
+    let length = end &- start
+    guard length > 8 else { return Int(truncatingIfNeeded: TermHash.mix(lowercaseLetters(start, end), length)) }
+    return longPlainWordHash(start, end)
+  }
+
+  /// `plainWordHash` of a word longer than eight letters (one in ten), out of line so that the
+  /// scanning loop stays small.
+  @inline(never)
+  func longPlainWordHash(_ start: Int, _ end: Int) -> Int {
+    let length = end &- start
+    // As `TermHash.hash` mixes a long term: eight bytes at a time, the last ones zero-padded.
+    var hash = TermHash.mix(lowercaseLetters(start, start &+ 8), length)
+    var offset = start &+ 8
+    while offset < end {
+      hash = TermHash.mix(hash ^ lowercaseLetters(offset, min(offset &+ 8, end)), length)
+      offset &+= 8
+    }
+    return Int(truncatingIfNeeded: hash)
+  }
+
+  /// Up to eight ASCII letters from `start` as one integer, lowercased, zero-padded.
+  @inline(__always)
+  func lowercaseLetters(_ start: Int, _ end: Int) -> UInt64 {
+    let length = end &- start
+    return TermHash.load(bytes, start..<end)
+      | (0x2020_2020_2020_2020 & (UInt64.max >> (64 &- 8 &* UInt64(truncatingIfNeeded: length))))
   }
 
   // MARK: - ASCII
@@ -71,8 +219,7 @@ private struct Scanner {
   @inline(__always)
   func plainLowercaseWordEnd(_ lead: UInt8) -> Int? {
     guard (lead | 0x20) &- 0x61 < 26 else { return nil }
-    var end = position &+ 1
-    while end < count, bytes[end] &- 0x61 < 26 { end &+= 1 }
+    let end = lowercaseRunEnd(from: position &+ 1)
     guard end < count else { return end }
     switch bytes[end] {
     case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x29, 0x22:
@@ -84,6 +231,36 @@ private struct Scanner {
     default:
       return nil
     }
+  }
+
+  /// The end of the run of lowercase ASCII letters from `start`, eight bytes at a time: a loop
+  /// that stops after a word's last letter mispredicts that stop at almost every word, while one
+  /// test of eight bytes does not (most words are shorter).
+  @inline(__always)
+  func lowercaseRunEnd(from start: Int) -> Int {
+    var end = start
+    if let base = bytes.baseAddress {
+      while end &+ 8 <= count {
+        let chunk = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+        let others = Self.nonLowercaseBytes(chunk)
+        if others != 0 { return end &+ others.trailingZeroBitCount &>> 3 }
+        end &+= 8
+      }
+    }
+    while end < count, bytes[end] &- 0x61 < 26 { end &+= 1 }
+    return end
+  }
+
+  /// The high bit of each byte of `chunk` that is not a lowercase ASCII letter: with the high bit
+  /// set first, subtracting "a" (and "{") leaves it set exactly where the byte is at least "a"
+  /// (at least "{"), with no borrow between bytes.
+  @inline(__always)
+  static func nonLowercaseBytes(_ chunk: UInt64) -> UInt64 {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let atLeastA = ((chunk | high) &- 0x6161_6161_6161_6161) & high
+    let aboveZ = ((chunk | high) &- 0x7B7B_7B7B_7B7B_7B7B) & high
+    let lowercase = atLeastA & ~aboveZ & ~chunk
+    return ~lowercase & high
   }
 
   mutating func scanASCII(_ lead: UInt8) {
@@ -344,7 +521,7 @@ private struct Scanner {
   }
 
   mutating func emit(_ token: Token) {
-    tokens.append(token)
+    sink.add(token, hash: Sink.wantsHashes ? termHash(bytes, token.range) : 0)
     position = max(token.end, position + 1)
   }
 }

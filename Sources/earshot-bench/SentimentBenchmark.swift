@@ -25,9 +25,13 @@ struct SentimentBenchmark: ParsableCommand {
     let bytes = texts.reduce(0) { $0 + $1.utf8.count }
     print("sentiment benchmark: \(texts.count) gold sentences, \(bytes) bytes, one core, ≥\(seconds) s per row")
     var endToEnd: SentimentThroughput?
-    for (label, tokenize) in [("tokenize + score", true), ("score only (pre-tokenized)", false)] {
-      let result = SentimentThroughput.measure(texts, analyzer: analyzer, minimumSeconds: seconds, tokenize: tokenize)
-      if tokenize { endToEnd = result }
+    let rows: [(String, SentimentThroughput.Work)] = [
+      ("tokenize + score", .tokenizeAndScore), ("TokenizedText + score", .tokenizedTextAndScore),
+      ("score only (pre-tokenized)", .scoreOnly),
+    ]
+    for (label, work) in rows {
+      let result = SentimentThroughput.measure(texts, analyzer: analyzer, minimumSeconds: seconds, work: work)
+      if work == .tokenizeAndScore { endToEnd = result }
       let figures = String(
         format: "%10.0f sentences/s  %7.2f MB/s  %7.2f MB/s of CPU time  (%d passes, %.2f s)",
         result.textsPerSecond, result.megabytesPerSecond, result.megabytesPerCPUSecond, result.passes, result.seconds)

@@ -95,6 +95,48 @@ import Testing
     }
   }
 
+  /// Every one-word valence term of the layered lexicons (words, emoticons, emoji, slang) is found
+  /// with its valence, spelled as stored, in capitals and (for `'`) with the typographic apostrophe,
+  /// by the text's own hash as scoring looks it up; words one letter longer or shorter are found
+  /// only when they are vocabulary words themselves.
+  @Test func everyLexiconWordIsFoundWithItsEntryByTheTokensHash() {
+    let compiled = analyzer.tables.compiled
+    let entries = analyzer.lexicon.words.entries
+    #expect(entries.count > 7_000)
+    var vocabulary = Set<String>()
+    for (term, _) in entries { vocabulary.insert(term) }
+    func lookup(_ text: String) -> Int32 {
+      let tokenized = TokenizedText(text)
+      // Looked up as scoring does: the whole text as one range, with the hash TermHash gives it.
+      return tokenized.bytes.withUnsafeBufferPointer { bytes in
+        compiled.vocabulary.lookup(bytes, 0..<bytes.count, hash: TermHash.hash(bytes, 0..<bytes.count))
+      }
+    }
+    var nonASCII = 0
+    var misses: [String] = []
+    for (term, valence) in entries {
+      let id = lookup(term)
+      guard id >= 0, compiled.info[Int(id)].valence == valence else {
+        misses.append(term)
+        continue
+      }
+      if term.utf8.contains(where: { $0 >= 0x80 }) { nonASCII += 1 }
+      let capitals = String(decoding: term.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+      #expect(lookup(capitals) == id, "\(term) in capitals")
+      if term.contains("'") {
+        #expect(lookup(term.replacingOccurrences(of: "'", with: "\u{2019}")) == id, "\(term) with ’")
+      }
+      for near in [term + "q", String(term.dropLast())] where !near.isEmpty && !vocabulary.contains(near) {
+        let nearID = lookup(near)
+        #expect(nearID < 0 || compiled.info[Int(nearID)].valence == 0, "\(near) is no lexicon word")
+      }
+    }
+    #expect(misses.isEmpty, "not found with their valence: \(misses.prefix(10))")
+    #expect(nonASCII > 300, "the emoji and other non-ASCII terms were looked up")
+    #expect(lookup("qwertyuiopasdf") == -1)
+    #expect(lookup("qxzvbn") == -1)
+  }
+
   @Test func emoticonsAndPhrasesStillMatchAfterTheSecondWordCheck() {
     // "(" and ":" start dozens of emoticon phrases; spaced out they are plain punctuation.
     #expect(analyzer.score(TokenizedText("the (-:")).compound > 0.05)
