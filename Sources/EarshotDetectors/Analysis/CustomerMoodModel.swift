@@ -77,11 +77,9 @@ public struct CustomerMoodModel: Sendable {
     clamp(dot(endWeights, values) + wording(terms, column: 1))
   }
 
-  /// The summed weights of the terms in one column, in the terms' (sorted) order.
+  /// The summed weights of the terms in one column, in the model file's order (`TermWeights.sum`).
   private func wording(_ terms: [Int], column: Int) -> Double {
-    var total = 0.0
-    for term in terms { if let entry = termWeights.index(of: term) { total += termWeights.weights[entry][column] } }
-    return total
+    termWeights.sum(terms, zero: 0.0) { $0 + $1[column] }
   }
 
   private func clamp(_ value: Double) -> Double { min(1, max(-1, value)) }

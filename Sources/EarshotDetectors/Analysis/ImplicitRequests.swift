@@ -7,7 +7,8 @@ import EarshotText
 /// that close the matter and short banter are not.
 ///
 /// The fitted `RequestModel` decides, over `RequestFeatures` of the run of customer turns; the
-/// hand-made rule below is one of its features and, when it fires, places the request.
+/// hand-made rule (`RequestFeatures.scan`) is one of its features and, when it fires, places the
+/// request.
 struct ImplicitRequests {
   let lexicons: DetectorLexicons
 
@@ -23,58 +24,22 @@ struct ImplicitRequests {
     "hung", "unusable", "useless", "ripped", "poisoning",
   ]
 
-  /// A turn of the block that reports a problem, as a request on its first sentence.
+  /// The block's implicit request, on the first sentence of the turn the rule places it on (or,
+  /// when the model sees a request the rule did not place, of the first customer turn with words);
+  /// nil when the model says the block asks nothing.
   func request(in block: Range<Int>, _ conversation: AnalyzedConversation) -> CustomerQuestion? {
-    let rule = ruleRequest(in: block, conversation)
-    let values = RequestFeatures.vector(block: block, ruleFired: rule != nil, in: conversation, lexicons: lexicons)
+    let (values, ruleTurn) = RequestFeatures.scan(block: block, in: conversation, lexicons: lexicons)
     guard lexicons.implicitRequests.score(values) > 0 else { return nil }
-    if let rule { return rule }
-    // The model saw a request the rule did not place: the first sentence of the first customer turn
-    // with words.
-    for index in block where conversation.turns[index].role == .customer {
-      let text = conversation.texts[index]
-      guard text.tokens.contains(where: { $0.kind == .word }) else { continue }
-      let sentence = text.sentences.first { !$0.tokenRange.isEmpty }
-      return CustomerQuestion(
-        turn: index, byteRange: sentence?.byteRange ?? 0..<text.bytes.count,
-        tokenRange: sentence?.tokenRange ?? 0..<text.tokens.count, type: .request)
-    }
-    return nil
-  }
-
-  /// The hand-made rule: the first turn of the block that reports a problem, as a request on its
-  /// first sentence.
-  func ruleRequest(in block: Range<Int>, _ conversation: AnalyzedConversation) -> CustomerQuestion? {
-    // After an agent's question the customer's turn is most often the answer ("iOS 11.1, still
-    // slow"), not a new item: only a report that it is still broken counts then.
-    let answering =
-      conversation.turns[..<block.lowerBound].last { $0.role.isCompanySide }.map {
-        conversation.texts[$0.index].bytes.contains(UInt8(ascii: "?"))
-      } ?? false
-    for index in block where conversation.turns[index].role == .customer {
-      let text = conversation.texts[index]
-      var words = 0
-      var problem = false
-      text.bytes.withUnsafeBufferPointer { bytes in
-        for token in text.tokens where token.kind == .word || token.kind == .number {
-          words += 1
-          if !problem, token.kind == .word, VerdictWords.classes(bytes, token.range) & VerdictWords.problem != 0 {
-            problem = true
-          }
-        }
+    let turn =
+      ruleTurn
+      ?? block.first {
+        conversation.turns[$0].role == .customer && conversation.texts[$0].tokens.contains { $0.kind == .word }
       }
-      guard words >= 4 else { continue }
-      let compound = conversation.sentiments[index].compound
-      let stillBroken = !lexicons.unresolved.matches(in: text).isEmpty
-      // Thanks that close the matter ("that worked, thanks") and praise are not requests.
-      let closes = !lexicons.customerResolved.matches(in: text).isEmpty && !stillBroken
-      guard !closes, stillBroken || (!answering && (problem || compound <= -0.3)) else { continue }
-      if compound >= 0.6 && !stillBroken && !problem { continue }
-      let sentence = text.sentences.first { !$0.tokenRange.isEmpty }
-      return CustomerQuestion(
-        turn: index, byteRange: sentence?.byteRange ?? 0..<text.bytes.count,
-        tokenRange: sentence?.tokenRange ?? 0..<text.tokens.count, type: .request)
-    }
-    return nil
+    guard let turn else { return nil }
+    let text = conversation.texts[turn]
+    let sentence = text.sentences.first { !$0.tokenRange.isEmpty }
+    return CustomerQuestion(
+      turn: turn, byteRange: sentence?.byteRange ?? 0..<text.bytes.count,
+      tokenRange: sentence?.tokenRange ?? 0..<text.tokens.count, type: .request)
   }
 }

@@ -21,11 +21,16 @@ public enum RequestFeatures {
   public static let index: [String: Int] = Dictionary(
     uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
 
-  /// The feature vector of the customer turns of `block`; `ruleFired` is whether the hand-made
-  /// rule found a request there.
-  static func vector(
-    block: Range<Int>, ruleFired: Bool, in conversation: AnalyzedConversation, lexicons: DetectorLexicons
-  ) -> [Double] {
+  /// The feature vector of the customer turns of `block`, and the turn where the hand-made rule
+  /// (`ImplicitRequests`) places a request, if it fires: one pass over the turns computes both,
+  /// since the rule and the features read the same words and phrase lists.
+  static func scan(block: Range<Int>, in conversation: AnalyzedConversation, lexicons: DetectorLexicons)
+    -> (values: [Double], ruleTurn: Int?)
+  {
+    let previousCompany = conversation.turns[..<block.lowerBound].last { $0.role.isCompanySide }
+    // After an agent's question the customer's turn is most often the answer ("iOS 11.1, still
+    // slow"), not a new item: the rule then takes only a report that it is still broken.
+    let answering = previousCompany.map { conversation.texts[$0.index].bytes.contains(UInt8(ascii: "?")) } ?? false
     var words = 0
     var problem = false
     var stillBroken = false
@@ -35,42 +40,54 @@ public enum RequestFeatures {
     var maxCompound = -1.0
     var turns = 0
     var mentionsOnly = true
+    var ruleTurn: Int?
     for index in block where conversation.turns[index].role == .customer {
       let text = conversation.texts[index]
       turns += 1
+      var turnWords = 0
+      var turnProblem = false
       text.bytes.withUnsafeBufferPointer { bytes in
         for token in text.tokens {
           switch token.kind {
           case .word, .number:
-            words += 1
-            mentionsOnly = false
-            if !problem, token.kind == .word,
+            turnWords += 1
+            if !turnProblem, token.kind == .word,
               VerdictWords.classes(bytes, token.range) & VerdictWords.problem != 0
             {
-              problem = true
+              turnProblem = true
             }
           default: break
           }
         }
       }
+      words += turnWords
+      problem = problem || turnProblem
+      if turnWords > 0 { mentionsOnly = false }
       if text.bytes.contains(UInt8(ascii: "?")) { question = true }
       let broken = !lexicons.unresolved.matches(in: text).isEmpty
+      let closing = !lexicons.customerResolved.matches(in: text).isEmpty && !broken
       stillBroken = stillBroken || broken
-      closes = closes || (!lexicons.customerResolved.matches(in: text).isEmpty && !broken)
+      closes = closes || closing
       let compound = conversation.sentiments[index].compound
       minCompound = min(minCompound, compound)
       maxCompound = max(maxCompound, compound)
+      // The rule: four or more words stating a problem, clearly negative, or still broken; not
+      // thanks that close the matter ("that worked, thanks") and not praise.
+      if ruleTurn == nil, turnWords >= 4, !closing, broken || (!answering && (turnProblem || compound <= -0.3)),
+        !(compound >= 0.6 && !broken && !turnProblem)
+      {
+        ruleTurn = index
+      }
     }
-    let previousCompany = conversation.turns[..<block.lowerBound].last { $0.role.isCompanySide }
-    let answering = previousCompany.map { conversation.texts[$0.index].bytes.contains(UInt8(ascii: "?")) } ?? false
     func flag(_ on: Bool) -> Double { on ? 1 : 0 }
     // In `names` order (a test checks the two agree); built in place, since this runs for every
     // run of customer turns without a question.
-    return [
-      1, flag(ruleFired), flag(problem), turns > 0 ? minCompound : 0, turns > 0 ? maxCompound : 0,
+    let values = [
+      1, flag(ruleTurn != nil), flag(problem), turns > 0 ? minCompound : 0, turns > 0 ? maxCompound : 0,
       flag(stillBroken), flag(closes), flag(answering), log(1 + Double(words)), flag(previousCompany == nil),
       Double(turns), flag(question), flag(mentionsOnly),
     ]
+    return (values, ruleTurn)
   }
 
   /// The customer turns' texts of `block`, whose wording the model weighs too.
@@ -90,11 +107,9 @@ extension AnalyzedConversation {
     for block in verdicts.customerBlocks(self) {
       while cursor < questions.count, questions[cursor].turn < block.lowerBound { cursor += 1 }
       if cursor < questions.count, block.contains(questions[cursor].turn) { continue }
-      let fired = ImplicitRequests(lexicons: resources.lexicons).ruleRequest(in: block, self) != nil
       rows.append(
         (
-          block.lowerBound,
-          RequestFeatures.vector(block: block, ruleFired: fired, in: self, lexicons: resources.lexicons),
+          block.lowerBound, RequestFeatures.scan(block: block, in: self, lexicons: resources.lexicons).values,
           TermBag.strings(RequestFeatures.texts(block: block, in: self))
         ))
     }

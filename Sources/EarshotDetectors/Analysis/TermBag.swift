@@ -8,8 +8,9 @@ import EarshotText
 /// weigh terms learned from the labels too (`verdict-terms.tsv`, `customer-mood-terms.tsv`).
 ///
 /// Terms are kept as the hashes `TermTable` lookups use (`TokenizedText.termHashes`), so reading a
-/// text's wording allocates one small array, nothing per token. The array is sorted so that a
-/// model sums term weights in the same order on every run (a `Set`'s order is seeded per process).
+/// text's wording allocates one small array, nothing per token. The array is sorted and distinct;
+/// a model adds the weights of the terms it knows in its file's order (`TermWeights.sum`), so the
+/// result's bits do not depend on a `Set`'s per-process order or on the hash function.
 public enum TermBag {
   /// The hash of the pair "`first` `second`" from the two words' term hashes.
   @inlinable public static func pairHash(_ first: Int, _ second: Int) -> Int {
@@ -176,6 +177,18 @@ public struct TermWeights<Weights: Sendable>: Sendable {
 
   /// The number of terms.
   var count: Int { terms.count }
+
+  /// The weights of the listed `hashes` that the table has, added to `zero` in the table's entry
+  /// order (the model file's order), whatever order the hashes come in: the sum's last bits then
+  /// depend on neither the hash function nor the text's word order.
+  func sum<Total>(_ hashes: [Int], zero: Total, _ add: (Total, Weights) -> Total) -> Total {
+    var entries: [Int] = []
+    for hash in hashes { if let entry = index(of: hash) { entries.append(entry) } }
+    entries.sort()
+    var total = zero
+    for entry in entries { total = add(total, weights[entry]) }
+    return total
+  }
 
   /// Folds the high bits in: FNV-based hashes vary most in their high bits.
   @inline(__always) static func start(_ hash: Int) -> Int { hash ^ (hash >> 29) ^ (hash >> 47) }

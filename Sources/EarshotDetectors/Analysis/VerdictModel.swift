@@ -87,13 +87,11 @@ public struct VerdictModel: Sendable {
     predict(values, wording: wording(terms))
   }
 
-  /// The reply's terms' summed weights per class (`classes` order), in the terms' sorted order so
-  /// that every run gives the same bits; computed once per reply and shared by `predict` and
-  /// `drivers`.
+  /// The reply's terms' summed weights per class (`classes` order), added in the model file's order
+  /// (`TermWeights.sum`) so that every run and every hash function gives the same bits; computed
+  /// once per reply and shared by `predict` and `drivers`.
   public func wording(_ terms: [Int]) -> SIMD3<Double> {
-    var total = SIMD3<Double>()
-    for term in terms { if let entry = termWeights.index(of: term) { total += termWeights.weights[entry] } }
-    return total
+    termWeights.sum(terms, zero: SIMD3<Double>()) { $0 + $1 }
   }
 
   /// ``predict(_:terms:)`` with the reply's summed term weights already computed (``wording(_:)``).
