@@ -39,22 +39,23 @@ struct EncodedUnit {
   var key: String
   var conversations: [Conversation] = []
   var blocks: [ResultBlocks.Block]
+  /// The unit's totals, and their stored form (``TotalsCoding``, compressed).
+  var aggregation = Aggregation()
   var totals: [UInt8]
   var files: [File] = []
 
   init(_ unit: ProcessedUnit, encoder: StoreEncoder) throws {
     key = unit.key
-    var totals = Aggregation()
     var lines: [String] = []
     lines.reserveCapacity(unit.results.count)
     conversations.reserveCapacity(unit.results.count)
     for result in unit.results {
-      totals.add(result, day: result.startedAt.map(Aggregation.utcDay))
+      aggregation.add(result, day: result.startedAt.map(Aggregation.utcDay))
       lines.append(try ResultCoding.encode(result))
       conversations.append(
         Conversation(
           conversationID: result.conversationId, company: result.company ?? "", channel: result.channel,
-          startedAt: result.startedAt.map(encoder.timestamp), score: result.score.value, agents: result.agents,
+          startedAt: result.startedAt.map(StoreTimestamp.string), score: result.score.value, agents: result.agents,
           findings: result.findings.map { finding in
             Finding(
               detector: finding.detector, category: finding.category.rawValue, severity: finding.severity.rawValue,
@@ -62,7 +63,7 @@ struct EncodedUnit {
           }))
     }
     blocks = ResultBlocks.pack(lines, packer: encoder.packer)
-    self.totals = try ResultCoding.binary(totals).withUnsafeBytes { encoder.packer.pack($0) }
+    totals = ResultCoding.binary(aggregation).withUnsafeBytes { encoder.packer.pack($0) }
     for file in unit.files {
       let messages = unit.diagnostics.filter { $0.file == file.path }.map(\.message)
       files.append(
@@ -74,18 +75,10 @@ struct EncodedUnit {
   }
 }
 
-/// What encoding units needs, made once per written batch: the compressor's state and a timestamp
-/// formatter (both costly to set up, neither thread-safe).
+/// What encoding units needs, made once per written batch: the compressor's state (costly to set
+/// up, not thread-safe).
 final class StoreEncoder {
   let packer = StoreBlobPacker()
-  private let formatter: ISO8601DateFormatter = {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter
-  }()
-
-  /// The same text as ``ResultCoding/timestamp(_:)``.
-  func timestamp(_ date: Date) -> String { formatter.string(from: date) }
 
   /// The units in row form.
   func encode(_ units: [ProcessedUnit]) throws -> [EncodedUnit] {

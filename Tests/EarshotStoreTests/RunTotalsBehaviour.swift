@@ -1,0 +1,89 @@
+import EarshotScoring
+import EarshotTestSupport
+import Foundation
+import Testing
+
+@testable import EarshotStore
+
+/// Finishing a run takes the totals merged as units were committed only when they are exactly the
+/// merge of what the store holds; in every other history it merges the stored totals, and the
+/// aggregation is the same either way, to the last bit of every sum.
+enum RunTotalsBehaviour {
+  static func runTotals(_ store: any ListeningStore) -> RunTotals? {
+    (store as? EarshotStore)?.runTotals ?? (store as? PostgresStore)?.runTotals
+  }
+
+  /// One conversation of `score` (scores like 0.1, 0.2, 0.3 add up differently in another order).
+  static func unit(_ key: String, score: Double, agent: String = "bob") throws -> ProcessedUnit {
+    StoreFixtures.unit(key, [try StoreFixtures.result(id: key, agents: [agent], score: score)])
+  }
+
+  /// Finishes `run` and checks its aggregation against a merge of the stored totals; returns
+  /// whether the run's own merged totals were used.
+  static func finish(_ store: any ListeningStore, _ run: Int64, keys: [String]) throws -> Bool {
+    let usedOwn = runTotals(store)?.aggregation(runID: run, storedKeys: keys) != nil
+    let finished = try store.finishRun(id: run, counts: RunCounts(), finishedAt: Date(), status: "succeeded")
+    #expect(finished == (try store.currentAggregation()))
+    #expect(try store.aggregation(runID: run) == finished)
+    return usedOwn
+  }
+
+  static func finishedTotalsAreTheStoredMerge(_ backend: StoreBackend) throws {
+    let (store, folder) = try backend.freshStore()
+    defer { withExtendedLifetime(folder) {} }
+    let keys = ["a.txt", "b.txt", "c.txt"]
+    // A first run in key order, in two transactions, a failed file (no totals) first.
+    let first = try store.beginRun(inputs: ["in"], fingerprint: "f", toolVersion: "t", startedAt: Date())
+    let failed = ProcessedUnit(
+      key: "z-bad.txt", files: [("z-bad.txt", FileStamp(size: 1, modifiedNanoseconds: 1), "h")], results: [],
+      diagnostics: [("z-bad.txt", "z-bad.txt:1:1: error: expected a time")], failed: true)
+    try store.write([failed], runID: first, fingerprint: "f", counts: RunCounts())
+    try store.write(
+      [try unit("a.txt", score: 0.1), try unit("b.txt", score: 0.2)], runID: first, fingerprint: "f",
+      counts: RunCounts())
+    try store.write([try unit("c.txt", score: 0.3, agent: "ann")], runID: first, fingerprint: "f", counts: RunCounts())
+    #expect(try finish(store, first, keys: keys + ["z-bad.txt"]))
+    let company = try #require(
+      try store.currentAggregation().groups[GroupKey(kind: .company, company: "Acme", name: "")])
+    #expect(company.scoreSum == (0.1 + 0.2) + 0.3)
+    #expect(company.scoreSum != 0.1 + (0.2 + 0.3))
+
+    // An incremental run: the store also holds units of the run before.
+    let second = try store.beginRun(inputs: ["in"], fingerprint: "f", toolVersion: "t", startedAt: Date())
+    try store.write([try unit("b.txt", score: 0.7)], runID: second, fingerprint: "f", counts: RunCounts())
+    #expect(try !finish(store, second, keys: keys + ["z-bad.txt"]))
+
+    // Every unit again, but not in key order.
+    let third = try store.beginRun(inputs: ["in"], fingerprint: "f", toolVersion: "t", startedAt: Date())
+    try store.markRemoved(["z-bad.txt"], runID: third)
+    for key in keys.reversed() {
+      try store.write([try unit(key, score: 0.3)], runID: third, fingerprint: "f", counts: RunCounts())
+    }
+    #expect(try !finish(store, third, keys: keys))
+
+    // Every unit in order, one of them twice (the second write replaces the first).
+    let fourth = try store.beginRun(inputs: ["in"], fingerprint: "f", toolVersion: "t", startedAt: Date())
+    try store.write(
+      [try unit("a.txt", score: 0.1), try unit("b.txt", score: 0.2), try unit("c.txt", score: 0.3)], runID: fourth,
+      fingerprint: "f", counts: RunCounts())
+    try store.write([try unit("c.txt", score: 0.6)], runID: fourth, fingerprint: "f", counts: RunCounts())
+    #expect(try !finish(store, fourth, keys: keys))
+    #expect(
+      try store.currentAggregation().groups[GroupKey(kind: .agent, company: "Acme", name: "bob")]?.scoreSum
+        == (0.1 + 0.2) + 0.6)
+  }
+}
+
+@Suite struct SQLiteRunTotalsTests {
+  @Test func finishedTotalsAreTheStoredMerge() throws {
+    try RunTotalsBehaviour.finishedTotalsAreTheStoredMerge(.sqlite)
+  }
+}
+
+// Skipped, with the reason printed, when no PostgreSQL test server is configured.
+@Suite(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.skipReason)))
+struct PostgresRunTotalsTests {
+  @Test func finishedTotalsAreTheStoredMerge() throws {
+    try RunTotalsBehaviour.finishedTotalsAreTheStoredMerge(.postgres)
+  }
+}
