@@ -33,8 +33,8 @@ public final class EarshotStore: ListeningStore {
   /// The path, as messages name the store.
   public var displayName: String { path }
   let queue: DatabaseQueue
-  /// What this process's current run committed, merged (``RunTotals``).
-  let runTotals = RunTotals()
+  /// What this process's current run committed, merged (``CommittedTotals``).
+  let committedTotals = CommittedTotals()
 
   /// The default store path: `$XDG_DATA_HOME/earshot/earshot.sqlite`, else
   /// `~/.local/share/earshot/earshot.sqlite`.
@@ -63,6 +63,9 @@ public final class EarshotStore: ListeningStore {
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA journal_mode = WAL")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // A batch of units dirties a few megabytes of pages: with SQLite's default 2 MB cache they were
+      // spilled to the WAL mid-transaction and read back. 16 MB at most (pages are allocated as used).
+      try db.execute(sql: "PRAGMA cache_size = -16384")
     }
     // A damaged or foreign file fails here ("file is not a database"): say which file, on one line.
     queue = try FileError.attempt("cannot open the store", path) {
@@ -113,7 +116,7 @@ public final class EarshotStore: ListeningStore {
         ])
       return db.lastInsertedRowID
     }
-    runTotals.begin(runID: id)
+    committedTotals.begin(runID: id)
     return id
   }
 
@@ -188,7 +191,7 @@ public final class EarshotStore: ListeningStore {
       }
       try updateCounts(db, runID: runID, counts: counts)
     }
-    runTotals.committed(encoded, runID: runID)
+    committedTotals.committed(encoded, runID: runID)
   }
 
   /// Records that unchanged files were touched (same content, new modification time), so the
@@ -216,7 +219,7 @@ public final class EarshotStore: ListeningStore {
       // The totals this run merged as it committed, when the store holds just its units; else a merge
       // of every stored unit's totals (the same sums, in the same order).
       let stored = try String.fetchAll(db, sql: "SELECT unit_key FROM unit_totals")
-      let aggregation = try runTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation(db)
+      let aggregation = try committedTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation(db)
       let packer = StoreBlobPacker()
       let insert = try db.makeStatement(
         sql: """

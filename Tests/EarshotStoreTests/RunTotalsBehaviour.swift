@@ -1,3 +1,4 @@
+import EarshotReporters
 import EarshotScoring
 import EarshotTestSupport
 import Foundation
@@ -9,8 +10,8 @@ import Testing
 /// merge of what the store holds; in every other history it merges the stored totals, and the
 /// aggregation is the same either way, to the last bit of every sum.
 enum RunTotalsBehaviour {
-  static func runTotals(_ store: any ListeningStore) -> RunTotals? {
-    (store as? EarshotStore)?.runTotals ?? (store as? PostgresStore)?.runTotals
+  static func committedTotals(_ store: any ListeningStore) -> CommittedTotals? {
+    (store as? EarshotStore)?.committedTotals ?? (store as? PostgresStore)?.committedTotals
   }
 
   /// One conversation of `score` (scores like 0.1, 0.2, 0.3 add up differently in another order).
@@ -21,7 +22,7 @@ enum RunTotalsBehaviour {
   /// Finishes `run` and checks its aggregation against a merge of the stored totals; returns
   /// whether the run's own merged totals were used.
   static func finish(_ store: any ListeningStore, _ run: Int64, keys: [String]) throws -> Bool {
-    let usedOwn = runTotals(store)?.aggregation(runID: run, storedKeys: keys) != nil
+    let usedOwn = committedTotals(store)?.aggregation(runID: run, storedKeys: keys) != nil
     let finished = try store.finishRun(id: run, counts: RunCounts(), finishedAt: Date(), status: "succeeded")
     #expect(finished == (try store.currentAggregation()))
     #expect(try store.aggregation(runID: run) == finished)
@@ -85,5 +86,28 @@ enum RunTotalsBehaviour {
 struct PostgresRunTotalsTests {
   @Test func finishedTotalsAreTheStoredMerge() throws {
     try RunTotalsBehaviour.finishedTotalsAreTheStoredMerge(.postgres)
+  }
+}
+
+/// Result lines are stored as the bytes of `compactJSON()`, exactly the `conversations.jsonl` lines.
+@Suite struct StoredResultLinesTests {
+  @Test func storedLinesAreTheCompactJSON() throws {
+    let folder = try TemporaryDirectory()
+    let store = try EarshotStore(path: folder.path("earshot.sqlite"))
+    var results: [ConversationResult] = []
+    for index in 0..<70 {
+      let company: String? = index % 3 == 0 ? nil : "Acme \"quoted\""
+      let findings: [(detector: String, severity: String)] = index % 2 == 0 ? [("non_answer", "major")] : []
+      let score = 100.0 / 7.0 * Double(index % 8)
+      results.append(
+        try StoreFixtures.result(
+          id: "ünï-\(index)", company: company, agents: ["bob", "Zoë"], score: score, findings: findings))
+    }
+    let run = try store.beginRun(inputs: [], fingerprint: "f", toolVersion: "t", startedAt: Date())
+    try store.write(
+      [StoreFixtures.unit("a.jsonl", Array(results[..<40])), StoreFixtures.unit("b.jsonl", Array(results[40...]))],
+      runID: run, fingerprint: "f", counts: RunCounts())
+    #expect(try store.currentResultLines() == results.map { $0.compactJSON() })
+    #expect(results.allSatisfy { $0.compactJSONBytes() == Array($0.compactJSON().utf8) })
   }
 }

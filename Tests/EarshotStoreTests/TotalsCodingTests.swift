@@ -52,6 +52,11 @@ import Testing
     keys += GroupKind.allCases.flatMap { kind in
       ["", "Acme", "acme", "Ünïcode", "Zeta"].map { GroupKey(kind: kind, company: $0, name: $0 + "x") }
     }
+    // Canonically equivalent spellings, combining marks after an ASCII letter, a prefix.
+    let names = [
+      "a", "ab", "a\u{301}", "\u{E1}", "a\u{301}b", "b", "b\u{301}", "é", "e\u{301}z", "ez", "Zoë", "Zoe", "",
+    ]
+    keys += names.flatMap { company in names.map { GroupKey(kind: .agent, company: company, name: $0) } }
     let wrong = keys.flatMap { lhs in
       keys.filter { rhs in TotalsCoding.precedes(lhs, rhs) != (lhs < rhs) }.map { "\(lhs) \($0)" }
     }

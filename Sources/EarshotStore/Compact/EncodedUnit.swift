@@ -46,12 +46,12 @@ struct EncodedUnit {
 
   init(_ unit: ProcessedUnit, encoder: StoreEncoder) throws {
     key = unit.key
-    var lines: [String] = []
+    var lines: [[UInt8]] = []
     lines.reserveCapacity(unit.results.count)
     conversations.reserveCapacity(unit.results.count)
     for result in unit.results {
       aggregation.add(result, day: result.startedAt.map(Aggregation.utcDay))
-      lines.append(try ResultCoding.encode(result))
+      lines.append(result.compactJSONBytes())
       conversations.append(
         Conversation(
           conversationID: result.conversationId, company: result.company ?? "", channel: result.channel,

@@ -49,8 +49,32 @@ enum TotalsCoding {
   /// `GroupKey.<`: kinds compared by rank in their raw values' order, then company and name.
   static func precedes(_ lhs: GroupKey, _ rhs: GroupKey) -> Bool {
     if lhs.kind != rhs.kind { return rank(lhs.kind) < rank(rhs.kind) }
-    if lhs.company != rhs.company { return lhs.company < rhs.company }
-    return lhs.name < rhs.name
+    if let order = order(lhs.company, rhs.company) { return order }
+    return order(lhs.name, rhs.name) ?? false
+  }
+
+  /// Whether `lhs < rhs` (nil when equal), as `String`'s `<` orders them: by bytes where the
+  /// difference is between ASCII characters that nothing after them can combine with (every key in
+  /// practice), by `String`'s own comparison (canonical equivalence) otherwise.
+  static func order(_ lhs: String, _ rhs: String) -> Bool? {
+    var lhs = lhs
+    var rhs = rhs
+    let bytewise: Bool?? = lhs.withUTF8 { a in
+      rhs.withUTF8 { b in
+        let common = min(a.count, b.count)
+        var index = 0
+        while index < common, a[index] == b[index] { index += 1 }
+        if index == a.count && index == b.count { return .some(nil) }
+        // A non-ASCII byte at or right after the first difference may be (or combine into) another
+        // character than its bytes suggest.
+        func ascii(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool { at >= bytes.count || bytes[at] < 0x80 }
+        guard ascii(a, index), ascii(b, index), ascii(a, index + 1), ascii(b, index + 1) else { return nil }
+        if index > 0 && (a[index - 1] >= 0x80) { return nil }
+        return index == a.count ? true : index == b.count ? false : a[index] < b[index]
+      }
+    }
+    if let bytewise { return bytewise }
+    return lhs == rhs ? nil : lhs < rhs
   }
 
   /// The position of a kind's raw value among all raw values in `String` order.

@@ -33,7 +33,7 @@ extension PostgresStore {
       try run("SELECT pg_advisory_lock(\(PostgresLockKeys.runNamespace), \(Int32(truncatingIfNeeded: id)))")
       return id
     }
-    runTotals.begin(runID: id)
+    committedTotals.begin(runID: id)
     return id
   }
 
@@ -93,7 +93,7 @@ extension PostgresStore {
       if !encoded.isEmpty { try writeUnits(encoded, runID: runID, fingerprint: fingerprint) }
       try updateCounts(runID: runID, counts: counts)
     }
-    runTotals.committed(encoded, runID: runID)
+    committedTotals.committed(encoded, runID: runID)
   }
 
   private func writeUnits(_ encoded: [EncodedUnit], runID: Int64, fingerprint: String) throws {
@@ -194,7 +194,7 @@ extension PostgresStore {
       // As SQLite's finishRun: this run's merged totals when the database holds only its units (never
       // with other shards), else every stored unit's totals merged.
       let stored = try run("SELECT unit_key FROM unit_totals").map { try $0.decode(String.self) }
-      let aggregation = try runTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation()
+      let aggregation = try committedTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation()
       let groups = aggregation.groups.sorted { $0.key < $1.key }
       if !groups.isEmpty {
         let kinds = groups.map(\.key.kind.rawValue)

@@ -11,7 +11,7 @@ import Synchronization
 /// run or another shard), none was committed twice, and the units with any totals came in strictly
 /// increasing key order. Otherwise ``aggregation(runID:storedKeys:)`` gives nil and the store merges
 /// what it holds, as it always did.
-final class RunTotals: Sendable {
+final class CommittedTotals: Sendable {
   private struct State {
     var runID: Int64?
     /// Keys of every unit committed in this run (empty totals included), as bytes: the store
