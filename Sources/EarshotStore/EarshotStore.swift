@@ -226,7 +226,7 @@ public final class EarshotStore: ListeningStore {
           INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
           VALUES (?, ?, ?, ?, ?, ?, ?)
           """)
-      for (key, totals) in aggregation.groups.sorted(by: { $0.key < $1.key }) {
+      for (key, totals) in TotalsCoding.sortedGroups(aggregation) {
         try insert.execute(arguments: [
           id, key.kind.rawValue, key.company, key.name, totals.conversations, totals.meanScore,
           Data(TotalsCoding.encode(totals).withUnsafeBytes { packer.pack($0) }),

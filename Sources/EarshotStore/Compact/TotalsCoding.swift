@@ -38,12 +38,15 @@ enum TotalsCoding {
   }
 
   /// The groups in `GroupKey` order (as ``ResultCoding/binary(_:)`` always wrote them, so the same
-  /// totals are the same bytes), sorting only indices with a cheaper comparison: sorting the
-  /// (key, totals) pairs through `GroupKey.<` was most of the cost of encoding a large unit.
+  /// totals are the same bytes), with a cheaper comparison: sorting the (key, totals) pairs through
+  /// `GroupKey.<` was most of the cost of encoding a large unit.
   static func sortedGroups(_ aggregation: Aggregation) -> [(key: GroupKey, value: GroupTotals)] {
-    let groups = Array(aggregation.groups)
-    let order = groups.indices.sorted { precedes(groups[$0].key, groups[$1].key) }
-    return order.map { groups[$0] }
+    let groups = aggregation.groups
+    // Keys with their positions: sorting them moves a key and an index, and compares borrowed keys
+    // (a closure reading `groups[i].key` copied the whole group, totals included, per comparison).
+    var order = groups.keys.indices.map { (key: groups.keys[$0], index: $0) }
+    order.sort { precedes($0.key, $1.key) }
+    return order.map { groups[$0.index] }
   }
 
   /// `GroupKey.<`: kinds compared by rank in their raw values' order, then company and name.

@@ -195,7 +195,7 @@ extension PostgresStore {
       // with other shards), else every stored unit's totals merged.
       let stored = try run("SELECT unit_key FROM unit_totals").map { try $0.decode(String.self) }
       let aggregation = try committedTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation()
-      let groups = aggregation.groups.sorted { $0.key < $1.key }
+      let groups = TotalsCoding.sortedGroups(aggregation)
       if !groups.isEmpty {
         let kinds = groups.map(\.key.kind.rawValue)
         let companies = groups.map(\.key.company)
