@@ -109,5 +109,22 @@ struct PostgresRunTotalsTests {
       runID: run, fingerprint: "f", counts: RunCounts())
     #expect(try store.currentResultLines() == results.map { $0.compactJSON() })
     #expect(results.allSatisfy { $0.compactJSONBytes() == Array($0.compactJSON().utf8) })
+
+    // Results encoded as they arrive (as nightly gives them) make the same store.
+    let other = try EarshotStore(path: folder.path("encoded.sqlite"))
+    let otherRun = try other.beginRun(inputs: [], fingerprint: "f", toolVersion: "t", startedAt: Date())
+    var first = EncodedResults()
+    for result in results[..<40] { first.append(result) }
+    let stamp = FileStamp(size: 10, modifiedNanoseconds: 1)
+    try other.write(
+      [
+        ProcessedUnit(key: "a.jsonl", files: [("a.jsonl", stamp, "h")], encoded: first, diagnostics: [], failed: false),
+        ProcessedUnit(
+          key: "b.jsonl", files: [("b.jsonl", stamp, "h")], encoded: EncodedResults(Array(results[40...])),
+          diagnostics: [], failed: false),
+      ], runID: otherRun, fingerprint: "f", counts: RunCounts())
+    try store.finishRun(id: run, counts: RunCounts(), finishedAt: Date(), status: "succeeded")
+    try other.finishRun(id: otherRun, counts: RunCounts(), finishedAt: Date(), status: "succeeded")
+    #expect(try other.contentDump() == store.contentDump())
   }
 }

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Both back ends write exactly these values, so they hold the same bytes; everything costly
 /// (JSON, compression, the unit's totals) happens here, before the store's transaction opens.
-struct EncodedUnit {
-  struct Conversation {
+struct EncodedUnit: Sendable {
+  struct Conversation: Sendable {
     var conversationID: String
     var company: String
     var channel: String
@@ -18,7 +18,7 @@ struct EncodedUnit {
     var findings: [Finding]
   }
 
-  struct Finding {
+  struct Finding: Sendable {
     var detector: String
     var category: String
     var severity: String
@@ -26,7 +26,7 @@ struct EncodedUnit {
     var turn: Int?
   }
 
-  struct File {
+  struct File: Sendable {
     var path: String
     var size: Int64
     var modifiedNanoseconds: Int64
@@ -46,22 +46,11 @@ struct EncodedUnit {
 
   init(_ unit: ProcessedUnit, encoder: StoreEncoder) throws {
     key = unit.key
-    var lines: [[UInt8]] = []
-    lines.reserveCapacity(unit.results.count)
-    conversations.reserveCapacity(unit.results.count)
-    for result in unit.results {
-      aggregation.add(result, day: result.startedAt.map(Aggregation.utcDay))
-      lines.append(result.compactJSONBytes())
-      conversations.append(
-        Conversation(
-          conversationID: result.conversationId, company: result.company ?? "", channel: result.channel,
-          startedAt: result.startedAt.map(StoreTimestamp.string), score: result.score.value, agents: result.agents,
-          findings: result.findings.map { finding in
-            Finding(
-              detector: finding.detector, category: finding.category.rawValue, severity: finding.severity.rawValue,
-              turn: finding.evidence.first?.turn)
-          }))
-    }
+    // Encoded as they were scored (nightly), or here (a unit given with its results).
+    let encoded = unit.encodedResults ?? EncodedResults(unit.results)
+    conversations = encoded.conversations
+    aggregation = encoded.aggregation
+    let lines = encoded.lines
     blocks = ResultBlocks.pack(lines, packer: encoder.packer)
     totals = ResultCoding.binary(aggregation).withUnsafeBytes { encoder.packer.pack($0) }
     for file in unit.files {
