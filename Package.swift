@@ -84,7 +84,8 @@ var targets: [Target] = [
     name: "EarshotStore",
     dependencies: [
       "EarshotModel", "EarshotScoring", "EarshotReporters", "CZlib",
-      .product(name: "GRDB", package: "GRDB.swift"),
+      // GRDBSQLite: SQLite's C API, to bind the store's many row inserts directly (Compact/RowInsert.swift).
+      .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
       .product(name: "Crypto", package: "swift-crypto"),
       .product(name: "PostgresNIO", package: "postgres-nio"),
     ],

@@ -11,6 +11,16 @@ extension ConversationResult {
   /// about a quarter of a batch run converting keys and boxing values. Tests compare the two
   /// encoders on real and adversarial results; a new field must be added here in sorted position.
   public func compactJSON() -> String {
+    compactJSONText().text
+  }
+
+  /// The UTF-8 bytes of ``compactJSON()``, without making a `String` of them (the store compresses
+  /// the bytes).
+  public func compactJSONBytes() -> [UInt8] {
+    compactJSONText().utf8
+  }
+
+  private func compactJSONText() -> JSONText {
     var json = JSONText()
     json.object {
       $0.key("agents")
@@ -75,7 +85,7 @@ extension ConversationResult {
       $0.key("turn_count")
       $0.int(turnCount)
     }
-    return json.text
+    return json
   }
 }
 
@@ -87,6 +97,8 @@ struct JSONText {
   init() { bytes.reserveCapacity(2048) }
 
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  var utf8: [UInt8] { bytes }
 
   mutating func object(_ body: (inout JSONText) -> Void) {
     separate()

@@ -33,6 +33,8 @@ public final class EarshotStore: ListeningStore {
   /// The path, as messages name the store.
   public var displayName: String { path }
   let queue: DatabaseQueue
+  /// What this process's current run committed, merged (``CommittedTotals``).
+  let committedTotals = CommittedTotals()
 
   /// The default store path: `$XDG_DATA_HOME/earshot/earshot.sqlite`, else
   /// `~/.local/share/earshot/earshot.sqlite`.
@@ -61,6 +63,9 @@ public final class EarshotStore: ListeningStore {
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA journal_mode = WAL")
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // A batch of units dirties a few megabytes of pages: with SQLite's default 2 MB cache they were
+      // spilled to the WAL mid-transaction and read back. 16 MB at most (pages are allocated as used).
+      try db.execute(sql: "PRAGMA cache_size = -16384")
     }
     // A damaged or foreign file fails here ("file is not a database"): say which file, on one line.
     queue = try FileError.attempt("cannot open the store", path) {
@@ -98,7 +103,7 @@ public final class EarshotStore: ListeningStore {
   ///
   /// - Returns: the new run's id.
   public func beginRun(inputs: [String], fingerprint: String, toolVersion: String, startedAt: Date) throws -> Int64 {
-    try queue.write { db in
+    let id = try queue.write { db in
       try db.execute(sql: "UPDATE run SET status = 'interrupted' WHERE status = 'running'")
       try db.execute(
         sql: """
@@ -111,6 +116,8 @@ public final class EarshotStore: ListeningStore {
         ])
       return db.lastInsertedRowID
     }
+    committedTotals.begin(runID: id)
+    return id
   }
 
   /// Every file the store knows (removed ones included), by path.
@@ -184,6 +191,7 @@ public final class EarshotStore: ListeningStore {
       }
       try updateCounts(db, runID: runID, counts: counts)
     }
+    committedTotals.committed(encoded, runID: runID)
   }
 
   /// Records that unchanged files were touched (same content, new modification time), so the
@@ -208,17 +216,20 @@ public final class EarshotStore: ListeningStore {
     -> Aggregation
   {
     try queue.write { db in
-      let aggregation = try currentAggregation(db)
+      // The totals this run merged as it committed, when the store holds just its units; else a merge
+      // of every stored unit's totals (the same sums, in the same order).
+      let stored = try String.fetchAll(db, sql: "SELECT unit_key FROM unit_totals")
+      let aggregation = try committedTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation(db)
       let packer = StoreBlobPacker()
       let insert = try db.makeStatement(
         sql: """
           INSERT INTO aggregate (run_id, kind, company, name, conversations, mean_score, totals)
           VALUES (?, ?, ?, ?, ?, ?, ?)
           """)
-      for (key, totals) in aggregation.groups.sorted(by: { $0.key < $1.key }) {
+      for (key, totals) in TotalsCoding.sortedGroups(aggregation) {
         try insert.execute(arguments: [
           id, key.kind.rawValue, key.company, key.name, totals.conversations, totals.meanScore,
-          Data(try BinaryCoding.encode(totals).withUnsafeBytes { packer.pack($0) }),
+          Data(TotalsCoding.encode(totals).withUnsafeBytes { packer.pack($0) }),
         ])
       }
       var final = counts
@@ -242,36 +253,63 @@ public final class EarshotStore: ListeningStore {
   }
 
   /// One unit's conversations, agents, findings, result blocks and totals, with statements prepared
-  /// once per connection (GRDB's cache), not once per row.
+  /// once per connection (GRDB's cache), not once per row, and values bound directly (``RowInsert``).
   private func insert(_ db: Database, _ unit: EncodedUnit, runID: Int64) throws {
-    let conversation = try db.cachedStatement(
+    let conversation = try RowInsert(
+      db,
       sql: """
         INSERT INTO conversation (unit_key, ordinal, conversation_id, company, channel, started_at, score, run_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    let agent = try db.cachedStatement(
-      sql: "INSERT INTO conversation_agent (conversation_row, company, agent) VALUES (?, ?, ?)")
-    let finding = try db.cachedStatement(
+    let agent = try RowInsert(
+      db, sql: "INSERT INTO conversation_agent (conversation_row, company, agent) VALUES (?, ?, ?)")
+    let finding = try RowInsert(
+      db,
       sql: """
         INSERT INTO finding (conversation_row, ordinal, detector, category, severity, turn) VALUES (?, ?, ?, ?, ?, ?)
         """)
-    for (ordinal, row) in unit.conversations.enumerated() {
-      try conversation.execute(arguments: [
-        unit.key, ordinal, row.conversationID, row.company, row.channel, row.startedAt, row.score, runID,
-      ])
+    for ordinal in unit.conversations.indices {
+      let row = unit.conversations[ordinal]
+      conversation.bind(1, unit.key)
+      conversation.bind(2, ordinal)
+      conversation.bind(3, row.conversationID)
+      conversation.bind(4, row.company)
+      conversation.bind(5, row.channel)
+      conversation.bind(6, row.startedAt)
+      conversation.bind(7, row.score)
+      conversation.bind(8, runID)
+      try conversation.run()
       let id = db.lastInsertedRowID
-      for name in row.agents { try agent.execute(arguments: [id, row.company, name]) }
-      for (index, item) in row.findings.enumerated() {
-        try finding.execute(arguments: [id, index, item.detector, item.category, item.severity, item.turn])
+      for name in row.agents {
+        agent.bind(1, id)
+        agent.bind(2, row.company)
+        agent.bind(3, name)
+        try agent.run()
+      }
+      for index in row.findings.indices {
+        let item = row.findings[index]
+        finding.bind(1, id)
+        finding.bind(2, index)
+        finding.bind(3, item.detector)
+        finding.bind(4, item.category)
+        finding.bind(5, item.severity)
+        finding.bind(6, item.turn)
+        try finding.run()
       }
     }
-    let block = try db.cachedStatement(
-      sql: "INSERT INTO result_block (unit_key, first_ordinal, count, results) VALUES (?, ?, ?, ?)")
+    let block = try RowInsert(
+      db, sql: "INSERT INTO result_block (unit_key, first_ordinal, count, results) VALUES (?, ?, ?, ?)")
     for item in unit.blocks {
-      try block.execute(arguments: [unit.key, item.firstOrdinal, item.count, Data(item.blob)])
+      block.bind(1, unit.key)
+      block.bind(2, item.firstOrdinal)
+      block.bind(3, item.count)
+      block.bind(4, item.blob)
+      try block.run()
     }
-    try db.cachedStatement(sql: "INSERT INTO unit_totals (unit_key, totals) VALUES (?, ?)")
-      .execute(arguments: [unit.key, Data(unit.totals)])
+    let totals = try RowInsert(db, sql: "INSERT INTO unit_totals (unit_key, totals) VALUES (?, ?)")
+    totals.bind(1, unit.key)
+    totals.bind(2, unit.totals)
+    try totals.run()
   }
 
   func updateCounts(_ db: Database, runID: Int64, counts: RunCounts) throws {

@@ -46,8 +46,15 @@ enum ResultCoding {
     }
   }
 
-  /// A unit's totals as stored: ``BinaryCoding`` of its groups sorted by key (compressed by the caller).
-  static func binary(_ aggregation: Aggregation) throws -> [UInt8] {
+  /// A unit's totals as stored: ``BinaryCoding`` of its groups sorted by key (compressed by the
+  /// caller), written by ``TotalsCoding``.
+  static func binary(_ aggregation: Aggregation) -> [UInt8] {
+    TotalsCoding.encode(aggregation)
+  }
+
+  /// The same layout through the generic `Codable` path (how stores were written before
+  /// ``TotalsCoding``; tests compare the two).
+  static func genericBinary(_ aggregation: Aggregation) throws -> [UInt8] {
     try BinaryCoding.encode(aggregation.groups.sorted { $0.key < $1.key }.map { Entry(key: $0.key, totals: $0.value) })
   }
 
@@ -61,6 +68,8 @@ enum ResultCoding {
     guard bytes.first == BinaryCoding.tag else {
       return try decodeAggregation(String(decoding: bytes, as: UTF8.self), what: what)
     }
+    if let aggregation = TotalsCoding.decodeAggregation(bytes) { return aggregation }
+    // Another shape, or damage: the generic reader decodes it or says what is wrong.
     do {
       var aggregation = Aggregation()
       for entry in try BinaryCoding.decode([Entry].self, from: bytes) { aggregation.groups[entry.key] = entry.totals }
@@ -76,7 +85,9 @@ enum ResultCoding {
   {
     let bytes = try unpacker.unpack(blob, what: what)
     do {
-      if bytes.first == BinaryCoding.tag { return try BinaryCoding.decode(GroupTotals.self, from: bytes) }
+      if bytes.first == BinaryCoding.tag {
+        return try TotalsCoding.decodeTotals(bytes) ?? BinaryCoding.decode(GroupTotals.self, from: bytes)
+      }
       return try decoder(snakeCase: false).decode(GroupTotals.self, from: Data(bytes))
     } catch {
       throw StoreError.corrupt("\(what): \(BinaryCoding.describe(error))")
@@ -103,10 +114,9 @@ enum ResultCoding {
     (try? decoder(snakeCase: false).decode([String].self, from: Data(text.utf8))) ?? []
   }
 
+  /// ISO 8601 with milliseconds in UTC (``StoreTimestamp``).
   static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.string(from: date)
+    StoreTimestamp.string(date)
   }
 
   static func date(_ text: String?) -> Date? {

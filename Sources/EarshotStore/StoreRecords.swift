@@ -45,8 +45,10 @@ public struct ProcessedUnit: Sendable {
   public var key: String
   /// Its files, with the stamp and hash taken before reading.
   public var files: [(path: String, stamp: FileStamp, contentHash: String)]
-  /// The results, in reading order.
+  /// The results, in reading order (empty when they were given encoded).
   public var results: [ConversationResult]
+  /// The results already in the store's row form, when the run encoded them as they were scored.
+  public var encodedResults: EncodedResults?
   /// Problems found while reading, as printed (`file:line:col: error: ...`), by file path.
   public var diagnostics: [(file: String, message: String)]
   /// Whether reading stopped early.
@@ -63,6 +65,18 @@ public struct ProcessedUnit: Sendable {
     self.diagnostics = diagnostics
     self.failed = failed
   }
+
+  /// Creates a unit whose results were encoded as they were scored (``EncodedResults``).
+  public init(
+    key: String, files: [(path: String, stamp: FileStamp, contentHash: String)], encoded: EncodedResults,
+    diagnostics: [(file: String, message: String)], failed: Bool
+  ) {
+    self.init(key: key, files: files, results: [], diagnostics: diagnostics, failed: failed)
+    encodedResults = encoded
+  }
+
+  /// The number of results.
+  public var resultCount: Int { encodedResults?.count ?? results.count }
 }
 
 /// What a run did, file by file.

@@ -96,7 +96,7 @@ import Testing
         id: "t\(index)", agents: [agent], score: 100.0 / 3.0 + Double(index), findings: [("non_answer", "major")])
       aggregation.add(result, day: index == 2 ? nil : "2024-03-0\(index + 1)")
     }
-    let blob = try ResultCoding.binary(aggregation).withUnsafeBytes { StoreBlobPacker().pack($0) }
+    let blob = ResultCoding.binary(aggregation).withUnsafeBytes { StoreBlobPacker().pack($0) }
     let decoded = try ResultCoding.decodeAggregation(blob: blob, unitKey: "u", unpacker: StoreBlobUnpacker())
     #expect(decoded == aggregation)
     // The same bytes as JSON once decoded and re-encoded: nothing is rounded on the way.
@@ -109,7 +109,7 @@ import Testing
   @Test func damagedBinaryTotalsAreAClearError() throws {
     var aggregation = Aggregation()
     aggregation.add(try StoreFixtures.result(id: "t", score: 50), day: "2024-03-01")
-    var binary = try ResultCoding.binary(aggregation)
+    var binary = ResultCoding.binary(aggregation)
     binary.removeLast(3)
     let blob = binary.withUnsafeBytes { StoreBlobPacker().pack($0) }
     do {

@@ -171,8 +171,9 @@ public struct NightlyJob: Sendable {
       var pendingConversations = 0
       // Events arrive in the units' order, whatever the number of jobs. A unit's results replace
       // its stored ones in one transaction, so they are gathered until the unit ends: results only
-      // (redacted for the store), never the conversations' text.
-      var unitResults: [ConversationResult] = []
+      // (redacted for the store), never the conversations' text, each encoded in the store's row
+      // form as it arrives (as batch writes each result's line), so the result itself is freed here.
+      var unitResults = EncodedResults()
       var unitDiagnostics: [InputDiagnostic] = []
       let writer = StoreWriter(store: store)
       defer { try? writer.finish() }
@@ -197,11 +198,11 @@ public struct NightlyJob: Sendable {
           counts.conversationsScored += unitResults.count
           pending.append(
             ProcessedUnit(
-              key: unit.key, files: files.map { ($0.path, $0.stamp, $0.contentHash) }, results: unitResults,
+              key: unit.key, files: files.map { ($0.path, $0.stamp, $0.contentHash) }, encoded: unitResults,
               diagnostics: unitDiagnostics.map { ($0.location.file, $0.description) }, failed: end.failed))
           pendingConversations += unitResults.count
           filesDone += files.count
-          unitResults = []
+          unitResults = EncodedResults()
           unitDiagnostics = []
         }
         if pending.count >= unitsPerTransaction || pendingConversations >= 2_000 {

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Both back ends write exactly these values, so they hold the same bytes; everything costly
 /// (JSON, compression, the unit's totals) happens here, before the store's transaction opens.
-struct EncodedUnit {
-  struct Conversation {
+struct EncodedUnit: Sendable {
+  struct Conversation: Sendable {
     var conversationID: String
     var company: String
     var channel: String
@@ -18,7 +18,7 @@ struct EncodedUnit {
     var findings: [Finding]
   }
 
-  struct Finding {
+  struct Finding: Sendable {
     var detector: String
     var category: String
     var severity: String
@@ -26,7 +26,7 @@ struct EncodedUnit {
     var turn: Int?
   }
 
-  struct File {
+  struct File: Sendable {
     var path: String
     var size: Int64
     var modifiedNanoseconds: Int64
@@ -39,30 +39,20 @@ struct EncodedUnit {
   var key: String
   var conversations: [Conversation] = []
   var blocks: [ResultBlocks.Block]
+  /// The unit's totals, and their stored form (``TotalsCoding``, compressed).
+  var aggregation = Aggregation()
   var totals: [UInt8]
   var files: [File] = []
 
   init(_ unit: ProcessedUnit, encoder: StoreEncoder) throws {
     key = unit.key
-    var totals = Aggregation()
-    var lines: [String] = []
-    lines.reserveCapacity(unit.results.count)
-    conversations.reserveCapacity(unit.results.count)
-    for result in unit.results {
-      totals.add(result, day: result.startedAt.map(Aggregation.utcDay))
-      lines.append(try ResultCoding.encode(result))
-      conversations.append(
-        Conversation(
-          conversationID: result.conversationId, company: result.company ?? "", channel: result.channel,
-          startedAt: result.startedAt.map(encoder.timestamp), score: result.score.value, agents: result.agents,
-          findings: result.findings.map { finding in
-            Finding(
-              detector: finding.detector, category: finding.category.rawValue, severity: finding.severity.rawValue,
-              turn: finding.evidence.first?.turn)
-          }))
-    }
+    // Encoded as they were scored (nightly), or here (a unit given with its results).
+    let encoded = unit.encodedResults ?? EncodedResults(unit.results)
+    conversations = encoded.conversations
+    aggregation = encoded.aggregation
+    let lines = encoded.lines
     blocks = ResultBlocks.pack(lines, packer: encoder.packer)
-    self.totals = try ResultCoding.binary(totals).withUnsafeBytes { encoder.packer.pack($0) }
+    totals = ResultCoding.binary(aggregation).withUnsafeBytes { encoder.packer.pack($0) }
     for file in unit.files {
       let messages = unit.diagnostics.filter { $0.file == file.path }.map(\.message)
       files.append(
@@ -74,18 +64,10 @@ struct EncodedUnit {
   }
 }
 
-/// What encoding units needs, made once per written batch: the compressor's state and a timestamp
-/// formatter (both costly to set up, neither thread-safe).
+/// What encoding units needs, made once per written batch: the compressor's state (costly to set
+/// up, not thread-safe).
 final class StoreEncoder {
   let packer = StoreBlobPacker()
-  private let formatter: ISO8601DateFormatter = {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter
-  }()
-
-  /// The same text as ``ResultCoding/timestamp(_:)``.
-  func timestamp(_ date: Date) -> String { formatter.string(from: date) }
 
   /// The units in row form.
   func encode(_ units: [ProcessedUnit]) throws -> [EncodedUnit] {

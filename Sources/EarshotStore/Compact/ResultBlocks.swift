@@ -21,13 +21,18 @@ enum ResultBlocks {
 
   /// The blocks of one unit's result lines, in order.
   static func pack(_ lines: [String], packer: StoreBlobPacker) -> [Block] {
+    pack(lines.map { Array($0.utf8) }, packer: packer)
+  }
+
+  /// The blocks of one unit's result lines (UTF-8), in order.
+  static func pack(_ lines: [[UInt8]], packer: StoreBlobPacker) -> [Block] {
     stride(from: 0, to: lines.count, by: size).map { start in
       let end = min(start + size, lines.count)
       var joined = [UInt8]()
-      joined.reserveCapacity(lines[start..<end].reduce(end - start) { $0 + $1.utf8.count })
+      joined.reserveCapacity(lines[start..<end].reduce(end - start) { $0 + $1.count })
       for index in start..<end {
         if index > start { joined.append(0x0A) }
-        joined.append(contentsOf: lines[index].utf8)
+        joined.append(contentsOf: lines[index])
       }
       return Block(
         firstOrdinal: start, count: end - start, blob: joined.withUnsafeBytes { packer.pack($0) })

@@ -10,7 +10,7 @@ import PostgresNIO
 /// because postgres-nio encodes no arrays of optionals.
 extension PostgresStore {
   public func beginRun(inputs: [String], fingerprint: String, toolVersion: String, startedAt: Date) throws -> Int64 {
-    try transaction {
+    let id = try transaction {
       // A `running` run whose process died no longer holds its run lock (the server dropped it with
       // the connection); runs of other shards that are still writing do, and are left alone.
       try run(
@@ -33,6 +33,8 @@ extension PostgresStore {
       try run("SELECT pg_advisory_lock(\(PostgresLockKeys.runNamespace), \(Int32(truncatingIfNeeded: id)))")
       return id
     }
+    committedTotals.begin(runID: id)
+    return id
   }
 
   public func files() throws -> [String: StoredFile] {
@@ -85,15 +87,16 @@ extension PostgresStore {
   }
 
   public func write(_ units: [ProcessedUnit], runID: Int64, fingerprint: String, counts: RunCounts) throws {
-    try transaction {
-      if !units.isEmpty { try writeUnits(units, runID: runID, fingerprint: fingerprint) }
-      try updateCounts(runID: runID, counts: counts)
-    }
-  }
-
-  private func writeUnits(_ units: [ProcessedUnit], runID: Int64, fingerprint: String) throws {
     // Encoded and compressed exactly as SQLite's, before any statement is sent.
     let encoded = try StoreEncoder().encode(units)
+    try transaction {
+      if !encoded.isEmpty { try writeUnits(encoded, runID: runID, fingerprint: fingerprint) }
+      try updateCounts(runID: runID, counts: counts)
+    }
+    committedTotals.committed(encoded, runID: runID)
+  }
+
+  private func writeUnits(_ encoded: [EncodedUnit], runID: Int64, fingerprint: String) throws {
     let keys = encoded.map(\.key)
     // Conversations first: agents and findings cascade with them.
     try run("DELETE FROM conversation WHERE unit_key = ANY(\(keys))")
@@ -188,8 +191,11 @@ extension PostgresStore {
     -> Aggregation
   {
     let aggregation = try transaction {
-      let aggregation = try currentAggregation()
-      let groups = aggregation.groups.sorted { $0.key < $1.key }
+      // As SQLite's finishRun: this run's merged totals when the database holds only its units (never
+      // with other shards), else every stored unit's totals merged.
+      let stored = try run("SELECT unit_key FROM unit_totals").map { try $0.decode(String.self) }
+      let aggregation = try committedTotals.aggregation(runID: id, storedKeys: stored) ?? currentAggregation()
+      let groups = TotalsCoding.sortedGroups(aggregation)
       if !groups.isEmpty {
         let kinds = groups.map(\.key.kind.rawValue)
         let companies = groups.map(\.key.company)
@@ -198,8 +204,8 @@ extension PostgresStore {
         let means = groups.map { $0.value.meanScore ?? 0 }
         let meanNull = groups.map { $0.value.meanScore == nil }
         let packer = StoreBlobPacker()
-        let totals = try groups.map {
-          ByteBuffer(bytes: try BinaryCoding.encode($0.value).withUnsafeBytes { packer.pack($0) })
+        let totals = groups.map {
+          ByteBuffer(bytes: TotalsCoding.encode($0.value).withUnsafeBytes { packer.pack($0) })
         }
         try run(
           """

@@ -18,6 +18,8 @@ public final class PostgresStore: ListeningStore {
   /// The store's address (its description carries no password).
   public let url: PostgresStoreURL
   let connection: PostgresConnection
+  /// What this process's current run committed, merged (``CommittedTotals``).
+  let committedTotals = CommittedTotals()
   var logger: Logger { Self.logger }
   /// Silent: every failure reaches the caller as a `StoreError` instead.
   static let logger = Logger(label: "earshot.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
