@@ -43,7 +43,7 @@ import Testing
     #expect(value("has_question_mark") == 0)
     #expect(value("mentions_only") == 0)
     #expect(value("closes") == 0)
-    #expect(abs((value("log_words") ?? 0) - log(1 + 10)) < 1e-9)
+    #expect(abs((value("log_words") ?? 0) - log(1 + 9)) < 1e-9)  // nine words
     #expect((value("min_compound") ?? 0) < 0)
     #expect(candidate.terms.contains("items are"))
   }
