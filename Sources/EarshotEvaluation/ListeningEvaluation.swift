@@ -173,14 +173,12 @@ public enum ListeningEvaluation {
       matchedRecords.insert(record.turn)
       // Questions without a reply are dumped too (features all 0), so the fit can report the
       // four-way figures over every found question.
-      let values =
-        record.replyTurn == nil
-        ? nil : analyzed.verdictFeatures(forQuestionAt: record.turn)
+      let inputs = record.replyTurn == nil ? nil : analyzed.verdictInputs(forQuestionAt: record.turn)
       let fields = [
-        label.conversation, question.tweetId, question.verdict.rawValue, question.type, values == nil ? "0" : "1",
+        label.conversation, question.tweetId, question.verdict.rawValue, question.type, inputs == nil ? "0" : "1",
       ]
-      let numbers = values ?? Array(repeating: 0, count: VerdictFeatures.names.count)
-      let terms = values == nil ? [] : analyzed.verdictTerms(forQuestionAt: record.turn) ?? []
+      let numbers = inputs?.features ?? Array(repeating: 0, count: VerdictFeatures.names.count)
+      let terms = inputs?.terms ?? []
       result.featureRows.append(
         (fields + numbers.map { String(format: "%.6g", $0) } + [TermBag.dumpField(terms)]).joined(separator: ","))
       result.verdicts.append((question.verdict, record.verdict))

@@ -128,14 +128,7 @@ struct WordTable: Sendable {
     }
     if length > 8, let found = lookupLongASCII(bytes, range, hash: hash) { return found }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { buffer in
-      var written = 0
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let (byte, width) = ASCII.normalizedWordByte(bytes, index, range.upperBound)
-        buffer[written] = byte
-        written += 1
-        index += width
-      }
+      let written = ASCII.normalizeWord(bytes, range, into: buffer)
       let normalized = UnsafeBufferPointer(rebasing: buffer[0..<written])
       let head = TermHash.headAndHash(normalized: UnsafeBufferPointer(rebasing: normalized.prefix(8))).head
       return find(head: head, length: written, hash: hash) { id in

@@ -25,4 +25,29 @@ public enum ASCII {
     if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { return (0x27, 3) }
     return (byte, 1)
   }
+
+  /// Writes the word at `range` of `bytes` into `output`, each byte as `normalizedWordByte` reads
+  /// it, and returns how many bytes it wrote (at most `range.count`, which `output` must hold).
+  @inlinable
+  public static func normalizeWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into output: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
+    var written = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let (byte, width) = normalizedWordByte(bytes, index, range.upperBound)
+      output[written] = byte
+      written += 1
+      index += width
+    }
+    return written
+  }
+
+  /// The word at `range` of `bytes` normalized as `normalizeWord` does, in a new array (allocates:
+  /// for loading lexicons and dumping features, not for scoring loops).
+  public static func normalizedWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: range.count) { output, count in
+      count = normalizeWord(bytes, range, into: output)
+    }
+  }
 }

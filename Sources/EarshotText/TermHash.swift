@@ -66,14 +66,7 @@ public enum TermHash {
   @usableFromInline @inline(never)
   static func otherHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, range.count)) { buffer in
-      var written = 0
-      var index = range.lowerBound
-      while index < range.upperBound {
-        let (byte, width) = ASCII.normalizedWordByte(bytes, index, range.upperBound)
-        buffer[written] = byte
-        written += 1
-        index += width
-      }
+      let written = ASCII.normalizeWord(bytes, range, into: buffer)
       return headAndHash(normalized: UnsafeBufferPointer(rebasing: buffer[0..<written])).hash
     }
   }

@@ -117,17 +117,7 @@ public struct TermTable<Value: Sendable>: Sendable {
   }
 
   static func normalize(_ bytes: [UInt8]) -> [UInt8] {
-    bytes.withUnsafeBufferPointer { buffer in
-      var result: [UInt8] = []
-      result.reserveCapacity(buffer.count)
-      var index = 0
-      while index < buffer.count {
-        let (byte, width) = ASCII.normalizedWordByte(buffer, index, buffer.count)
-        result.append(byte)
-        index += width
-      }
-      return result
-    }
+    bytes.withUnsafeBufferPointer { ASCII.normalizedWord($0, 0..<$0.count) }
   }
 
   @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {

@@ -82,17 +82,7 @@ public enum TermBag {
 
   /// The token's bytes normalized as `TermTable` hashes them (ASCII lowercased, `’` as `'`).
   static func normalized(_ text: TokenizedText, _ token: Token) -> String {
-    text.bytes.withUnsafeBufferPointer { bytes in
-      var result: [UInt8] = []
-      result.reserveCapacity(token.range.count)
-      var index = token.range.lowerBound
-      while index < token.range.upperBound {
-        let (byte, width) = ASCII.normalizedWordByte(bytes, index, token.range.upperBound)
-        result.append(byte)
-        index += width
-      }
-      return String(decoding: result, as: UTF8.self)
-    }
+    text.bytes.withUnsafeBufferPointer { String(decoding: ASCII.normalizedWord($0, token.range), as: UTF8.self) }
   }
 
   /// `terms` as one CSV field: joined by `|`, leaving out terms that hold a character the field

@@ -5,13 +5,22 @@ extension AnalyzedConversation {
   /// customer turn `questionTurn`, against its reply burst; nil when no record starts there or it
   /// has no reply. For dumping features to refit the model (`Scripts/fit-reply-verdicts.py`).
   public func verdictFeatures(forQuestionAt questionTurn: Int) -> [Double]? {
+    verdictInputs(forQuestionAt: questionTurn)?.features
+  }
+
+  /// The model's features and the reply burst's terms (`TermBag`, spelled out and sorted) for the
+  /// question record on customer turn `questionTurn`; nil as for ``verdictFeatures(forQuestionAt:)``.
+  public func verdictInputs(forQuestionAt questionTurn: Int) -> (features: [Double], terms: [String])? {
     let verdicts = QuestionVerdicts(lexicons: resources.lexicons)
     guard let block = verdicts.customerBlocks(self).first(where: { $0.contains(questionTurn) }),
       let (question, explicit) = verdicts.item(in: block, self), question.turn == questionTurn
     else { return nil }
     let replies = replies(to: block.upperBound - 1)
     guard !replies.isEmpty else { return nil }
-    return verdicts.features(question, explicit: explicit, block: block, replies: replies, self).0
+    return (
+      verdicts.features(question, explicit: explicit, block: block, replies: replies, self).0,
+      TermBag.strings(replies, in: self)
+    )
   }
 
   /// The features of the company turn `replyTurn` alone, judged against the run of customer turns
@@ -34,17 +43,6 @@ extension AnalyzedConversation {
     return verdicts.features(
       question, explicit: found?.explicit ?? false, block: block, replies: [turns[replyTurn]], self
     ).0
-  }
-
-  /// The reply terms (`TermBag`, spelled out and sorted) of the burst that answers the question
-  /// record on customer turn `questionTurn`; nil when ``verdictFeatures(forQuestionAt:)`` is nil.
-  public func verdictTerms(forQuestionAt questionTurn: Int) -> [String]? {
-    let verdicts = QuestionVerdicts(lexicons: resources.lexicons)
-    guard let block = verdicts.customerBlocks(self).first(where: { $0.contains(questionTurn) }),
-      let (question, _) = verdicts.item(in: block, self), question.turn == questionTurn
-    else { return nil }
-    let replies = replies(to: block.upperBound - 1)
-    return replies.isEmpty ? nil : TermBag.strings(replies, in: self)
   }
 
   /// The terms of the company turn `replyTurn` alone, as ``verdictFeatures(forReplyAt:)`` judges it.
