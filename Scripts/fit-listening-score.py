@@ -36,6 +36,7 @@ mean +- sd over folds of Spearman on the held-out conversations. Needs numpy and
 
 import argparse
 import csv
+import hashlib
 import os
 import subprocess
 import sys
@@ -67,20 +68,50 @@ RARE = 50
 ALL_CATEGORIES = ["answers", "timing", "responsiveness", "promises", "knowing", "sentiment", "conduct"]
 
 
-def dump(binary_dir, folder):
-    """Runs earshot to write both feature tables; returns their paths."""
+def earshot_binary(binary_dir):
+    """The earshot binary in binary_dir, or a fresh release build's."""
     if binary_dir is None:
         subprocess.run(["swift", "build", "-c", "release", "--product", "earshot"], cwd=ROOT, check=True)
         binary_dir = subprocess.run(
             ["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True,
             text=True).stdout.strip()
-    earshot = os.path.join(binary_dir, "earshot")
-    stc3, twcs = os.path.join(folder, "stc3-features.tsv"), os.path.join(folder, "twcs-features.tsv")
-    subprocess.run([earshot, "evaluate", "quality", STC3, "--dump-features", stc3], cwd=ROOT, check=True,
+    return os.path.join(binary_dir, "earshot")
+
+
+def dump(earshot, folder, suffix="", verdict_model=None):
+    """Runs earshot to write both feature tables (with another reply-verdict model when given); returns their paths."""
+    stc3 = os.path.join(folder, f"stc3-features{suffix}.tsv")
+    twcs = os.path.join(folder, f"twcs-features{suffix}.tsv")
+    model = ["--verdict-model", verdict_model] if verdict_model else []
+    subprocess.run([earshot, "evaluate", "quality", STC3, "--dump-features", stc3] + model, cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
-    subprocess.run([earshot, "evaluate", "listening", "--labels", LABELS, TWCS, "--dump-lapse-features", twcs],
+    subprocess.run([earshot, "evaluate", "listening", "--labels", LABELS, TWCS, "--dump-lapse-features", twcs] + model,
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     return stc3, twcs
+
+
+def fold_of(group, k, seed):
+    """The reply-verdict fold of a conversation, as fit-reply-verdicts.py deals them."""
+    digest = hashlib.sha256(f"{seed}:{group}".encode()).hexdigest()
+    return int(digest, 16) % k
+
+
+def replace_verdicts(rows, folder, earshot, work):
+    """Every row's lapses recomputed with the reply-verdict model of its own fold
+    (fit-reply-verdicts.py --fold-models FOLDER): that model never saw the row's conversation, so
+    the verdicts and usefulness in its lapses are out of fold, as they would be on new data."""
+    with open(os.path.join(folder, "folds.txt")) as handle:
+        _, k, _, seed = handle.read().split()
+    k = int(k)
+    replaced = 0
+    for fold in range(k):
+        paths = dump(earshot, work, f"-fold{fold}", os.path.join(folder, f"fold-{fold}"))
+        fresh = {(row["dataset"], row["id"]): row for path in paths for row in read(path)}
+        for row in rows:
+            if fold_of(row["id"], k, seed) == fold and (row["dataset"], row["id"]) in fresh:
+                row.update(fresh[(row["dataset"], row["id"])])
+                replaced += 1
+    print(f"lapses from out-of-fold verdicts: {replaced} of {len(rows)} conversations")
 
 
 def read(path):
@@ -222,13 +253,20 @@ def main():
                         help="twcs customer moods predicted out of fold (fit-customer-mood.py --oof): the mood "
                              "model was fitted on the same conversations' sentiment labels, so its in-sample "
                              "moods would flatter the twcs figures; they replace the sentiment lapses of twcs rows")
+    parser.add_argument("--verdict-folds", metavar="DIR",
+                        help="each fold's reply-verdict model (fit-reply-verdicts.py --fold-models DIR): every "
+                             "conversation's lapses are recomputed with the model of its own fold, so the verdicts "
+                             "and usefulness behind them are out of fold (the shipped model saw their labels)")
     args = parser.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    earshot = None if args.features and not args.verdict_folds else earshot_binary(args.bin)
     if args.features:
         stc3_path, twcs_path = args.features
     else:
-        os.makedirs(args.work, exist_ok=True)
-        stc3_path, twcs_path = dump(args.bin, args.work)
+        stc3_path, twcs_path = dump(earshot, args.work)
     rows = [row for row in read(stc3_path) + read(twcs_path) if rating(row) is not None]
+    if args.verdict_folds:
+        replace_verdicts(rows, args.verdict_folds, earshot, args.work)
     if args.mood_oof:
         replace_moods(rows, args.mood_oof)
     columns = sorted({c for row in rows for c in row.keys()} - META, key=lambda c: (c.startswith("finding."), c))
@@ -279,6 +317,8 @@ def main():
             f"evaluation/twcs/labels.jsonl on twcs_dev.csv ({counts['twcs']} conversations, listening 1-5)",
             "twcs sentiment lapses from out-of-fold customer moods (fit-customer-mood.py --oof)"
             if args.mood_oof else "twcs sentiment lapses from the shipped (in-sample) customer moods",
+            "verdict and usefulness lapses from out-of-fold reply-verdict models (fit-reply-verdicts.py --fold-models)"
+            if args.verdict_folds else "verdict and usefulness lapses from the shipped (in-sample) reply-verdict model",
             "cv by conversation (5 folds, Spearman mean ± sd over folds): "
             + "; ".join(f"{n} {cv[n][0]:.3f} ± {cv[n][1]:.3f}" for n in names if n in cv),
             "in-sample: " + "; ".join(f"{n} {in_sample[n]:.3f}" for n in names if n in in_sample),

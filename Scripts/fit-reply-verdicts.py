@@ -238,6 +238,43 @@ class Model:
         return classes, convert(self.useful.copy())
 
 
+def write_model(model, names, args, fitted, turns, model_path, terms_path):
+    """Writes the model's feature weights and term weights as Swift reads them; returns the count of terms kept."""
+    classes, useful = model.raw()
+    with open(model_path, "w") as out:
+        out.write("# Reply-verdict model: per feature (VerdictFeatures.swift), its weight in the score of answered,\n")
+        out.write("# partial and not_answered (multinomial logistic regression: softmax of the three scores) and in the\n")
+        out.write("# usefulness score (logistic). Read by VerdictModel.swift; written by Scripts/fit-reply-verdicts.py.\n")
+        out.write(f"# Fitted on: evaluation/twcs/labels.jsonl ({fitted} replied questions of the twcs dev\n")
+        out.write("# file, labeled by Earshot under labeling-guide.md; the tweets are Customer Support on Twitter,\n")
+        out.write("# CC BY-NC-SA 4.0: the model was fitted on labels of that data) and the STC-3 DCH-1 panel's nugget\n")
+        out.write(f"# labels ({turns} helpdesk turns of stc3_dev_en.json; annotations CC BY 4.0, NTCIR-14 STC-3,\n")
+        out.write("# Zeng et al. 2017). No text of either corpus is stored here.\n")
+        out.write(f"# Settings: l2 {args.l2}, class balance {args.balance}, STC-3 weight {args.stc_weight}, answered\n")
+        out.write(f"# shift {args.answered_shift} (in the answered bias).\n")
+        out.write("# feature\tanswered\tpartial\tnot_answered\tusefulness\n")
+        for i, name in enumerate(names):
+            values = [classes[c][i] for c in range(len(CLASSES))] + [useful[i]]
+            out.write(name + "\t" + "\t".join(f"{v:.6f}" for v in values) + "\n")
+    with open(terms_path, "w") as out:
+        out.write("# Reply-verdict model, wording part: per word or neighbouring word pair of a reply burst\n")
+        out.write("# (TermBag.swift, lowercased), its weight in the score of answered, partial and not_answered,\n")
+        out.write("# added to the features' scores in reply-verdicts.tsv. Fitted jointly with them by\n")
+        out.write(f"# Scripts/fit-reply-verdicts.py on the same labels: terms seen in at least {args.min_df} replied questions,\n")
+        out.write("# binary, under the same L2 penalty; terms whose three weights all round to 0 are left out.\n")
+        out.write("# The terms are single words and word pairs common to many agent replies (each in at least\n")
+        out.write(f"# {args.min_df} distinct replies), not passages; fitted on Earshot's own labels of Customer Support on\n")
+        out.write("# Twitter (CC BY-NC-SA 4.0), as reply-verdicts.tsv is.\n")
+        out.write("# term\tanswered\tpartial\tnot_answered\n")
+        kept = 0
+        for term, w in zip(model.vocab, model.term_weights.T):
+            if np.abs(w).max() < 0.0005:
+                continue
+            kept += 1
+            out.write(term + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
+    return kept
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("twcs")
@@ -256,6 +293,9 @@ def main():
                         help="measure the model alone, without the guide's bare-DM and private-channel rules")
     parser.add_argument("--predictions", metavar="FILE",
                         help="write each twcs row's cross-validated verdict and P(answered, partial, not_answered) as CSV")
+    parser.add_argument("--fold-models", metavar="DIR",
+                        help="also write each fold's model (fitted without that fold's conversations) to DIR/fold-K/, "
+                             "and DIR/folds.txt, for fit-listening-score.py --verdict-folds")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
 
@@ -294,6 +334,14 @@ def main():
         notanswered_stc[stest] = np.array([v == "not_answered" for v in decide(sprobs, sx[stest], names, args.guide_rule)])
         pna_stc[stest] = sprobs[:, 2]
         useful_stc[stest] = model.usefulness(sx[stest])
+        if args.fold_models:
+            folder = os.path.join(args.fold_models, f"fold-{fold}")
+            os.makedirs(folder, exist_ok=True)
+            write_model(model, names, args, int(train.sum()), int((sfold != fold).sum()),
+                        os.path.join(folder, "reply-verdicts.tsv"), os.path.join(folder, "verdict-terms.tsv"))
+    if args.fold_models:
+        with open(os.path.join(args.fold_models, "folds.txt"), "w") as out:
+            out.write(f"folds {args.folds} seed {args.seed}\n")
 
     def report(title, predicted, useful_s, na_s, pna_s):
         nonanswer = lambda v: v in ("not_answered", "unanswered")
@@ -340,40 +388,8 @@ def main():
            sprobs[:, 2])
 
     if args.write:
-        classes, useful = model.raw()
-        with open(MODEL, "w") as out:
-            out.write("# Reply-verdict model: per feature (VerdictFeatures.swift), its weight in the score of answered,\n")
-            out.write("# partial and not_answered (multinomial logistic regression: softmax of the three scores) and in the\n")
-            out.write("# usefulness score (logistic). Read by VerdictModel.swift; written by Scripts/fit-reply-verdicts.py.\n")
-            out.write(f"# Fitted on: evaluation/twcs/labels.jsonl ({int(fit_mask.sum())} replied questions of the twcs dev\n")
-            out.write("# file, labeled by Earshot under labeling-guide.md; the tweets are Customer Support on Twitter,\n")
-            out.write("# CC BY-NC-SA 4.0: the model was fitted on labels of that data) and the STC-3 DCH-1 panel's nugget\n")
-            out.write(f"# labels ({len(share)} helpdesk turns of stc3_dev_en.json; annotations CC BY 4.0, NTCIR-14 STC-3,\n")
-            out.write("# Zeng et al. 2017). No text of either corpus is stored here.\n")
-            out.write(f"# Settings: l2 {args.l2}, class balance {args.balance}, STC-3 weight {args.stc_weight}, answered\n")
-            out.write(f"# shift {args.answered_shift} (in the answered bias).\n")
-            out.write("# feature\tanswered\tpartial\tnot_answered\tusefulness\n")
-            for i, name in enumerate(names):
-                values = [classes[c][i] for c in range(len(CLASSES))] + [useful[i]]
-                out.write(name + "\t" + "\t".join(f"{v:.6f}" for v in values) + "\n")
-        with open(TERMS, "w") as out:
-            out.write("# Reply-verdict model, wording part: per word or neighbouring word pair of a reply burst\n")
-            out.write("# (TermBag.swift, lowercased), its weight in the score of answered, partial and not_answered,\n")
-            out.write("# added to the features' scores in reply-verdicts.tsv. Fitted jointly with them by\n")
-            out.write(f"# Scripts/fit-reply-verdicts.py on the same labels: terms seen in at least {args.min_df} replied questions,\n")
-            out.write("# binary, under the same L2 penalty; terms whose three weights all round to 0 are left out.\n")
-            out.write("# The terms are single words and word pairs common to many agent replies (each in at least\n")
-            out.write(f"# {args.min_df} distinct replies), not passages; fitted on Earshot's own labels of Customer Support on\n")
-            out.write("# Twitter (CC BY-NC-SA 4.0), as reply-verdicts.tsv is.\n")
-            out.write("# term\tanswered\tpartial\tnot_answered\n")
-            kept = 0
-            for term, w in zip(model.vocab, model.term_weights.T):
-                if np.abs(w).max() < 0.0005:
-                    continue
-                kept += 1
-                out.write(term + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
+        kept = write_model(model, names, args, int(fit_mask.sum()), len(share), MODEL, TERMS)
         print(f"wrote {MODEL} and {TERMS} ({kept} of {len(model.vocab)} terms)")
-
 
 if __name__ == "__main__":
     main()

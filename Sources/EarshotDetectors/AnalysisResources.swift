@@ -23,6 +23,13 @@ public struct AnalysisResources: Sendable {
     self.corpus = corpus
   }
 
+  /// The same resources with another reply-verdict model (one fold's, for cross-validation).
+  public func with(replyVerdicts model: VerdictModel) -> AnalysisResources {
+    var lexicons = lexicons
+    lexicons.replyVerdicts = model
+    return AnalysisResources(sentiment: sentiment, lexicons: lexicons, corpus: corpus)
+  }
+
   /// The same resources with `corpus` statistics.
   public func with(corpus: CorpusStatistics) -> AnalysisResources {
     var copy = self

@@ -76,10 +76,20 @@ public struct AnalyzedConversation: Sendable {
   }
 }
 
-/// Self-interest events computed once per conversation: the premature-pitch and the
-/// survey-before-resolution detectors read the same scan.
+/// Analyses computed once per conversation: the self-interest events (the premature-pitch and
+/// the survey-before-resolution detectors read the same scan) and the thread prefix every
+/// question's verdict context reads.
 final class AnalysisMemo: Sendable {
   private let selfInterest = Mutex<(negativeMood: Double, events: [SelfInterestEvent])?>(nil)
+  private let verdictThread = Mutex<VerdictContext.ThreadPrefix?>(nil)
+
+  /// The thread prefix the verdict context reads, computed on first use.
+  func threadPrefix(compute: () -> VerdictContext.ThreadPrefix) -> VerdictContext.ThreadPrefix {
+    if let cached = verdictThread.withLock({ $0 }) { return cached }
+    let prefix = compute()
+    verdictThread.withLock { $0 = prefix }
+    return prefix
+  }
 
   /// The scan's events for `negativeMood`, computed on first use.
   func selfInterestEvents(

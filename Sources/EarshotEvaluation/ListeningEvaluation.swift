@@ -104,14 +104,19 @@ public enum ListeningEvaluation {
   /// `scored` sees every labeled conversation's result (for `--dump-features`).
   ///
   /// - Throws: `InputDiagnostic` when the data cannot be read.
+  ///
+  /// - Parameter verdictModel: a reply-verdict model to use instead of the shipped one (one fold's
+  ///   model, so that the listening fit sees out-of-fold verdicts).
   public static func evaluate(
-    labels: [GuideLabel], dataPath: String, scored: ((GuideLabel, ConversationResult) -> Void)? = nil
+    labels: [GuideLabel], dataPath: String, verdictModel: VerdictModel? = nil,
+    scored: ((GuideLabel, ConversationResult) -> Void)? = nil
   ) throws -> Result {
     let file = InputFile(path: dataPath)
     let reader = try ReaderRegistry.builtIn().detect(file)
     var conversations: [Conversation] = []
     try reader.read(file, emit: { conversations.append($0) }, diagnose: { _ in })
-    let resources = try AnalysisResources.loadDefault()
+    var resources = try AnalysisResources.loadDefault()
+    if let verdictModel { resources = resources.with(replyVerdicts: verdictModel) }
     var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
     for conversation in conversations.prefix(2_000) { builder.add(conversation) }
     let scorer = ConversationScorer(

@@ -12,8 +12,14 @@ public enum QualityEvaluation {
 
   /// Scores every dialogue as `earshot batch` does with the default configuration (corpus
   /// statistics from the first 2,000 conversations).
-  public static func score(_ dialogues: [STC3Dialogue]) throws -> [ConversationResult] {
-    let resources = try AnalysisResources.loadDefault()
+  ///
+  /// - Parameter verdictModel: a reply-verdict model to use instead of the shipped one (one fold's
+  ///   model, so that the listening fit sees out-of-fold usefulness).
+  public static func score(_ dialogues: [STC3Dialogue], verdictModel: VerdictModel? = nil) throws
+    -> [ConversationResult]
+  {
+    var resources = try AnalysisResources.loadDefault()
+    if let verdictModel { resources = resources.with(replyVerdicts: verdictModel) }
     var builder = CorpusStatisticsBuilder(stopwords: resources.lexicons.stopwords)
     for dialogue in dialogues.prefix(2_000) { builder.add(dialogue.conversation) }
     let scorer = ConversationScorer(

@@ -12,18 +12,19 @@ import Foundation
 /// The order is `VerdictFeatures.names`; `Lexicons/data/reply-verdicts.tsv` names its weights the same way.
 public enum VerdictFeatures {
   /// Feature names, in vector order.
-  public static let names = [
-    "bias", "overlap", "block_overlap", "type_match", "deflect_dm", "deflect_faq", "deflect_elsewhere",
-    "deflect_cannot", "deflect_feedback", "deflect_nonews", "deflect_tellmore", "link_thin", "clarify_overlap",
-    "shares_number", "open_overlap", "dm_general", "dm_private", "dm_only", "asks_back", "has_question", "asks_info",
-    "empathy_only",
-    "apology",
-    "template", "link", "digits", "amount", "time_words", "steps", "promise", "agent_resolved", "log_reply_words",
-    "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
-    "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
-    "type_amount", "type_reason", "type_howto", "type_yesno", "type_request", "type_other", "handoff_product",
-    "fix_try", "explains", "repeat_deflect", "info_question",
-  ]
+  public static let names =
+    [
+      "bias", "overlap", "block_overlap", "type_match", "deflect_dm", "deflect_faq", "deflect_elsewhere",
+      "deflect_cannot", "deflect_feedback", "deflect_nonews", "deflect_tellmore", "link_thin", "clarify_overlap",
+      "shares_number", "open_overlap", "dm_general", "dm_private", "dm_only", "asks_back", "has_question", "asks_info",
+      "empathy_only",
+      "apology",
+      "template", "link", "digits", "amount", "time_words", "steps", "promise", "agent_resolved", "log_reply_words",
+      "log_content_words", "reply_turns", "private_topic", "contact_question", "explicit_question", "mood",
+      "log_question_words", "next_thanks", "next_negative", "next_still_broken", "type_time", "type_place",
+      "type_amount", "type_reason", "type_howto", "type_yesno", "type_request", "type_other", "handoff_product",
+      "fix_try", "explains", "repeat_deflect", "info_question",
+    ] + VerdictContext.names
 
   /// The index of each name in the vector.
   public static let index: [String: Int] = Dictionary(
@@ -216,6 +217,9 @@ public enum VerdictFeatures {
           || previousBurstDeflected(before: block, dm: dm, conversation))
     )
     flag("info_question", isInfoQuestion(question, conversation))
+    let context = VerdictContext.values(
+      questionTurn: question.turn, replies: replies, deflects: dm || deflects || handoff, in: conversation)
+    for (name, value) in zip(VerdictContext.names, context) { set(name, value) }
     let typeName: String
     switch question.type {
     case .time: typeName = "type_time"
@@ -249,7 +253,7 @@ public enum VerdictFeatures {
   static func isInfoQuestion(_ question: CustomerQuestion, _ conversation: AnalyzedConversation) -> Bool {
     let text = conversation.texts[question.turn]
     return text.bytes.withUnsafeBufferPointer { bytes in
-      var first: UInt16?
+      var first: UInt32?
       for position in question.tokenRange {
         let token = text.tokens[position]
         guard token.kind == .word else {
@@ -294,7 +298,7 @@ public enum VerdictFeatures {
   }
 
   /// Whether the customer turns of `block` have a word of class `wordClass` (`VerdictWords`).
-  static func blockHas(_ wordClass: UInt16, block: Range<Int>, _ conversation: AnalyzedConversation) -> Bool {
+  static func blockHas(_ wordClass: UInt32, block: Range<Int>, _ conversation: AnalyzedConversation) -> Bool {
     block.contains { turn in
       guard conversation.turns[turn].role == .customer else { return false }
       let text = conversation.texts[turn]

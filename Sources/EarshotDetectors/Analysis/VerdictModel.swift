@@ -81,6 +81,18 @@ public struct VerdictModel: Sendable {
       termsFile: termsName)
   }
 
+  /// Loads a model written by `Scripts/fit-reply-verdicts.py` into `directory` (its
+  /// `reply-verdicts.tsv` and `verdict-terms.tsv`), such as one fold's model of a cross-validation.
+  ///
+  /// - Throws: `LexiconError` when a file is missing or malformed.
+  public static func load(directory: URL) throws -> VerdictModel {
+    let model = directory.appendingPathComponent("reply-verdicts.tsv")
+    let terms = directory.appendingPathComponent("verdict-terms.tsv")
+    return try VerdictModel(
+      entries: try LexiconFile.load(model), file: model.path, terms: try LexiconFile.load(terms),
+      termsFile: terms.path)
+  }
+
   /// The verdict, class probabilities and usefulness for a feature vector and the reply's terms
   /// (`TermBag`; the usefulness reads the features only).
   public func predict(_ values: [Double], terms: [Int] = []) -> Prediction {

@@ -106,6 +106,12 @@ enum VerdictReasons {
     case "next_thanks": return "the customer thanks the agent next"
     case "next_negative": return "the customer's next turn is negative"
     case "next_still_broken": return "the customer says next that it still does not work"
+    case "earlier_reply": return "the agent had already replied earlier in the thread"
+    case "earlier_deflection": return "the agent had already deflected or asked for a direct message earlier"
+    case "customer_unheard": return "the customer said a private message was already sent or went unanswered"
+    case "deflect_again": return "it deflects or asks for a direct message again"
+    case "reply_repeats": return "it repeats \(percent)% of the words of an earlier reply"
+    case "other_addressee": return "it is addressed to someone other than the customer who asked"
     default: return nil
     }
   }

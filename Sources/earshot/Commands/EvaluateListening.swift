@@ -1,5 +1,7 @@
 import ArgumentParser
+import EarshotDetectors
 import EarshotEvaluation
+import Foundation
 
 extension Earshot.Evaluate {
   /// `earshot evaluate listening`: the product's judgments against conversations labeled by the guide.
@@ -53,10 +55,19 @@ extension Earshot.Evaluate {
         valueName: "file"))
     var dumpRequestFeatures: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Use the reply-verdict model in this directory (reply-verdicts.tsv, verdict-terms.tsv) instead of "
+          + "the shipped one: Scripts/fit-listening-score.py --verdict-folds runs one fold's model at a time.",
+        valueName: "dir"))
+    var verdictModel: String?
+
     func run() throws {
       let parsed = try GuideLabel.load(labels)
       var table = LapseFeatureTable(ratingNames: ["S", "A", "E", "listening"])
-      let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data) { label, scored in
+      let model = try verdictModel.map { try VerdictModel.load(directory: URL(fileURLWithPath: $0)) }
+      let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data, verdictModel: model) {
+        label, scored in
         table.add(
           id: label.conversation, dataset: "twcs", ratings: [nil, nil, nil, label.listening.map(Double.init)],
           result: scored)
