@@ -239,17 +239,21 @@ struct LexiconView {
     table.lookupSlot(bytes, range, hash: TermHash.hash(bytes, range))
   }
 
-  /// Whether no valence term or booster can start at a token with id `first` followed (within the
-  /// sentence) by one with id `next` (-1 at the end): then the token is neutral with nothing to apply.
+  /// 1 when no valence term or booster can start at a token with id `first` followed (within the
+  /// sentence) by one with id `next` (-1 at the end): then the token is neutral with nothing to
+  /// apply; else 0. Computed without branches: every token takes this test, and whether it
+  /// passes follows no pattern a branch predictor could learn.
   @inline(__always)
-  func startsNothing(_ first: Int32, next: Int32) -> Bool {
-    if first < 0 { return true }
-    let flags = table.slots[Int(first)].flags
-    if flags & WordTable.Flags.inert != 0 { return true }
-    guard flags & WordTable.Flags.startsOnlyPhrases != 0 else { return false }
-    if next < 0 { return true }
+  func startsNothing(_ first: Int32, next: Int32) -> Int {
+    // -1 reads slot 0's flags, which the select then ignores.
+    let read = Int(table.slots[Int(first & ~(first >> 31))].flags)
+    let flags = first < 0 ? Int(WordTable.Flags.inert) : read
     let bit = CompiledLexicon.pairBit(first, next)
-    return pairFilter[bit >> 6] & (1 << UInt64(bit & 63)) == 0
+    let pair = Int(truncatingIfNeeded: pairFilter[bit >> 6] >> UInt64(bit & 63)) & 1
+    let continues = pair & (next < 0 ? 0 : 1)
+    let inert = flags & Int(WordTable.Flags.inert) == 0 ? 0 : 1
+    let startsOnlyPhrases = flags & Int(WordTable.Flags.startsOnlyPhrases) == 0 ? 0 : 1
+    return inert | (startsOnlyPhrases & (continues ^ 1))
   }
 
   /// The longest phrase of `list` starting at token `index`, comparing the ids of the next tokens.

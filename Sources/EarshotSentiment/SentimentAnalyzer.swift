@@ -94,7 +94,7 @@ public struct SentimentAnalyzer: Sendable {
   public func score(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SentimentScore {
     var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
     Tokenizer.withTokens(bytes) { tokens, hashes in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, 2 * tokens.count)) { ids in
         var unused: [SentimentCue] = []
         SentenceSplitter.forEachSentence(tokens, bytes) { sentence in
           accumulator.add(scoreSentence(bytes, tokens, hashes, ids, sentence.tokenRange, cues: &unused, collect: false))
@@ -152,7 +152,7 @@ public struct SentimentAnalyzer: Sendable {
     text.bytes.withUnsafeBufferPointer { bytes in
       text.tokens.withUnsafeBufferPointer { tokens in
         text.termHashes.withUnsafeBufferPointer { hashes in
-          withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, 2 * tokens.count)) { ids in
             body(bytes, tokens, hashes, ids)
           }
         }
@@ -208,35 +208,46 @@ public struct SentimentAnalyzer: Sendable {
     }
     let mixedCase = hasCaps && hasLower
     let ids = UnsafeBufferPointer(idBuffer)
+    let upper = range.upperBound
 
-    // Pass 2: terms and their adjusted valences.
+    // Most tokens are plain words in no lexicon, or words such as "the" that start only longer
+    // terms which the next word does not continue: neutral, and nothing in pass 2 applies to them.
+    // Such punctuation is skipped without counting, as pass 2's punctuation branch does. Links,
+    // addresses and handles (id -1) are neutral the same way; a contraction only when it is no
+    // "n't" negation. They are counted here without a branch on the outcome (which no predictor
+    // guesses), and the others listed, in order, in the scratch memory after the ids.
+    let candidates = idBuffer.baseAddress.unsafelyUnwrapped + tokens.count
+    var candidateCount = 0
+    var neutralCount = 0
+    for index in range {
+      let token = tokens[index]
+      let kind = token.kind
+      // 1 for the kinds that may be skipped: words, numbers, links, addresses, handles, punctuation.
+      var skip = (SentimentAnalyzer.skippableKinds >> Int(kind.rawValue)) & 1
+      skip &= lexicon.startsNothing(ids[index], next: index &+ 1 < upper ? ids[index &+ 1] : -1)
+      if token.isContraction, endsWithNT(bytes, token) { skip = 0 }
+      neutralCount &+= skip & (kind == .punctuation ? 0 : 1)
+      candidates[candidateCount] = Int32(truncatingIfNeeded: index)
+      candidateCount &+= 1 &- skip
+    }
+
+    // Pass 2: terms and their adjusted valences, at the candidates only. A term of several
+    // tokens consumes them (`consume`); the next term starts at `cursor` or later.
     var sum = 0.0
     var positiveMass = 0.0
     var negativeMass = 0.0
-    var neutralCount = 0
-    var index = range.lowerBound
-    let upper = range.upperBound
+    var cursor = range.lowerBound
+    var nextCandidate = 0
     var previousCue = range.lowerBound..<range.lowerBound
     var phraseFloor = range.lowerBound
     var thanks = 0.0
     var firstNegation = -1  // for the bare-negation rule
-    while index < upper {
+    while nextCandidate < candidateCount {
+      let index = Int(candidates[nextCandidate])
+      nextCandidate &+= 1
+      if index < cursor { continue }  // inside a term that an earlier token starts
       let token = tokens[index]
       let first = ids[index]
-      // Most tokens are plain words in no lexicon, or words such as "the" that start only longer
-      // terms which the next word does not continue: neutral, and nothing below applies to them.
-      // Such punctuation is skipped without counting, as the punctuation branch below does.
-      // Links, addresses and handles (id -1) are neutral the same way; a contraction only when it
-      // is no "n't" negation.
-      let kind = token.kind
-      if kind != .hashtag, kind != .emoticon, kind != .emoji,
-        lexicon.startsNothing(first, next: index &+ 1 < upper ? ids[index &+ 1] : -1),
-        !token.isContraction || !endsWithNT(bytes, token)
-      {
-        if kind != .punctuation { neutralCount += 1 }
-        index += 1
-        continue
-      }
       if firstNegation < 0, token.kind == .word,
         (lexicon.isNegation(first) && first != rule.no) || endsWithNT(bytes, token)
       {
@@ -253,7 +264,7 @@ public struct SentimentAnalyzer: Sendable {
         if let phrase {
           cue(phrase.value, index..<(index + phrase.count))
         }
-        index += phrase?.count ?? 1
+        consume(index, upTo: index + (phrase?.count ?? 1))
         continue
       }
       // A lone letter ("l", "x") is noise, not the lexicon's emoticon fragment.
@@ -267,7 +278,7 @@ public struct SentimentAnalyzer: Sendable {
           || nextCarriesValence(tokens, ids, after: index + booster.count - 1, upper)
       {
         neutralCount += 1
-        index += booster.count
+        consume(index, upTo: index + booster.count)
         continue
       }
       var valence = 0.0
@@ -280,7 +291,7 @@ public struct SentimentAnalyzer: Sendable {
       }
       if valence == 0 {
         neutralCount += 1
-        index = end
+        consume(index, upTo: end)
         continue
       }
       // "no" right before another sentiment word negates it instead of counting itself ("no problem").
@@ -290,7 +301,7 @@ public struct SentimentAnalyzer: Sendable {
         next.value != 0
       {
         neutralCount += 1
-        index = end
+        consume(index, upTo: end)
         continue
       }
       // "like" is a preposition or filler far more often than a verb of liking.
@@ -300,7 +311,7 @@ public struct SentimentAnalyzer: Sendable {
         valence = rules.prepositionLikeValence
         if valence == 0 {
           neutralCount += 1
-          index = end
+          consume(index, upTo: end)
           continue
         }
       }
@@ -313,7 +324,24 @@ public struct SentimentAnalyzer: Sendable {
       // Words inside a multi-word term never negate or boost a later term ("still not working ... been").
       if end - index > 1 { phraseFloor = end }
       cue(valence, index..<end, negated: negated)
-      index = end
+      consume(index, upTo: end)
+    }
+
+    /// Moves `cursor` past the tokens up to `end` that the term at `index` takes in. Skipped tokens
+    /// among them were counted as neutral above, but a term's inner tokens count as nothing of
+    /// their own: their count is taken back.
+    func consume(_ index: Int, upTo end: Int) {
+      var later = nextCandidate
+      var inner = index &+ 1
+      while inner < end {
+        if later < candidateCount, Int(candidates[later]) == inner {
+          later &+= 1
+        } else if tokens[inner].kind != .punctuation {
+          neutralCount -= 1
+        }
+        inner &+= 1
+      }
+      cursor = end
     }
 
     func cue(_ raw: Double, _ tokenRange: Range<Int>, negated: Bool = false) {
@@ -362,6 +390,14 @@ public struct SentimentAnalyzer: Sendable {
       compound: compound, positive: positiveMass / total, neutral: Double(neutralCount) / total,
       negative: negativeMass / total)
   }
+
+  /// A bit per `TokenKind` raw value that scoring may skip as neutral: words, numbers, links,
+  /// addresses, handles and punctuation (not hashtags, emoticons or emoji).
+  static let skippableKinds: Int = {
+    var bits = 0
+    for kind in [TokenKind.word, .number, .url, .email, .mention, .punctuation] { bits |= 1 << Int(kind.rawValue) }
+    return bits
+  }()
 
   /// Boosters, dampeners and negations in the few words before the term at `index`.
   func applyContext(
