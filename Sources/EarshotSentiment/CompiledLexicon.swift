@@ -141,6 +141,11 @@ struct CompiledLexicon: Sendable {
       if word.isNegation { flags |= WordTable.Flags.negation }
       if word.isBooster { flags |= WordTable.Flags.booster }
       if word.boosterEnd > word.boosterStart { flags |= WordTable.Flags.startsBoosterPhrases }
+      if word.phraseEnd > word.phraseStart, phrases[Int(word.phraseEnd) - 1].count == 1,
+        phrases[Int(word.phraseEnd) - 1].value.bitPattern == word.valence.bitPattern
+      {
+        flags |= WordTable.Flags.endsWithItself
+      }
       slot.flags = flags
       vocabulary[slot: id] = slot
       boosters[id] = BoosterEntry(
@@ -296,6 +301,12 @@ struct LexiconView {
     guard first >= 0 else { return nil }
     let word = table.slots[Int(first)]
     guard word.phraseCount > 0 else { return nil }
+    if word.flags & WordTable.Flags.endsWithItself != 0 {
+      let next = index &+ 1 < limit ? ids[index &+ 1] : -1
+      if next < 0 || word.phraseSecondWords & (1 << UInt32(next & 31)) == 0 {
+        return CompiledLexicon.Phrase(start: 0, end: 1, value: word.valence)
+      }
+    }
     let start = Int(word.phraseStart)
     return longest(
       phrases, start..<(start &+ Int(word.phraseCount)), secondWords: UInt64(word.phraseSecondWords), width: 32, ids,

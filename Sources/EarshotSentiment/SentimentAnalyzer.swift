@@ -187,24 +187,22 @@ public struct SentimentAnalyzer: Sendable {
     var questions = 0
     for index in range {
       let token = tokens[index]
-      let hash = UInt64(bitPattern: Int64(hashes[index]))
+      let kind = token.kind
+      // Links, addresses, handles and hashtags are never terms themselves. One call site, so that
+      // the lookup is inlined once.
       var id: Int32 = -1
-      switch token.kind {
-      case .word:
-        id = lexicon.table.lookupSlot(bytes, token.range, hash: hash)
+      if (SentimentAnalyzer.termKinds >> Int(kind.rawValue)) & 1 != 0 {
+        id = lexicon.table.lookupSlot(bytes, token.range, hash: UInt64(bitPattern: Int64(hashes[index])))
+      }
+      idBuffer[index] = id
+      if kind == .word {
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
         if contrastIndex < 0, id == rule.but || id == rule.however { contrastIndex = index }
-      case .punctuation:
-        id = lexicon.table.lookupSlot(bytes, token.range, hash: hash)
+      } else if kind == .punctuation {
         for offset in token.range {
           if bytes[offset] == 0x21 { exclamations += 1 } else if bytes[offset] == 0x3F { questions += 1 }
         }
-      case .number, .emoticon, .emoji:
-        id = lexicon.table.lookupSlot(bytes, token.range, hash: hash)
-      default:
-        break  // links, addresses, handles and hashtags are never terms themselves
       }
-      idBuffer[index] = id
     }
     let mixedCase = hasCaps && hasLower
     let ids = UnsafeBufferPointer(idBuffer)
@@ -390,6 +388,14 @@ public struct SentimentAnalyzer: Sendable {
       compound: compound, positive: positiveMass / total, neutral: Double(neutralCount) / total,
       negative: negativeMass / total)
   }
+
+  /// A bit per `TokenKind` raw value whose tokens may be lexicon terms: words, numbers,
+  /// emoticons, emoji and punctuation.
+  static let termKinds: Int = {
+    var bits = 0
+    for kind in [TokenKind.word, .number, .emoticon, .emoji, .punctuation] { bits |= 1 << Int(kind.rawValue) }
+    return bits
+  }()
 
   /// A bit per `TokenKind` raw value that scoring may skip as neutral: words, numbers, links,
   /// addresses, handles and punctuation (not hashtags, emoticons or emoji).

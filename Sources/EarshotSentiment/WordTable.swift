@@ -44,6 +44,9 @@ struct WordTable: Sendable {
     static let booster: UInt8 = 16
     /// Starts a multi-word booster ("kind of").
     static let startsBoosterPhrases: UInt8 = 32
+    /// The last of the word's phrases is the word alone, with the slot's valence: when the next
+    /// token continues none of the longer ones, the slot gives the match without reading the phrase.
+    static let endsWithItself: UInt8 = 64
   }
 
   private(set) var slots: [Slot]
@@ -51,9 +54,10 @@ struct WordTable: Sendable {
   /// The id of each slot's word (-1 for an empty slot); the slot's own index once
   /// `CompiledLexicon` has renumbered the words.
   private(set) var ids: [Int32]
-  /// Two bits per key in 128 Ki bits (16 KiB, small enough to stay in the L1 cache): most tokens
-  /// ("the", "to", "my") are in no lexicon, and the filter turns them away without touching the
-  /// slots, whose cache misses otherwise dominate scoring.
+  /// Two bits per key in 128 Ki bits (16 KiB, small enough to stay in the L1 cache), both in the
+  /// same 64-bit word so that a test is one load: most tokens ("the", "to", "my") are in no
+  /// lexicon, and the filter turns them away without touching the slots, whose cache misses
+  /// otherwise dominate scoring.
   private(set) var filter: [UInt64] = Array(repeating: 0, count: WordTable.filterWords)
   static let filterWords = 2048
   /// Normalized key bytes of every id, for keys longer than eight bytes.
@@ -84,9 +88,8 @@ struct WordTable: Sendable {
     keyBytes.append(contentsOf: normalized)
     let (head, hash) = normalized.withUnsafeBufferPointer { TermHash.headAndHash(normalized: $0) }
     place(Slot(head: head, length: UInt32(normalized.count), flags: Flags.occupied), id, hash: hash)
-    let (first, second) = WordTable.filterBits(hash)
-    filter[first >> 6] |= 1 << UInt64(first & 63)
-    filter[second >> 6] |= 1 << UInt64(second & 63)
+    let (word, bits) = WordTable.filterBits(hash)
+    filter[word] |= bits
   }
 
   private mutating func place(_ slot: Slot, _ id: Int32, hash: UInt64) {
@@ -178,10 +181,8 @@ struct WordTable: Sendable {
     func lookupSlot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
       // Most tokens are in no lexicon: the filter, read with the hash alone, turns them away before
       // the word's bytes are read.
-      let (first, second) = WordTable.filterBits(hash)
-      guard filter[first >> 6] & (1 << UInt64(first & 63)) != 0,
-        filter[second >> 6] & (1 << UInt64(second & 63)) != 0
-      else { return -1 }
+      let (word, bits) = WordTable.filterBits(hash)
+      guard filter[word] & bits == bits else { return -1 }
       // The common case inline and small: an ASCII word of one to eight bytes, read as one integer
       // from its start (or, at the end of the text, ending at its end) and masked to its length.
       let length = range.upperBound &- range.lowerBound
@@ -273,10 +274,10 @@ struct WordTable: Sendable {
     Int(truncatingIfNeeded: hash >> 32) & mask
   }
 
-  /// The key's two filter bit positions, from hash bits the slot index does not use.
+  /// The key's filter word and its two bits there, from hash bits the slot index does not use.
   @inline(__always)
-  static func filterBits(_ hash: UInt64) -> (Int, Int) {
-    let range = UInt64(filterWords * 64 - 1)
-    return (Int(truncatingIfNeeded: hash & range), Int(truncatingIfNeeded: (hash >> 17) & range))
+  static func filterBits(_ hash: UInt64) -> (word: Int, bits: UInt64) {
+    let word = Int(truncatingIfNeeded: hash) & (filterWords - 1)
+    return (word, 1 << ((hash >> 11) & 63) | 1 << ((hash >> 17) & 63))
   }
 }
