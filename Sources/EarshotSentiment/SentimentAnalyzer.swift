@@ -180,6 +180,25 @@ public struct SentimentAnalyzer: Sendable {
     // Pass 1: each token's lexicon id (its word's slot, found with the hash the tokenizer gave it,
     // once however many rules look at it), and the sentence-wide facts (mixed case, the
     // contrastive word, end marks).
+    //
+    // Whether a token may be a lexicon word (a term kind that passes the word filter) follows no
+    // pattern a branch predictor learns, so a first loop only lists those tokens, without a
+    // branch on the answer, in the scratch memory after the ids; the second looks them up.
+    let candidates = idBuffer.baseAddress.unsafelyUnwrapped + tokens.count
+    var listed = 0
+    for index in range {
+      // Links, addresses, handles and hashtags are never terms themselves.
+      let isTerm = (SentimentAnalyzer.termKinds >> Int(tokens[index].kind.rawValue)) & 1
+      let mayBeWord = lexicon.table.mayContain(UInt64(bitPattern: Int64(hashes[index]))) ? 1 : 0
+      idBuffer[index] = -1
+      candidates[listed] = Int32(truncatingIfNeeded: index)
+      listed &+= isTerm & mayBeWord
+    }
+    for entry in 0..<listed {
+      let index = Int(candidates[entry])
+      idBuffer[index] = lexicon.table.lookupSlot(
+        bytes, tokens[index].range, filtered: UInt64(bitPattern: Int64(hashes[index])))
+    }
     var hasCaps = false
     var hasLower = false
     var contrastIndex = -1
@@ -188,13 +207,7 @@ public struct SentimentAnalyzer: Sendable {
     for index in range {
       let token = tokens[index]
       let kind = token.kind
-      // Links, addresses, handles and hashtags are never terms themselves. One call site, so that
-      // the lookup is inlined once.
-      var id: Int32 = -1
-      if (SentimentAnalyzer.termKinds >> Int(kind.rawValue)) & 1 != 0 {
-        id = lexicon.table.lookupSlot(bytes, token.range, hash: UInt64(bitPattern: Int64(hashes[index])))
-      }
-      idBuffer[index] = id
+      let id = idBuffer[index]
       if kind == .word {
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
         if contrastIndex < 0, id == rule.but || id == rule.however { contrastIndex = index }
@@ -214,7 +227,6 @@ public struct SentimentAnalyzer: Sendable {
     // addresses and handles (id -1) are neutral the same way; a contraction only when it is no
     // "n't" negation. They are counted here without a branch on the outcome (which no predictor
     // guesses), and the others listed, in order, in the scratch memory after the ids.
-    let candidates = idBuffer.baseAddress.unsafelyUnwrapped + tokens.count
     var candidateCount = 0
     var neutralCount = 0
     for index in range {

@@ -181,8 +181,20 @@ struct WordTable: Sendable {
     func lookupSlot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, hash: UInt64) -> Int32 {
       // Most tokens are in no lexicon: the filter, read with the hash alone, turns them away before
       // the word's bytes are read.
+      guard mayContain(hash) else { return -1 }
+      return lookupSlot(bytes, range, filtered: hash)
+    }
+
+    /// Whether a word with this `TermHash.hash` may be in the table (false: it is not).
+    @inline(__always)
+    func mayContain(_ hash: UInt64) -> Bool {
       let (word, bits) = WordTable.filterBits(hash)
-      guard filter[word] & bits == bits else { return -1 }
+      return filter[word] & bits == bits
+    }
+
+    /// `lookupSlot` of a word that `mayContain` let through.
+    @inline(__always)
+    func lookupSlot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, filtered hash: UInt64) -> Int32 {
       // The common case inline and small: an ASCII word of one to eight bytes, read as one integer
       // from its start (or, at the end of the text, ending at its end) and masked to its length.
       let length = range.upperBound &- range.lowerBound
