@@ -182,40 +182,39 @@ public struct SentimentAnalyzer: Sendable {
     // contrastive word, end marks).
     //
     // Whether a token may be a lexicon word (a term kind that passes the word filter) follows no
-    // pattern a branch predictor learns, so a first loop only lists those tokens, without a
+    // pattern a branch predictor learns, so the first loop only lists those tokens, without a
     // branch on the answer, in the scratch memory after the ids; the second looks them up.
     let candidates = idBuffer.baseAddress.unsafelyUnwrapped + tokens.count
     var listed = 0
-    for index in range {
-      // Links, addresses, handles and hashtags are never terms themselves.
-      let isTerm = (SentimentAnalyzer.termKinds >> Int(tokens[index].kind.rawValue)) & 1
-      let mayBeWord = lexicon.table.mayContain(UInt64(bitPattern: Int64(hashes[index]))) ? 1 : 0
-      idBuffer[index] = -1
-      candidates[listed] = Int32(truncatingIfNeeded: index)
-      listed &+= isTerm & mayBeWord
-    }
-    for entry in 0..<listed {
-      let index = Int(candidates[entry])
-      idBuffer[index] = lexicon.table.lookupSlot(
-        bytes, tokens[index].range, filtered: UInt64(bitPattern: Int64(hashes[index])))
-    }
     var hasCaps = false
     var hasLower = false
-    var contrastIndex = -1
     var exclamations = 0
     var questions = 0
     for index in range {
       let token = tokens[index]
       let kind = token.kind
-      let id = idBuffer[index]
+      // Links, addresses, handles and hashtags are never terms themselves.
+      let isTerm = (SentimentAnalyzer.termKinds >> Int(kind.rawValue)) & 1
+      let mayBeWord = lexicon.table.mayContain(UInt64(bitPattern: Int64(hashes[index]))) ? 1 : 0
+      idBuffer[index] = -1
+      candidates[listed] = Int32(truncatingIfNeeded: index)
+      listed &+= isTerm & mayBeWord
       if kind == .word {
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
-        if contrastIndex < 0, id == rule.but || id == rule.however { contrastIndex = index }
       } else if kind == .punctuation {
         for offset in token.range {
           if bytes[offset] == 0x21 { exclamations += 1 } else if bytes[offset] == 0x3F { questions += 1 }
         }
       }
+    }
+    // The contrastive word is a lexicon word: the first listed word that is "but" or "however".
+    var contrastIndex = -1
+    for entry in 0..<listed {
+      let index = Int(candidates[entry])
+      let token = tokens[index]
+      let id = lexicon.table.lookupSlot(bytes, token.range, filtered: UInt64(bitPattern: Int64(hashes[index])))
+      idBuffer[index] = id
+      if contrastIndex < 0, token.kind == .word, id == rule.but || id == rule.however { contrastIndex = index }
     }
     let mixedCase = hasCaps && hasLower
     let ids = UnsafeBufferPointer(idBuffer)
