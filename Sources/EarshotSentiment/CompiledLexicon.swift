@@ -1,34 +1,37 @@
 import EarshotText
 
-/// The sentiment word lists compiled for the scoring loop: one hash lookup per token yields its
-/// valence, booster value, whether it negates, and the phrases that start with it, all in flat
+/// The sentiment word lists compiled for the scoring loop: one hash lookup per token yields the
+/// word's slot in `vocabulary`, which is also its id and holds its valence, its flags (booster,
+/// negation, inert, starts only phrases) and the range of phrases that start with it, all in flat
 /// non-generic arrays (no per-lookup dictionary hashing, retains or generic metadata).
 struct CompiledLexicon: Sendable {
-  /// What the scorer needs to know about one word.
-  struct WordInfo: Sendable {
-    /// The word's own valence (0 when it has none or a layer neutralized it).
+  /// What the compiler gathers about one word while it builds (by the word's first id).
+  private struct WordInfo {
     var valence = 0.0
-    /// Booster value when the word alone is a booster.
     var booster = 0.0
     var isBooster = false
     var isNegation = false
-    /// Valence phrases (including the single word) starting with this word: `phrases[phraseStart..<phraseEnd]`.
     var phraseStart: Int32 = 0
     var phraseEnd: Int32 = 0
-    /// Multi-word boosters starting with this word.
     var boosterStart: Int32 = 0
     var boosterEnd: Int32 = 0
-    /// One bit (id mod 64) for the second word of each multi-word phrase or booster starting here:
-    /// when the next token's bit is clear, only the single word can match, so ":" or "(" (which
-    /// start dozens of emoticons) skip their candidates.
-    var phraseSecondWords: UInt64 = 0
-    var boosterSecondWords: UInt64 = 0
 
     /// Neither a sentiment word, a booster, a negation nor the start of a phrase: scoring counts
     /// it as neutral without looking further.
     var isInert: Bool {
       valence == 0 && !isBooster && !isNegation && phraseEnd == phraseStart && boosterEnd == boosterStart
     }
+  }
+
+  /// A word's booster data, apart from its slot: only tokens whose slot flags a booster read it.
+  struct BoosterEntry: Sendable {
+    /// Booster value when the word alone is a booster.
+    var value = 0.0
+    /// Multi-word boosters starting with this word: `boosterPhrases[start..<end]`.
+    var start: Int32 = 0
+    var end: Int32 = 0
+    /// One bit (id mod 64) for the second word of each multi-word booster starting here.
+    var secondWords: UInt64 = 0
   }
 
   /// A term of one or more words: `words[start..<end]` are their ids.
@@ -56,23 +59,20 @@ struct CompiledLexicon: Sendable {
     }
   }
 
-  var vocabulary = WordTable()
-  var info: [WordInfo] = []
-  var words: [Int32] = []
-  var phrases: [Phrase] = []
-  var boosterPhrases: [Phrase] = []
-  var rule = RuleWords()
-  /// Ids from here on are inert words (see `WordInfo.isInert`).
-  var firstInertID: Int32 = 0
-  /// Per id below `firstInertID`: true when the word only starts multi-word terms (no valence,
-  /// booster, negation or one-word entry of its own), so it is inert unless the next word continues
-  /// one of them. Common words ("the", "a", "to", "is") are such words and make up a third of all
-  /// tokens; one byte each keeps the table in the L1 cache.
-  var startsOnlyPhrases: [Bool] = []
+  /// The words; each word's id is its slot index, and the slot holds its scoring entry.
+  private(set) var vocabulary = WordTable()
+  /// Per id (slot index): booster data.
+  private(set) var boosters: [BoosterEntry] = []
+  private(set) var words: [Int32] = []
+  private(set) var phrases: [Phrase] = []
+  private(set) var boosterPhrases: [Phrase] = []
+  private(set) var rule = RuleWords()
   /// A bit per hashed (first word id, second word id) pair of every multi-word valence term and
   /// booster (`pairBits` words of 64 bits): a clear bit proves no such term starts with the pair.
-  var pairFilter: [UInt64] = []
+  private(set) var pairFilter: [UInt64] = []
   static let pairBits = 16
+  /// Build-time entries by first id, emptied once the slots hold them.
+  private var info: [WordInfo] = []
 
   init(_ lexicon: SentimentLexicon) {
     let valenceTerms = lexicon.valences.terms
@@ -112,33 +112,51 @@ struct CompiledLexicon: Sendable {
       never: id(for: "never"), without: id(for: "without"), doubt: id(for: "doubt"), least: id(for: "least"),
       at: id(for: "at"), very: id(for: "very"), but: id(for: "but"), however: id(for: "however"),
       thanks: id(for: "thanks"), thank: id(for: "thank"), thx: id(for: "thx"), ty: id(for: "ty"))
-    renumberInertWordsLast()
+    renumberToSlots()
   }
 
-  /// Gives the words that need a closer look (sentiment words, boosters, negations, phrase starts)
-  /// the lowest ids, so scoring recognizes an inert word by its id alone, without a memory access.
-  private mutating func renumberInertWordsLast() {
-    let order = info.indices.filter { !info[$0].isInert } + info.indices.filter { info[$0].isInert }
-    var newID = [Int32](repeating: 0, count: info.count)
-    for (new, old) in order.enumerated() { newID[old] = Int32(new) }
-    info = order.map { info[$0] }
+  /// Makes every word's id its slot index and moves each word's entry into its slot, so that
+  /// scoring finds a token and what it needs to know about it with one read.
+  private mutating func renumberToSlots() {
+    let newID = vocabulary.slotIndexByID
     words = words.map { newID[Int($0)] }
     vocabulary.renumber(newID)
     rule = rule.renumbered(newID)
-    firstInertID = Int32(info.firstIndex(where: \.isInert) ?? info.count)
-    for id in info.indices {
-      info[id].phraseSecondWords = secondWords(phrases, info[id].phraseStart..<info[id].phraseEnd)
-      info[id].boosterSecondWords = secondWords(boosterPhrases, info[id].boosterStart..<info[id].boosterEnd)
+    boosters = Array(repeating: BoosterEntry(), count: vocabulary.slots.count)
+    for (old, word) in info.enumerated() {
+      let id = Int(newID[old])
+      var slot = vocabulary[slot: id]
+      slot.valence = word.valence
+      precondition(
+        word.phraseEnd - word.phraseStart <= Int32(UInt16.max), "more than 65,535 sentiment terms start with one word")
+      slot.phraseStart = UInt32(word.phraseStart)
+      slot.phraseCount = UInt16(word.phraseEnd - word.phraseStart)
+      slot.phraseSecondWords = UInt32(secondWords(phrases, word.phraseStart..<word.phraseEnd, width: 32))
+      let oneWordTerm = phrases[Int(word.phraseStart)..<Int(word.phraseEnd)].contains { $0.count == 1 }
+      var flags = slot.flags
+      if word.isInert { flags |= WordTable.Flags.inert }
+      if word.valence == 0, !word.isBooster, !word.isNegation, !oneWordTerm {
+        flags |= WordTable.Flags.startsOnlyPhrases
+      }
+      if word.isNegation { flags |= WordTable.Flags.negation }
+      if word.isBooster { flags |= WordTable.Flags.booster }
+      if word.boosterEnd > word.boosterStart { flags |= WordTable.Flags.startsBoosterPhrases }
+      if word.phraseEnd > word.phraseStart, phrases[Int(word.phraseEnd) - 1].count == 1,
+        phrases[Int(word.phraseEnd) - 1].value.bitPattern == word.valence.bitPattern
+      {
+        flags |= WordTable.Flags.endsWithItself
+      }
+      slot.flags = flags
+      vocabulary[slot: id] = slot
+      boosters[id] = BoosterEntry(
+        value: word.booster, start: word.boosterStart, end: word.boosterEnd,
+        secondWords: secondWords(boosterPhrases, word.boosterStart..<word.boosterEnd, width: 64))
     }
+    info = []
     pairFilter = Array(repeating: 0, count: (1 << Self.pairBits) / 64)
     for phrase in phrases + boosterPhrases where phrase.count > 1 {
       let bit = Self.pairBit(words[Int(phrase.start)], words[Int(phrase.start) + 1])
       pairFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-    }
-    startsOnlyPhrases = info.indices.map { id in
-      let word = info[id]
-      let oneWordTerm = phrases[Int(word.phraseStart)..<Int(word.phraseEnd)].contains { $0.count == 1 }
-      return word.valence == 0 && !word.isBooster && !word.isNegation && !oneWordTerm
     }
   }
 
@@ -148,28 +166,14 @@ struct CompiledLexicon: Sendable {
     return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - pairBits))
   }
 
-  /// Whether no valence term or booster can start at a token with id `first` followed (within the
-  /// sentence) by one with id `next` (-1 at the end): then the token is neutral with nothing to apply.
-  @inline(__always)
-  func startsNothing(_ first: Int32, next: Int32) -> Bool {
-    if first < 0 || first >= firstInertID { return true }
-    guard startsOnlyPhrases.withUnsafeBufferPointer({ $0[Int(first)] }) else { return false }
-    if next < 0 { return true }
-    let bit = Self.pairBit(first, next)
-    return pairFilter.withUnsafeBufferPointer { $0[bit >> 6] } & (1 << UInt64(bit & 63)) == 0
-  }
-
-  private func secondWords(_ list: [Phrase], _ range: Range<Int32>) -> UInt64 {
+  /// Bits (id mod `width`) of the second words of the multi-word phrases in `range` of `list`.
+  private func secondWords(_ list: [Phrase], _ range: Range<Int32>, width: Int32) -> UInt64 {
     var mask: UInt64 = 0
     for phrase in list[Int(range.lowerBound)..<Int(range.upperBound)] where phrase.count > 1 {
-      mask |= 1 << UInt64(words[Int(phrase.start) + 1] & 63)
+      mask |= 1 << UInt64(words[Int(phrase.start) + 1] & (width - 1))
     }
     return mask
   }
-
-  /// Whether the token with id `id` (or -1) is neutral with nothing to look up.
-  @inline(__always)
-  func isInert(_ id: Int32) -> Bool { id < 0 || id >= firstInertID }
 
   private mutating func id(for word: String) -> Int32 {
     let bytes = Array(word.utf8)
@@ -188,98 +192,141 @@ struct CompiledLexicon: Sendable {
   }
 
   /// The id of the word spelled by `range`, or -1.
-  @inline(__always)
   func id(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
     vocabulary.lookup(bytes, range)
   }
 
-  /// The id of a token, or -1 (URLs, addresses, mentions and hashtags are never terms themselves).
-  @inline(__always)
-  func id(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Int32 {
-    id(bytes, token, hash: TermHash.hash(bytes, token.range))
-  }
+  // MARK: - Entries by id
 
-  /// The id of a token whose `TermHash.hash` is `hash` (`TokenizedText.termHashes`), or -1.
+  /// Whether the token with id `id` (or -1) is neutral with nothing to look up.
+  func isInert(_ id: Int32) -> Bool { id < 0 || vocabulary[slot: Int(id)].flags & WordTable.Flags.inert != 0 }
+
+  /// The word's own valence (0 for -1).
+  func valence(_ id: Int32) -> Double { id < 0 ? 0 : vocabulary[slot: Int(id)].valence }
+}
+
+/// The compiled lexicon frozen for scoring: raw pointers to the word table and the phrase lists,
+/// owned by the analyzer's `Tables` for its lifetime, so the scoring loop reads them without
+/// bounds checks, reference counting or copies of the arrays' owner.
+struct LexiconView {
+  let table: WordTable.View
+  let boosters: UnsafeBufferPointer<CompiledLexicon.BoosterEntry>
+  let words: UnsafeBufferPointer<Int32>
+  let phrases: UnsafeBufferPointer<CompiledLexicon.Phrase>
+  let boosterPhrases: UnsafeBufferPointer<CompiledLexicon.Phrase>
+  let pairFilter: UnsafeBufferPointer<UInt64>
+  let rule: CompiledLexicon.RuleWords
+
+  /// The slot (entry) of a word id (not -1).
+  @inline(__always)
+  func slot(_ id: Int32) -> WordTable.Slot { table.slots[Int(id)] }
+
+  @inline(__always)
+  func flags(_ id: Int32) -> UInt8 { id < 0 ? 0 : table.slots[Int(id)].flags }
+
+  /// Whether the word with this id (or -1) is a negation.
+  @inline(__always)
+  func isNegation(_ id: Int32) -> Bool { flags(id) & WordTable.Flags.negation != 0 }
+
+  /// The id of a token whose `TermHash.hash` is `hash` (`TokenizedText.termHashes`), or -1
+  /// (URLs, addresses, mentions and hashtags are never terms themselves).
   @inline(__always)
   func id(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token, hash: UInt64) -> Int32 {
     switch token.kind {
-    case .word, .number, .emoticon, .emoji, .punctuation: return vocabulary.lookup(bytes, token.range, hash: hash)
+    case .word, .number, .emoticon, .emoji, .punctuation: return table.lookupSlot(bytes, token.range, hash: hash)
     default: return -1
     }
   }
 
-  /// Writes the id of each token of `range` (or -1) to `ids`, with the tokens' `TermHash` hashes:
-  /// one tight loop, with the word table's lookup inlined, ahead of the rules that read the ids.
-  func assignIDs(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>,
-    _ range: Range<Int>, _ ids: UnsafeMutableBufferPointer<Int32>
-  ) {
-    for index in range {
-      ids[index] = id(bytes, tokens[index], hash: UInt64(bitPattern: Int64(hashes[index])))
-    }
+  /// The id of the word spelled by `range`, or -1.
+  @inline(__always)
+  func id(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+    table.lookupSlot(bytes, range, hash: TermHash.hash(bytes, range))
+  }
+
+  /// 1 when no valence term or booster can start at a token with id `first` followed (within the
+  /// sentence) by one with id `next` (-1 at the end): then the token is neutral with nothing to
+  /// apply; else 0. Computed without branches: every token takes this test, and whether it
+  /// passes follows no pattern a branch predictor could learn.
+  @inline(__always)
+  func startsNothing(_ first: Int32, next: Int32) -> Int {
+    // -1 reads slot 0's flags, which the select then ignores.
+    let read = Int(table.slots[Int(first & ~(first >> 31))].flags)
+    let flags = first < 0 ? Int(WordTable.Flags.inert) : read
+    let bit = CompiledLexicon.pairBit(first, next)
+    let pair = Int(truncatingIfNeeded: pairFilter[bit >> 6] >> UInt64(bit & 63)) & 1
+    let continues = pair & (next < 0 ? 0 : 1)
+    let inert = flags & Int(WordTable.Flags.inert) == 0 ? 0 : 1
+    let startsOnlyPhrases = flags & Int(WordTable.Flags.startsOnlyPhrases) == 0 ? 0 : 1
+    return inert | (startsOnlyPhrases & (continues ^ 1))
   }
 
   /// The longest phrase of `list` starting at token `index`, comparing the ids of the next tokens.
+  /// `secondWords` has bit `id % width` set for the second word of each multi-word candidate.
   @inline(__always)
   func longest(
-    _ list: [Phrase], _ range: Range<Int32>, secondWords: UInt64, _ ids: UnsafeBufferPointer<Int32>, at index: Int,
-    limit: Int
-  ) -> Phrase? {
+    _ list: UnsafeBufferPointer<CompiledLexicon.Phrase>, _ range: Range<Int>, secondWords: UInt64, width: Int,
+    _ ids: UnsafeBufferPointer<Int32>, at index: Int, limit: Int
+  ) -> CompiledLexicon.Phrase? {
     var range = range
     let next = index &+ 1 < limit ? ids[index &+ 1] : -1
-    if next < 0 || secondWords & (1 << UInt64(next & 63)) == 0 {
+    if next < 0 || secondWords & (1 << UInt64(Int(next) & (width &- 1))) == 0 {
       // Only the single word can match; it sorts last.
       range = (range.upperBound - 1)..<range.upperBound
     }
-    // Raw buffers: this loop runs for every candidate phrase of every sentiment word.
-    return list.withUnsafeBufferPointer { list -> Phrase? in
-      words.withUnsafeBufferPointer { words -> Phrase? in
-        var candidate = Int(range.lowerBound)
-        while candidate < Int(range.upperBound) {
-          let phrase = list[candidate]
-          candidate &+= 1
-          let count = phrase.count
-          guard index &+ count <= limit else { continue }
-          var matched = true
-          var offset = 1
-          while offset < count {
-            if ids[index &+ offset] != words[Int(phrase.start) &+ offset] {
-              matched = false
-              break
-            }
-            offset &+= 1
-          }
-          if matched { return phrase }
+    var candidate = range.lowerBound
+    while candidate < range.upperBound {
+      let phrase = list[candidate]
+      candidate &+= 1
+      let count = phrase.count
+      guard index &+ count <= limit else { continue }
+      var matched = true
+      var offset = 1
+      while offset < count {
+        if ids[index &+ offset] != words[Int(phrase.start) &+ offset] {
+          matched = false
+          break
         }
-        return nil
+        offset &+= 1
       }
+      if matched { return phrase }
     }
+    return nil
   }
 
   /// The longest valence term starting at token `index` (its first word's id is `ids[index]`).
   @inline(__always)
-  func valencePhrase(_ ids: UnsafeBufferPointer<Int32>, at index: Int, limit: Int) -> Phrase? {
+  func valencePhrase(_ ids: UnsafeBufferPointer<Int32>, at index: Int, limit: Int) -> CompiledLexicon.Phrase? {
     let first = ids[index]
     guard first >= 0 else { return nil }
-    let word = info[Int(first)]
-    guard word.phraseEnd > word.phraseStart else { return nil }
+    let word = table.slots[Int(first)]
+    guard word.phraseCount > 0 else { return nil }
+    if word.flags & WordTable.Flags.endsWithItself != 0 {
+      let next = index &+ 1 < limit ? ids[index &+ 1] : -1
+      if next < 0 || word.phraseSecondWords & (1 << UInt32(next & 31)) == 0 {
+        return CompiledLexicon.Phrase(start: 0, end: 1, value: word.valence)
+      }
+    }
+    let start = Int(word.phraseStart)
     return longest(
-      phrases, word.phraseStart..<word.phraseEnd, secondWords: word.phraseSecondWords, ids, at: index, limit: limit)
+      phrases, start..<(start &+ Int(word.phraseCount)), secondWords: UInt64(word.phraseSecondWords), width: 32, ids,
+      at: index, limit: limit)
   }
 
   /// The booster starting at token `index` and its length in tokens (one word, or a phrase such as "kind of").
   @inline(__always)
   func booster(_ ids: UnsafeBufferPointer<Int32>, at index: Int, limit: Int) -> (value: Double, count: Int)? {
     let first = ids[index]
-    guard first >= 0 else { return nil }
-    let word = info[Int(first)]
-    if word.boosterEnd > word.boosterStart,
+    let flags = self.flags(first)
+    guard flags & (WordTable.Flags.booster | WordTable.Flags.startsBoosterPhrases) != 0 else { return nil }
+    let entry = boosters[Int(first)]
+    if flags & WordTable.Flags.startsBoosterPhrases != 0,
       let phrase = longest(
-        boosterPhrases, word.boosterStart..<word.boosterEnd, secondWords: word.boosterSecondWords, ids, at: index,
+        boosterPhrases, Int(entry.start)..<Int(entry.end), secondWords: entry.secondWords, width: 64, ids, at: index,
         limit: limit)
     {
       return (phrase.value, phrase.count)
     }
-    return word.isBooster ? (word.booster, 1) : nil
+    return flags & WordTable.Flags.booster != 0 ? (entry.value, 1) : nil
   }
 }

@@ -10,13 +10,40 @@ import EarshotText
 public struct SentimentAnalyzer: Sendable {
   /// The word lists and their compiled form, shared by reference: every scoring call captures
   /// the analyzer, and copying a struct of arrays would retain each of them per call.
-  final class Tables: Sendable {
+  ///
+  /// `view` reads the compiled arrays through raw pointers to copies this object owns: they are
+  /// written once here and never changed, and freed with it (hence `@unchecked Sendable`).
+  final class Tables: @unchecked Sendable {
     let lexicon: SentimentLexicon
     let compiled: CompiledLexicon
+    let view: LexiconView
+    private let owned: [UnsafeMutableRawPointer]
 
     init(_ lexicon: SentimentLexicon) {
       self.lexicon = lexicon
-      self.compiled = CompiledLexicon(lexicon)
+      let compiled = CompiledLexicon(lexicon)
+      self.compiled = compiled
+      var owned: [UnsafeMutableRawPointer] = []
+      func copy<Element>(_ array: [Element]) -> UnsafeBufferPointer<Element> {
+        let base = UnsafeMutablePointer<Element>.allocate(capacity: max(1, array.count))
+        base.initialize(from: array, count: array.count)
+        owned.append(UnsafeMutableRawPointer(base))
+        return UnsafeBufferPointer(start: base, count: array.count)
+      }
+      let vocabulary = compiled.vocabulary
+      let table = WordTable.View(
+        slots: copy(vocabulary.slots), filter: copy(vocabulary.filter), mask: vocabulary.mask,
+        ids: copy(vocabulary.ids),
+        keyBytes: copy(vocabulary.keyBytes), keyStarts: copy(vocabulary.keyStarts))
+      view = LexiconView(
+        table: table, boosters: copy(compiled.boosters), words: copy(compiled.words), phrases: copy(compiled.phrases),
+        boosterPhrases: copy(compiled.boosterPhrases), pairFilter: copy(compiled.pairFilter), rule: compiled.rule)
+      self.owned = owned
+    }
+
+    deinit {
+      // Every element type copied is trivial: the memory is freed without deinitializing it.
+      for pointer in owned { pointer.deallocate() }
     }
   }
 
@@ -67,7 +94,7 @@ public struct SentimentAnalyzer: Sendable {
   public func score(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SentimentScore {
     var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
     Tokenizer.withTokens(bytes) { tokens, hashes in
-      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, 2 * tokens.count)) { ids in
         var unused: [SentimentCue] = []
         SentenceSplitter.forEachSentence(tokens, bytes) { sentence in
           accumulator.add(scoreSentence(bytes, tokens, hashes, ids, sentence.tokenRange, cues: &unused, collect: false))
@@ -125,7 +152,7 @@ public struct SentimentAnalyzer: Sendable {
     text.bytes.withUnsafeBufferPointer { bytes in
       text.tokens.withUnsafeBufferPointer { tokens in
         text.termHashes.withUnsafeBufferPointer { hashes in
-          withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, tokens.count)) { ids in
+          withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, 2 * tokens.count)) { ids in
             body(bytes, tokens, hashes, ids)
           }
         }
@@ -148,67 +175,94 @@ public struct SentimentAnalyzer: Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>,
     _ idBuffer: UnsafeMutableBufferPointer<Int32>, _ range: Range<Int>, cues: inout [SentimentCue], collect: Bool
   ) -> SentimentScore {
-    let rule = tables.compiled.rule
-    // Pass 1: each token's lexicon id (hashed once however many rules look at it), and the
-    // sentence-wide facts (mixed case, the contrastive word, end marks).
+    let lexicon = tables.view
+    let rule = lexicon.rule
+    // Pass 1: each token's lexicon id (its word's slot, found with the hash the tokenizer gave it,
+    // once however many rules look at it), and the sentence-wide facts (mixed case, the
+    // contrastive word, end marks).
+    //
+    // Whether a token may be a lexicon word (a term kind that passes the word filter) follows no
+    // pattern a branch predictor learns, so the first loop only lists those tokens, without a
+    // branch on the answer, in the scratch memory after the ids; the second looks them up.
+    let candidates = idBuffer.baseAddress.unsafelyUnwrapped + tokens.count
+    var listed = 0
     var hasCaps = false
     var hasLower = false
-    var contrastIndex = -1
     var exclamations = 0
     var questions = 0
-    tables.compiled.assignIDs(bytes, tokens, hashes, range, idBuffer)
     for index in range {
       let token = tokens[index]
-      let id = idBuffer[index]
-      switch token.kind {
-      case .word:
+      let kind = token.kind
+      // Links, addresses, handles and hashtags are never terms themselves.
+      let isTerm = (SentimentAnalyzer.termKinds >> Int(kind.rawValue)) & 1
+      let mayBeWord = lexicon.table.mayContain(UInt64(bitPattern: Int64(hashes[index]))) ? 1 : 0
+      idBuffer[index] = -1
+      candidates[listed] = Int32(truncatingIfNeeded: index)
+      listed &+= isTerm & mayBeWord
+      if kind == .word {
         if token.isAllCaps { hasCaps = true } else if !hasLower, hasLetterLower(bytes, token) { hasLower = true }
-        if contrastIndex < 0, id == rule.but || id == rule.however { contrastIndex = index }
-      case .punctuation:
+      } else if kind == .punctuation {
         for offset in token.range {
           if bytes[offset] == 0x21 { exclamations += 1 } else if bytes[offset] == 0x3F { questions += 1 }
         }
-      default:
-        break
       }
+    }
+    // The contrastive word is a lexicon word: the first listed word that is "but" or "however".
+    var contrastIndex = -1
+    for entry in 0..<listed {
+      let index = Int(candidates[entry])
+      let token = tokens[index]
+      let id = lexicon.table.lookupSlot(bytes, token.range, filtered: UInt64(bitPattern: Int64(hashes[index])))
+      idBuffer[index] = id
+      if contrastIndex < 0, token.kind == .word, id == rule.but || id == rule.however { contrastIndex = index }
     }
     let mixedCase = hasCaps && hasLower
     let ids = UnsafeBufferPointer(idBuffer)
+    let upper = range.upperBound
 
-    // Pass 2: terms and their adjusted valences.
+    // Most tokens are plain words in no lexicon, or words such as "the" that start only longer
+    // terms which the next word does not continue: neutral, and nothing in pass 2 applies to them.
+    // Such punctuation is skipped without counting, as pass 2's punctuation branch does. Links,
+    // addresses and handles (id -1) are neutral the same way; a contraction only when it is no
+    // "n't" negation. They are counted here without a branch on the outcome (which no predictor
+    // guesses), and the others listed, in order, in the scratch memory after the ids.
+    var candidateCount = 0
+    var neutralCount = 0
+    for index in range {
+      let token = tokens[index]
+      let kind = token.kind
+      // 1 for the kinds that may be skipped: words, numbers, links, addresses, handles, punctuation.
+      var skip = (SentimentAnalyzer.skippableKinds >> Int(kind.rawValue)) & 1
+      skip &= lexicon.startsNothing(ids[index], next: index &+ 1 < upper ? ids[index &+ 1] : -1)
+      if token.isContraction, endsWithNT(bytes, token) { skip = 0 }
+      neutralCount &+= skip & (kind == .punctuation ? 0 : 1)
+      candidates[candidateCount] = Int32(truncatingIfNeeded: index)
+      candidateCount &+= 1 &- skip
+    }
+
+    // Pass 2: terms and their adjusted valences, at the candidates only. A term of several
+    // tokens consumes them (`consume`); the next term starts at `cursor` or later.
     var sum = 0.0
     var positiveMass = 0.0
     var negativeMass = 0.0
-    var neutralCount = 0
-    var index = range.lowerBound
-    let upper = range.upperBound
+    var cursor = range.lowerBound
+    var nextCandidate = 0
     var previousCue = range.lowerBound..<range.lowerBound
     var phraseFloor = range.lowerBound
     var thanks = 0.0
     var firstNegation = -1  // for the bare-negation rule
-    while index < upper {
+    while nextCandidate < candidateCount {
+      let index = Int(candidates[nextCandidate])
+      nextCandidate &+= 1
+      if index < cursor { continue }  // inside a term that an earlier token starts
       let token = tokens[index]
       let first = ids[index]
-      // Most tokens are plain words in no lexicon, or words such as "the" that start only longer
-      // terms which the next word does not continue: neutral, and nothing below applies to them.
-      // Such punctuation is skipped without counting, as the punctuation branch below does.
-      // Links, addresses and handles (id -1) are neutral the same way; a contraction only when it
-      // is no "n't" negation.
-      let kind = token.kind
-      if kind != .hashtag, kind != .emoticon, kind != .emoji,
-        tables.compiled.startsNothing(first, next: index &+ 1 < upper ? ids[index &+ 1] : -1),
-        !token.isContraction || !endsWithNT(bytes, token)
-      {
-        if kind != .punctuation { neutralCount += 1 }
-        index += 1
-        continue
-      }
       if firstNegation < 0, token.kind == .word,
-        (first >= 0 && tables.compiled.info[Int(first)].isNegation && first != rule.no) || endsWithNT(bytes, token)
+        (lexicon.isNegation(first) && first != rule.no) || endsWithNT(bytes, token)
       {
         firstNegation = index
       }
-      var phrase = tables.compiled.valencePhrase(ids, at: index, limit: upper)
+      var phrase = lexicon.valencePhrase(ids, at: index, limit: upper)
       // Emoticons the tokenizer splits (":l", "(-:") count only when written without spaces.
       if let match = phrase, match.count > 1, !isContiguous(tokens, index..<(index + match.count)),
         hasPunctuation(tokens, index..<(index + match.count))
@@ -219,7 +273,7 @@ public struct SentimentAnalyzer: Sendable {
         if let phrase {
           cue(phrase.value, index..<(index + phrase.count))
         }
-        index += phrase?.count ?? 1
+        consume(index, upTo: index + (phrase?.count ?? 1))
         continue
       }
       // A lone letter ("l", "x") is noise, not the lexicon's emoticon fragment.
@@ -227,13 +281,13 @@ public struct SentimentAnalyzer: Sendable {
       // Boosters carry no valence of their own, unless a longer sentiment phrase starts with them.
       // A word that is both a booster and a sentiment word ("pretty", "super") boosts only when a
       // sentiment word follows ("pretty bad"); on its own it keeps its valence ("a pretty girl").
-      if token.kind == .word, let booster = tables.compiled.booster(ids, at: index, limit: upper),
+      if token.kind == .word, let booster = lexicon.booster(ids, at: index, limit: upper),
         (phrase?.count ?? 0) <= booster.count,
-        booster.count > 1 || tables.compiled.info[Int(first)].valence == 0
+        booster.count > 1 || lexicon.slot(first).valence == 0
           || nextCarriesValence(tokens, ids, after: index + booster.count - 1, upper)
       {
         neutralCount += 1
-        index += booster.count
+        consume(index, upTo: index + booster.count)
         continue
       }
       var valence = 0.0
@@ -246,17 +300,17 @@ public struct SentimentAnalyzer: Sendable {
       }
       if valence == 0 {
         neutralCount += 1
-        index = end
+        consume(index, upTo: end)
         continue
       }
       // "no" right before another sentiment word negates it instead of counting itself ("no problem").
       if end == index + 1, token.kind == .word, first == rule.no, index + 1 < upper,
         tokens[index + 1].kind != .punctuation,
-        let next = tables.compiled.valencePhrase(ids, at: index + 1, limit: upper),
+        let next = lexicon.valencePhrase(ids, at: index + 1, limit: upper),
         next.value != 0
       {
         neutralCount += 1
-        index = end
+        consume(index, upTo: end)
         continue
       }
       // "like" is a preposition or filler far more often than a verb of liking.
@@ -266,7 +320,7 @@ public struct SentimentAnalyzer: Sendable {
         valence = rules.prepositionLikeValence
         if valence == 0 {
           neutralCount += 1
-          index = end
+          consume(index, upTo: end)
           continue
         }
       }
@@ -279,7 +333,24 @@ public struct SentimentAnalyzer: Sendable {
       // Words inside a multi-word term never negate or boost a later term ("still not working ... been").
       if end - index > 1 { phraseFloor = end }
       cue(valence, index..<end, negated: negated)
-      index = end
+      consume(index, upTo: end)
+    }
+
+    /// Moves `cursor` past the tokens up to `end` that the term at `index` takes in. Skipped tokens
+    /// among them were counted as neutral above, but a term's inner tokens count as nothing of
+    /// their own: their count is taken back.
+    func consume(_ index: Int, upTo end: Int) {
+      var later = nextCandidate
+      var inner = index &+ 1
+      while inner < end {
+        if later < candidateCount, Int(candidates[later]) == inner {
+          later &+= 1
+        } else if tokens[inner].kind != .punctuation {
+          neutralCount -= 1
+        }
+        inner &+= 1
+      }
+      cursor = end
     }
 
     func cue(_ raw: Double, _ tokenRange: Range<Int>, negated: Bool = false) {
@@ -329,13 +400,30 @@ public struct SentimentAnalyzer: Sendable {
       negative: negativeMass / total)
   }
 
+  /// A bit per `TokenKind` raw value whose tokens may be lexicon terms: words, numbers,
+  /// emoticons, emoji and punctuation.
+  static let termKinds: Int = {
+    var bits = 0
+    for kind in [TokenKind.word, .number, .emoticon, .emoji, .punctuation] { bits |= 1 << Int(kind.rawValue) }
+    return bits
+  }()
+
+  /// A bit per `TokenKind` raw value that scoring may skip as neutral: words, numbers, links,
+  /// addresses, handles and punctuation (not hashtags, emoticons or emoji).
+  static let skippableKinds: Int = {
+    var bits = 0
+    for kind in [TokenKind.word, .number, .url, .email, .mention, .punctuation] { bits |= 1 << Int(kind.rawValue) }
+    return bits
+  }()
+
   /// Boosters, dampeners and negations in the few words before the term at `index`.
   func applyContext(
     _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, _ ids: UnsafeBufferPointer<Int32>,
     _ index: Int, _ lower: Int, _ mixedCase: Bool, _ initial: Double, _ previousCue: Range<Int>,
     _ negated: inout Bool
   ) -> Double {
-    let rule = tables.compiled.rule
+    let lexicon = tables.view
+    let rule = lexicon.rule
     var valence = initial
     var distance = 0
     var position = index - 1
@@ -355,19 +443,19 @@ public struct SentimentAnalyzer: Sendable {
       }
       guard previous.kind == .word else { continue }
       let id = ids[position]
-      let word = id >= 0 ? tables.compiled.info[Int(id)] : CompiledLexicon.WordInfo()
+      let word = id >= 0 ? lexicon.slot(id) : WordTable.Slot()
       // As in VADER, a word that carries sentiment itself neither boosts nor negates, nor do the
       // words of a sentiment phrase ("still no" is a complaint, not a negation of what follows).
       let isNo = id == rule.no
       if !isNo, previousCue.contains(position) || word.valence != 0 { continue }
-      if let scalar = boosterEnding(ids, at: position, lower, word) {
+      if let scalar = boosterEnding(ids, at: position, lower) {
         var step = valence >= 0 ? scalar : -scalar
         if mixedCase, previous.isAllCaps { step += valence >= 0 ? rules.capsBoost : -rules.capsBoost }
         if distance == 1 { step *= rules.boosterDamping1 } else if distance == 2 { step *= rules.boosterDamping2 }
         valence += step
         continue
       }
-      if word.isNegation || endsWithNT(bytes, previous) {
+      if word.flags & WordTable.Flags.negation != 0 || endsWithNT(bytes, previous) {
         if soOrThisBefore, id == rule.never || distance == 2 {
           valence *= 1.25  // "never so good", "haven't been this sore": emphasis, not negation
         } else if id == rule.without,
@@ -409,19 +497,17 @@ public struct SentimentAnalyzer: Sendable {
     default:
       return nil
     }
-    let id = tables.compiled.id(bytes, range)
-    return id >= 0 ? tables.compiled.info[Int(id)].valence : nil
+    let id = tables.view.id(bytes, range)
+    return id >= 0 ? tables.view.slot(id).valence : nil
   }
 
   /// The value of a booster (one word, or two such as "kind of") ending at token `position`.
-  func boosterEnding(
-    _ ids: UnsafeBufferPointer<Int32>, at position: Int, _ lower: Int, _ word: CompiledLexicon.WordInfo
-  )
-    -> Double?
-  {
-    if word.isBooster { return word.booster }
+  func boosterEnding(_ ids: UnsafeBufferPointer<Int32>, at position: Int, _ lower: Int) -> Double? {
+    let lexicon = tables.view
+    let id = ids[position]
+    if lexicon.flags(id) & WordTable.Flags.booster != 0 { return lexicon.boosters[Int(id)].value }
     guard position > lower else { return nil }
-    if let match = tables.compiled.booster(ids, at: position - 1, limit: position + 1), match.count == 2 {
+    if let match = lexicon.booster(ids, at: position - 1, limit: position + 1), match.count == 2 {
       return match.value
     }
     return nil
@@ -443,7 +529,7 @@ public struct SentimentAnalyzer: Sendable {
   }
 
   func isThanks(_ id: Int32) -> Bool {
-    let rule = tables.compiled.rule
+    let rule = tables.view.rule
     return id >= 0 && (id == rule.thanks || id == rule.thank || id == rule.thx || id == rule.ty)
   }
 
@@ -453,7 +539,7 @@ public struct SentimentAnalyzer: Sendable {
   ) -> Bool {
     let next = index + 1
     guard next < upper, tokens[next].kind != .punctuation else { return false }
-    let phrase = tables.compiled.valencePhrase(ids, at: next, limit: upper)
+    let phrase = tables.view.valencePhrase(ids, at: next, limit: upper)
     return (phrase?.value ?? 0) != 0
   }
 
@@ -467,7 +553,7 @@ public struct SentimentAnalyzer: Sendable {
     let previous = tokens[index - 1]
     guard previous.kind == .word else { return false }
     let id = ids[index - 1]
-    if (id >= 0 && tables.compiled.info[Int(id)].isNegation) || endsWithNT(bytes, previous) { return true }
+    if tables.view.isNegation(id) || endsWithNT(bytes, previous) { return true }
     for word in SentimentAnalyzer.likeSubjects where isWord(bytes, previous, word) { return true }
     return previous.isContraction && ASCII.lowercase(bytes[previous.end - 1]) == 0x64  // I'd, we'd
   }

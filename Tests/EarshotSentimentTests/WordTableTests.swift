@@ -90,9 +90,18 @@ import Testing
     #expect(!compiled.isInert(id("still")))  // starts "still not working"
     #expect(compiled.isInert(id("the table".split(separator: " ").last.map(String.init)!)))
     #expect(compiled.isInert(-1))
-    for id in 0..<compiled.info.count {
-      #expect(compiled.isInert(Int32(id)) == compiled.info[id].isInert)
+    // Every word's id is its slot, and the slot's inert flag agrees with the entry it holds.
+    let table = compiled.vocabulary
+    var words = 0
+    for id in table.slots.indices where table.slots[id].isOccupied {
+      words += 1
+      #expect(table.ids[id] == Int32(id))
+      let slot = table.slots[id]
+      let boosterFlags = WordTable.Flags.booster | WordTable.Flags.startsBoosterPhrases | WordTable.Flags.negation
+      let nothing = slot.valence == 0 && slot.phraseCount == 0 && slot.flags & boosterFlags == 0
+      #expect(compiled.isInert(Int32(id)) == nothing, "slot \(id)")
     }
+    #expect(words == table.count && words > 7_000)
   }
 
   /// Every one-word valence term of the layered lexicons (words, emoticons, emoji, slang) is found
@@ -116,7 +125,7 @@ import Testing
     var misses: [String] = []
     for (term, valence) in entries {
       let id = lookup(term)
-      guard id >= 0, compiled.info[Int(id)].valence == valence else {
+      guard id >= 0, compiled.valence(id) == valence else {
         misses.append(term)
         continue
       }
@@ -128,7 +137,7 @@ import Testing
       }
       for near in [term + "q", String(term.dropLast())] where !near.isEmpty && !vocabulary.contains(near) {
         let nearID = lookup(near)
-        #expect(nearID < 0 || compiled.info[Int(nearID)].valence == 0, "\(near) is no lexicon word")
+        #expect(compiled.valence(nearID) == 0, "\(near) is no lexicon word")
       }
     }
     #expect(misses.isEmpty, "not found with their valence: \(misses.prefix(10))")
