@@ -1,6 +1,7 @@
 import EarshotDetectors
 import EarshotModel
 import EarshotText
+import Foundation
 import Testing
 
 @Suite struct VerdictModelTests {
@@ -64,6 +65,26 @@ import Testing
     let missing = try #require(error(file(skipping: "template")))
     #expect(missing.line == nil)
     #expect(missing.message.contains("template"))
+  }
+
+  @Test func aFoldModelLoadsFromItsDirectoryAndAMissingFileIsNamed() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("verdict-fold-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try file().write(to: directory.appendingPathComponent("reply-verdicts.tsv"), atomically: true, encoding: .utf8)
+    // Without its terms file the model is incomplete: the error names the file it looked for.
+    #expect {
+      _ = try VerdictModel.load(directory: directory)
+    } throws: { error in
+      String(describing: error).contains("verdict-terms.tsv")
+    }
+    let terms = "# term\tanswered\tpartial\tnot_answered\ndm us\t-1\t0\t2\n"
+    try terms.write(to: directory.appendingPathComponent("verdict-terms.tsv"), atomically: true, encoding: .utf8)
+    let model = try VerdictModel.load(directory: directory)
+    #expect(model.predict(vector(["deflect_dm": 1])).verdict == .notAnswered)
+    #expect(model.predict(vector(["overlap": 0.9])).verdict == .answered)
+    // The file's term weighs in: "dm us" pushes an otherwise neutral reply to not_answered.
+    #expect(model.predict(vector([:]), terms: [TermBag.hash(of: "dm us")]).verdict == .notAnswered)
   }
 
   @Test func theShippedModelLoads() throws {
