@@ -165,7 +165,7 @@ enum EmailDate {
       return .invalid("time \(time.hour):\(time.minute):\(time.second) on day \(day) is not a time of day")
     }
     // Bounded above: |days| < 3.7 million, so none of this can overflow.
-    let days = daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDays.since1970(year: year, month: month, day: day)
     let seconds = days * 86_400 + time.hour * 3600 + time.minute * 60 + min(time.second, 59)
     return .date(Date(timeIntervalSince1970: TimeInterval(seconds - (offsetMinutes ?? 0) * 60)))
   }
@@ -175,15 +175,5 @@ enum EmailDate {
     guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
     let second = parts.count == 3 ? Int(parts[2].prefix(2)) ?? 0 : 0
     return (hour, minute, second)
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-  private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let shifted = month <= 2 ? year - 1 : year
-    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-    let yearOfEra = shifted - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 }

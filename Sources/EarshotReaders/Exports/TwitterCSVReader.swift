@@ -140,11 +140,30 @@ public struct TwitterCSVReader: TranscriptReader {
 
   /// Tweet ids from `"9,6,10"` or a float-formatted `"3.0"`.
   static func ids(_ text: String) -> [String] {
-    text.split(separator: ",").compactMap { part in
+    if let ids = asciiIDs(text) { return ids }
+    return text.split(separator: ",").compactMap { part in
       var id = part.trimmingCharacters(in: .whitespaces)
       if id.hasSuffix(".0") { id.removeLast(2) }
       return id.isEmpty ? nil : id
     }
+  }
+
+  /// `ids` on bytes when the field holds only digits, dots, commas, spaces and tabs (every real
+  /// export); nil otherwise, for the general path (which trims Unicode spaces as well).
+  static func asciiIDs(_ text: String) -> [String]? {
+    let bytes = text.utf8
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+    guard bytes.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2C || $0 == 0x2E || isSpace($0) }) else {
+      return nil
+    }
+    var ids: [String] = []
+    for part in bytes.split(separator: 0x2C) {
+      var id = part.drop(while: isSpace)
+      while let last = id.last, isSpace(last) { id = id.dropLast() }
+      if id.count >= 2, id.last == 0x30, id[id.index(id.endIndex, offsetBy: -2)] == 0x2E { id = id.dropLast(2) }
+      if !id.isEmpty { ids.append(String(decoding: id, as: UTF8.self)) }
+    }
+    return ids
   }
 
   private func conversation(_ members: [Tweet], file: InputFile) -> Conversation {
@@ -249,6 +268,45 @@ enum TwitterDate {
     )
   }
 
+  /// The instant of a stamp in Twitter's exact 30-byte layout, by arithmetic, when the general
+  /// path would give the same: a year after 1582 (Foundation's Gregorian calendar is Julian
+  /// before its cutover), a day that exists in its month and a second below 60 (the general path
+  /// leaves Foundation to roll those over). Nil sends the stamp to the general path.
+  static func fixedLayoutInstant(_ text: String) -> Date? {
+    var utf8 = text.utf8
+    return utf8.withContiguousStorageIfAvailable { bytes -> Date? in
+      guard bytes.count == 30, bytes[0] != 0x20, bytes[1] != 0x20, bytes[2] != 0x20, bytes[3] == 0x20, bytes[7] == 0x20,
+        bytes[10] == 0x20, bytes[13] == 0x3A,
+        bytes[16] == 0x3A, bytes[19] == 0x20, bytes[25] == 0x20
+      else { return nil }
+      func number(_ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for position in start..<(start + count) {
+          let digit = Int(bytes[position]) - 0x30
+          guard (0...9).contains(digit) else { return nil }
+          value = value * 10 + digit
+        }
+        return value
+      }
+      guard let month = monthBytes.firstIndex(where: { $0 == (bytes[4], bytes[5], bytes[6]) }).map({ $0 + 1 }),
+        let day = number(8, 2), let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+        let offset = number(21, 4), let year = number(26, 4),
+        year > 1582, day >= 1, day <= CivilDays.inMonth(month, of: year), hour <= 23, minute <= 59, second <= 59
+      else { return nil }
+      let sign = bytes[20] == 0x2D ? -1 : 1
+      let zone = sign * ((offset / 100) * 3600 + (offset % 100) * 60)
+      // The general path asks Foundation for a zone at this offset and fails when there is none.
+      guard abs(zone) <= 18 * 3600 else { return nil }
+      let days = CivilDays.since1970(year: year, month: month, day: day)
+      return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second - zone))
+    } ?? nil
+  }
+
+  private static let monthBytes: [(UInt8, UInt8, UInt8)] = months.map { name in
+    let bytes = Array(name.utf8)
+    return (bytes[0], bytes[1], bytes[2])
+  }
+
   /// The instant, or nil when `text` is not in that format.
   static func parse(_ text: String) -> Date? {
     var calendars = TwitterCalendars()
@@ -263,6 +321,11 @@ struct TwitterCalendars {
 
   /// The instant `text` names, or nil when it is not a Twitter stamp.
   mutating func date(_ text: String) -> Date? {
+    TwitterDate.fixedLayoutInstant(text) ?? calendarDate(text)
+  }
+
+  /// The instant by Foundation's calendar: every stamp `TwitterDate.components` reads.
+  mutating func calendarDate(_ text: String) -> Date? {
     guard let stamp = TwitterDate.components(text) else { return nil }
     let (components, offset) = stamp
     if byOffset[offset] == nil {
