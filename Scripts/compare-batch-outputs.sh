@@ -4,7 +4,8 @@
 # "seconds"), and the runs' exit codes
 # and messages. Used to check that a speed-up changes nothing.
 #
-# usage: Scripts/compare-batch-outputs.sh OLD_BINARY NEW_BINARY INPUT... (env: JOBS=2, WORK=/tmp/earshot-compare)
+# usage: Scripts/compare-batch-outputs.sh OLD_BINARY NEW_BINARY INPUT... (env: JOBS=2, WORK=/tmp/earshot-compare,
+# ARGS="--config FILE" more options for both runs)
 set -u
 old=$1 new=$2
 shift 2
@@ -15,9 +16,9 @@ for input in "$@"; do
   name=$(echo "$input" | tr '/.' '__')
   rm -rf "$work/$name"
   mkdir -p "$work/$name"
-  "$old" batch --jobs "$jobs" "$input" -o "$work/$name/old" >"$work/$name/old.stdout" 2>"$work/$name/old.stderr"
+  "$old" batch --jobs "$jobs" ${ARGS:-} "$input" -o "$work/$name/old" >"$work/$name/old.stdout" 2>"$work/$name/old.stderr"
   echo $? >"$work/$name/old.rc"
-  "$new" batch --jobs "$jobs" "$input" -o "$work/$name/new" >"$work/$name/new.stdout" 2>"$work/$name/new.stderr"
+  "$new" batch --jobs "$jobs" ${ARGS:-} "$input" -o "$work/$name/new" >"$work/$name/new.stdout" 2>"$work/$name/new.stderr"
   echo $? >"$work/$name/new.rc"
   differ=""
   for file in $(cd "$work/$name/old" && ls) $(cd "$work/$name/new" && ls); do
