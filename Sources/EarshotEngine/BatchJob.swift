@@ -71,10 +71,15 @@ public struct BatchJob: Sendable {
     // Totals are summed per unit, then added in plan order: the order a merge of shards can repeat.
     var totals = UnitTotals()
     var unitDiagnostics = 0
-    try await run.stream(jobs: jobs) { event in
+    // Each result is redacted and encoded on the thread that scored it; here it is only written.
+    let pipeline = run.pipeline
+    let encode: @Sendable (ConversationResult, Conversation) -> EncodedResult = { result, conversation in
+      EncodedResult(pipeline.shown(result, conversation: conversation, in: .evidence).result)
+    }
+    try await run.stream(jobs: jobs, prepare: encode) { event, encoded in
       switch event {
       case .scored(let result, let conversation):
-        try writer.write(run.pipeline.shown(result, conversation: conversation, in: .evidence).result)
+        try writer.write(encoded ?? encode(result, conversation))
         totals.add(result)
         if let contact = CustomerContact(result) { contacts.append(contact) }
       case .diagnostic(let diagnostic):

@@ -34,6 +34,21 @@ public struct BatchRunner: Sendable {
   public func run(
     _ units: [WorkUnit], pipeline: Pipeline, consume: (PipelineEvent) throws -> Void
   ) async throws {
+    try await run(units, pipeline: pipeline, prepare: { _, _ in () }) { event, _ in try consume(event) }
+  }
+
+  /// Processes `units` like `run(_:pipeline:consume:)`, with `prepare` called for each scored
+  /// conversation on the thread that scored it: per-result work that does not depend on order (the
+  /// result redacted and encoded as its output line) is then shared by the jobs instead of
+  /// serialized on the consumer. `consume` gets each event with `prepare`'s value for a `.scored`
+  /// event, nil for the others.
+  ///
+  /// - Throws: what `consume` throws; reading and scoring stop at once.
+  public func run<Prepared: Sendable>(
+    _ units: [WorkUnit], pipeline: Pipeline,
+    prepare: @escaping @Sendable (ConversationResult, Conversation) -> Prepared,
+    consume: (PipelineEvent, Prepared?) throws -> Void
+  ) async throws {
     if jobs == 1 {
       do {
         for (index, unit) in units.enumerated() {
@@ -42,23 +57,26 @@ public struct BatchRunner: Sendable {
             conversation: { conversation in
               var problems: [InputDiagnostic] = []
               let scored = pipeline.score(conversation, diagnose: { problems.append($0) })
-              for problem in problems { try consume(.diagnostic(problem)) }
-              if let scored { try consume(.scored(scored.result, scored.conversation)) }
-            }, diagnostic: { try consume(.diagnostic($0)) })
-          try consume(.unitFinished(UnitEnd(index: index, files: unit.files, failed: failed)))
+              for problem in problems { try consume(.diagnostic(problem), nil) }
+              if let scored {
+                try consume(
+                  .scored(scored.result, scored.conversation), prepare(scored.result, scored.conversation))
+              }
+            }, diagnostic: { try consume(.diagnostic($0), nil) })
+          try consume(.unitFinished(UnitEnd(index: index, files: unit.files, failed: failed)), nil)
         }
       } catch let stop as RunCancelled {
         throw stop.underlying ?? stop
       }
       return
     }
-    let pipe = ConversationPipe(window: jobs * BatchRunner.windowPerJob, turnBudget: turnBudget)
-    pipe.start(units: units, pipeline: pipeline, jobs: jobs)
+    let pipe = ConversationPipe<Prepared>(window: jobs * BatchRunner.windowPerJob, turnBudget: turnBudget)
+    pipe.start(units: units, pipeline: pipeline, jobs: jobs, prepare: prepare)
     var failure: (any Error)?
     for await delivery in pipe.events {
       if failure == nil {
         do {
-          for event in delivery.events { try consume(event) }
+          for (event, prepared) in delivery.events { try consume(event, prepared) }
         } catch {
           failure = error
           pipe.cancel()

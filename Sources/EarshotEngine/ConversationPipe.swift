@@ -1,8 +1,10 @@
 import EarshotModel
+import EarshotScoring
 import Foundation
 
 /// The parallel path of `BatchRunner`: one thread reads the units in order, `jobs` threads score
-/// their conversations, and the events come back through `events` in reading order.
+/// their conversations (and `prepare` each scored one: its output encoded, say), and the events
+/// come back through `events` in reading order, each scored one with what `prepare` made of it.
 ///
 /// Every conversation and diagnostic takes a sequence number when it is read; scored conversations
 /// are handed on only when every earlier number has been, so the order is the reader's whatever
@@ -12,17 +14,20 @@ import Foundation
 ///
 /// Threads, not tasks: the reader and the scorers block on the window and the queue, which must
 /// never happen on the cooperative pool of Swift concurrency.
-final class ConversationPipe: @unchecked Sendable {
+final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
+  /// An event, and for a scored conversation what `prepare` made of it.
+  typealias Event = (event: PipelineEvent, prepared: Prepared?)
+
   private enum Slot {
     /// Read, waiting for a scoring thread (or being scored when `nil` was left in the queue).
     case waiting
     /// Ready to be handed on.
-    case ready([PipelineEvent])
+    case ready([Event])
   }
 
   /// Events of consecutive sequence numbers, handed on together, and how many numbers they cover.
   struct Delivery: Sendable {
-    var events: [PipelineEvent]
+    var events: [Event]
     var sequences: Int
   }
 
@@ -48,7 +53,7 @@ final class ConversationPipe: @unchecked Sendable {
   private var scorers = 1
 
   /// The most conversations a scoring thread takes at once.
-  static let batch = 8
+  static var batch: Int { 8 }
 
   init(window: Int, turnBudget: Int) {
     self.window = max(1, window)
@@ -56,8 +61,12 @@ final class ConversationPipe: @unchecked Sendable {
     (events, continuation) = AsyncStream.makeStream(of: Delivery.self)
   }
 
-  /// Starts the reader thread and `jobs` scoring threads.
-  func start(units: [WorkUnit], pipeline: Pipeline, jobs: Int) {
+  /// Starts the reader thread and `jobs` scoring threads, which call `prepare` for each scored
+  /// conversation.
+  func start(
+    units: [WorkUnit], pipeline: Pipeline, jobs: Int,
+    prepare: @escaping @Sendable (ConversationResult, Conversation) -> Prepared
+  ) {
     condition.lock()
     threadsRunning = jobs + 1
     scorers = max(1, jobs)
@@ -68,9 +77,9 @@ final class ConversationPipe: @unchecked Sendable {
         // A cancelled run stops here; the error that cancelled it is the consumer's to throw.
         guard
           let failed = try? pipeline.read(
-            unit, conversation: { try self.submit($0) }, diagnostic: { try self.submit([.diagnostic($0)]) })
+            unit, conversation: { try self.submit($0) }, diagnostic: { try self.submit([(.diagnostic($0), nil)]) })
         else { return }
-        guard (try? submit([.unitFinished(UnitEnd(index: index, files: unit.files, failed: failed))])) != nil
+        guard (try? submit([(.unitFinished(UnitEnd(index: index, files: unit.files, failed: failed)), nil)])) != nil
         else { return }
       }
     }
@@ -81,9 +90,10 @@ final class ConversationPipe: @unchecked Sendable {
           // A few conversations per lock round trip: one conversation's scoring takes a fraction
           // of a millisecond, so waking threads for each one cost a good part of a core.
           let done = work.map { sequence, conversation in
-            var events: [PipelineEvent] = []
-            if let scored = pipeline.score(conversation, diagnose: { events.append(.diagnostic($0)) }) {
-              events.append(.scored(scored.result, scored.conversation))
+            var events: [Event] = []
+            if let scored = pipeline.score(conversation, diagnose: { events.append((.diagnostic($0), nil)) }) {
+              events.append(
+                (.scored(scored.result, scored.conversation), prepare(scored.result, scored.conversation)))
             }
             return (sequence, events)
           }
@@ -143,7 +153,7 @@ final class ConversationPipe: @unchecked Sendable {
   }
 
   /// Events with nothing to score (diagnostics of the reader, the end of a unit).
-  private func submit(_ events: [PipelineEvent]) throws {
+  private func submit(_ events: [Event]) throws {
     condition.lock()
     defer { condition.unlock() }
     guard waitForRoom() else { throw RunCancelled() }
@@ -159,7 +169,7 @@ final class ConversationPipe: @unchecked Sendable {
     defer { condition.unlock() }
     while queueHead == queue.count && producing && !cancelled { condition.wait() }
     guard !cancelled, queueHead < queue.count else { return nil }
-    let share = max(1, min(ConversationPipe.batch, (queue.count - queueHead) / scorers))
+    let share = max(1, min(Self.batch, (queue.count - queueHead) / scorers))
     var work: [(Int, Conversation)] = []
     for _ in 0..<share {
       let (sequence, conversation) = queue[queueHead]
@@ -175,7 +185,7 @@ final class ConversationPipe: @unchecked Sendable {
     return work
   }
 
-  private func complete(_ done: [(Int, [PipelineEvent])]) {
+  private func complete(_ done: [(Int, [Event])]) {
     condition.lock()
     defer { condition.unlock() }
     for (sequence, events) in done { slots[sequence] = .ready(events) }

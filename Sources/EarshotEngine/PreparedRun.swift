@@ -1,5 +1,6 @@
 import EarshotModel
 import EarshotReaders
+import EarshotScoring
 import Foundation
 
 /// The one way into the pipeline, for `score`, `batch` and `nightly` alike: inputs discovered,
@@ -48,6 +49,20 @@ public struct PreparedRun: Sendable {
     _ units: [WorkUnit]? = nil, jobs: Int, consume: (PipelineEvent) throws -> Void
   ) async throws {
     try await BatchRunner(jobs: jobs).run(units ?? plan.units, pipeline: pipeline, consume: consume)
+  }
+
+  /// Processes `units` like `stream(_:jobs:consume:)`, with `prepare` called for each scored
+  /// conversation on the thread that scored it and its value handed to `consume` with the
+  /// `.scored` event (nil with the others; see `BatchRunner.run(_:pipeline:prepare:consume:)`).
+  ///
+  /// - Throws: what `consume` throws.
+  public func stream<Prepared: Sendable>(
+    _ units: [WorkUnit]? = nil, jobs: Int,
+    prepare: @escaping @Sendable (ConversationResult, Conversation) -> Prepared,
+    consume: (PipelineEvent, Prepared?) throws -> Void
+  ) async throws {
+    try await BatchRunner(jobs: jobs).run(
+      units ?? plan.units, pipeline: pipeline, prepare: prepare, consume: consume)
   }
 
   /// Processes `units` like `stream(_:jobs:consume:)`, handing `consume` one outcome per unit with

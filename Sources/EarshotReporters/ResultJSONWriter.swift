@@ -118,9 +118,21 @@ struct JSONText {
     needsComma = true
   }
 
-  /// An object key; the value written next belongs to it.
-  mutating func key(_ name: String) {
+  /// An object key that may need escaping (a finding's attribute name); the value written next
+  /// belongs to it.
+  mutating func dynamicKey(_ name: String) {
     string(name)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  /// A key of the schema; the value written next belongs to it. Keys are snake_case ASCII, which needs no escaping, so its bytes are copied as
+  /// they are (scanning each of a result's ~200 keys for escapes was a tenth of the encoding).
+  mutating func key(_ name: StaticString) {
+    separate()
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
     bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
@@ -160,7 +172,19 @@ struct JSONText {
     }
   }
 
-  mutating func int(_ value: Int) { raw(String(value)) }
+  /// An integer's decimal digits, written in place rather than through a `String`.
+  mutating func int(_ value: Int) {
+    separate()
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    let start = bytes.count
+    repeat {
+      bytes.append(UInt8(truncatingIfNeeded: magnitude % 10) + UInt8(ascii: "0"))
+      magnitude /= 10
+    } while magnitude > 0
+    bytes[start...].reverse()
+    needsComma = true
+  }
 
   mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
 
@@ -168,6 +192,11 @@ struct JSONText {
   mutating func number(_ value: Double) {
     if value.isNaN { return string("nan") }
     if value.isInfinite { return string(value > 0 ? "inf" : "-inf") }
+    // Whole numbers below 10^15 (most weights, counts and scores) are `description` without its
+    // ".0": written as integers. Negative zero keeps its sign ("-0"), so it takes the general path.
+    if value.magnitude < 1e15, value == value.rounded(.towardZero), value != 0 || value.sign == .plus {
+      return int(Int(value))
+    }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
     raw(text)
@@ -207,7 +236,7 @@ struct JSONText {
       $0.key("attributes")
       $0.object {
         for (name, value) in finding.attributes.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-          $0.key(name)
+          $0.dynamicKey(name)
           $0.string(value)
         }
       }
@@ -342,7 +371,7 @@ struct JSONText {
   }
 
   /// A number under `name`, left out when absent (as synthesized `Encodable` does).
-  mutating func optional(_ name: String, _ value: Double?) {
+  mutating func optional(_ name: StaticString, _ value: Double?) {
     guard let value else { return }
     key(name)
     number(value)

@@ -32,6 +32,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
   /// modules get code specialized for their value type instead of generic code that looks up
   /// type metadata at run time.
   @usableFromInline var phrasesByFirstWord: [[Phrase]] = []
+  /// One bit, of 4,096, per phrase's first word, chosen by bits of the word's term hash that the
+  /// table's slot does not use: a token whose bit is clear starts no phrase, and is passed over
+  /// with one load from 512 bytes that stay in cache instead of a probe into the vocabulary. About
+  /// 40 matchers look at every token of every turn; most tokens start no phrase of most of them.
+  @usableFromInline var firstWordBits = [UInt64](repeating: 0, count: 64)
 
   /// Creates an empty matcher.
   public init() {}
@@ -63,6 +68,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
       return id
     }
     guard let first = ids.first else { return }
+    let (word, bit) = Self.filterBit(vocabulary.keyHashes[first])
+    firstWordBits[word] |= bit
     if phrasesByFirstWord.count < vocabulary.count {
       phrasesByFirstWord += Array(repeating: [], count: vocabulary.count - phrasesByFirstWord.count)
     }
@@ -98,10 +105,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
   }
 
+  /// The word of `firstWordBits` and the bit in it for a term hash.
+  @inlinable @inline(__always) static func filterBit(_ hash: Int) -> (word: Int, bit: UInt64) {
+    let bits = Int(truncatingIfNeeded: UInt64(bitPattern: Int64(hash)) >> 40) & 4095
+    return (bits >> 6, 1 << UInt64(bits & 63))
+  }
+
   /// The longest term starting at token `index`, if any, with each token's `termHash` given.
   @inlinable public func longestMatch(
     _ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [Token], hashes: [Int], at index: Int, limit: Int
   ) -> TermMatch<Value>? {
+    let (word, bit) = Self.filterBit(hashes[index])
+    guard firstWordBits[word] & bit != 0 else { return nil }
     let token = tokens[index]
     guard let firstID = vocabulary.value(bytes, token.range, hash: hashes[index]), firstID < phrasesByFirstWord.count
     else { return nil }

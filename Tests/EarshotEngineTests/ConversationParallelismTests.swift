@@ -149,6 +149,35 @@ import Testing
     #expect(seen == 5)
   }
 
+  /// What `prepare` makes of a scored conversation, on the thread that scored it, comes back with
+  /// that conversation's event, in order, for any number of jobs; other events carry nothing.
+  @Test(arguments: [1, 3])
+  func preparedValuesTravelWithTheirOwnResults(jobs: Int) async throws {
+    let input = try TemporaryDirectory()
+    let file = try writeMixedFile(in: input, count: 120, badEvery: 7)
+    let unit = WorkUnit(files: [InputFile(path: file)], reader: EarshotJSONLinesReader(), key: file)
+    let pipeline = try Pipeline(configuration: EarshotConfiguration())
+    var scored: [String] = []
+    var diagnostics = 0
+    var mismatched = 0
+    try await BatchRunner(jobs: jobs).run(
+      [unit], pipeline: pipeline, prepare: { result, conversation in (result.conversationId, conversation.turns.count) }
+    ) { event, prepared in
+      switch event {
+      case .scored(let result, let conversation):
+        if prepared?.0 != result.conversationId || prepared?.1 != conversation.turns.count { mismatched += 1 }
+        scored.append(result.conversationId)
+      case .diagnostic, .unitFinished:
+        if prepared != nil { mismatched += 1 }
+        if case .diagnostic = event { diagnostics += 1 }
+      }
+    }
+    // Every 7th line is broken: 17 diagnostics, 103 results in file order.
+    #expect(diagnostics == 17)
+    #expect(scored == (0..<120).filter { $0 % 7 != 6 }.map { "conversation-\($0)" })
+    #expect(mismatched == 0)
+  }
+
   @Test func readingStaysWithinAWindowOfWhatWasConsumed() async throws {
     let input = try TemporaryDirectory()
     let file = try writeMixedFile(in: input, count: 300, badEvery: 1_000)

@@ -52,6 +52,8 @@ import Testing
     let numbers: [Double] = [
       0, -0.0, 1, 100, 72.5, 0.1, 1e-7, 1e21, 1e16, 123_456_789_012_345_678, 0.300_000_000_000_000_04, -3.25,
       .infinity, -.infinity, .nan, 1e15, 9_007_199_254_740_993, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+      // Whole numbers are written as integers below 10^15: both sides of that bound, and negatives.
+      -100, 999_999_999_999_999, -999_999_999_999_999, 1e15 + 1, -1e15, 4_503_599_627_370_496, 0.5, -1,
     ]
     let dates = [
       Date(timeIntervalSince1970: 1_709_283_600.999), Date(timeIntervalSince1970: 0),
@@ -86,6 +88,14 @@ import Testing
       result.metrics.longestWaitSeconds = number
       result.metrics.customerSentimentStart = nil
       #expect(result.compactJSON() == (try Self.reference(result)), "number \(number)")
+    }
+    // Integers are written digit by digit: the extremes and negatives as `JSONEncoder` writes them.
+    for integer in [0, -1, 7, 10, -10, 1_000_000_007, Int.max, Int.min] {
+      var result = scored
+      result.problemTurn = integer
+      result.resolvedTurn = integer / -3
+      result.findings[0].evidence[0].span.start = integer
+      #expect(result.compactJSON() == (try Self.reference(result)), "integer \(integer)")
     }
   }
 }

@@ -1,4 +1,5 @@
 import EarshotText
+import Foundation
 import Testing
 
 @Suite struct LexiconTests {
@@ -30,6 +31,48 @@ import Testing
     let found = matcher.matches(in: text).map { (text.string($0.byteRange), $0.value) }
     #expect(found.map(\.0) == ["still not working", "not"])
     #expect(found.map(\.1) == ["long", "word"])
+  }
+
+  /// The first-word filter only passes over tokens that start no phrase: with 3,000 phrases (their
+  /// bits fill most of the filter) and with 3 (almost empty), every match a plain scan finds —
+  /// capitals and typographic apostrophes included — is found.
+  @Test(arguments: [3, 3_000])
+  func phraseMatcherFindsWhatAPlainScanFinds(phrases count: Int) {
+    let words = (0..<400).map { "w\($0)" } + ["don't", "Refund", "not", "working"]
+    var phrases: [(String, Int)] = [("don't", -1), ("not working", -2)]
+    for index in 0..<count {
+      let length = 1 + index % 3
+      phrases.append(((0..<length).map { words[(index * 7 + $0 * 13) % words.count] }.joined(separator: " "), index))
+    }
+    let matcher = PhraseMatcher<Int>(phrases)
+    let textWords = (0..<2_000).map { words[($0 * 31 + $0 / 7) % words.count] } + ["DON’T", "Not", "WORKING"]
+    let text = TokenizedText(textWords.joined(separator: " "))
+    // The reference: at each token, the longest phrase whose words follow, compared as lowercased
+    // strings with ’ read as '.
+    let normalized = text.tokens.map { text.string($0).lowercased().replacingOccurrences(of: "’", with: "'") }
+    var byWords: [[String]: Int] = [:]
+    for (phrase, value) in phrases { byWords[phrase.lowercased().split(separator: " ").map(String.init)] = value }
+    var expected: [(Range<Int>, Int)] = []
+    var index = 0
+    while index < normalized.count {
+      var found: (Range<Int>, Int)?
+      for length in stride(from: 3, through: 1, by: -1) where index + length <= normalized.count {
+        if let value = byWords[Array(normalized[index..<(index + length)])] {
+          found = (index..<(index + length), value)
+          break
+        }
+      }
+      if let found {
+        expected.append(found)
+        index = found.0.upperBound
+      } else {
+        index += 1
+      }
+    }
+    let matches = matcher.matches(in: text)
+    #expect(matches.map(\.tokenRange) == expected.map(\.0))
+    #expect(matches.map(\.value) == expected.map(\.1))
+    #expect(expected.count > 2)
   }
 
   @Test func phraseMatcherNeedsContiguousTokens() {

@@ -52,7 +52,7 @@ public struct EarshotJSONLinesReader: TranscriptReader {
       if line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
       let conversation: Conversation
       do {
-        let document = try decoder.decode(EarshotJSONDocument.self, from: Data(line.bytes))
+        let document = try EarshotJSONDocument.decode(line.bytes, fallback: decoder)
         conversation = try converter.locatedConversation(from: document, line: line.number, ordinal: ordinal)
       } catch {
         let start = JSONPosition(offset: line.offset, line: line.number, column: 1)
@@ -83,7 +83,7 @@ public struct EarshotJSONLinesReader: TranscriptReader {
       return nil
     }
     do {
-      let document = try JSONDecoder().decode(EarshotJSONDocument.self, from: Data(element.bytes))
+      let document = try EarshotJSONDocument.decode(element.bytes, fallback: JSONDecoder())
       let conversation = try converter.locatedConversation(from: document, line: line.number, ordinal: ordinal)
       if let firstLeftOut = element.firstLeftOut {
         // The turns past the limit were counted, not kept: reported as `ConversationLimits` would.

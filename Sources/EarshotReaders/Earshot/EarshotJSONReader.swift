@@ -37,7 +37,7 @@ public struct EarshotJSONReader: TranscriptReader {
     let converter = EarshotJSONConverter(file: file)
     let decoder = JSONDecoder()
     try stream.forEachElement(of: file) { element in
-      let document = try decoder.decode(EarshotJSONDocument.self, from: Data(element.bytes))
+      let document = try EarshotJSONDocument.decode(element.bytes, fallback: decoder)
       let conversation = try converter.locatedConversation(from: document, line: nil, ordinal: element.index)
       guard let firstLeftOut = element.firstLeftOut else { return conversation }
       // The turns past the limit were counted, not kept: report them as `ConversationLimits` would.

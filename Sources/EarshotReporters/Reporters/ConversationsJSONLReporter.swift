@@ -20,7 +20,13 @@ public final class ConversationsJSONLReporter: Reporter {
   }
 
   public func write(_ result: ConversationResult) throws {
-    try file.write(JSONResultEncoder.line(result))
+    try write(EncodedResult(result))
+  }
+
+  /// Writes the line as it was encoded: no `String` made of it and copied again.
+  public func write(_ encoded: EncodedResult) throws {
+    try file.writeLine(encoded.line[...])
+    let result = encoded.result
     if result.customerKey != nil {
       customerLines[
         ConversationReference(sourceFile: result.sourceFile, conversationId: result.conversationId),

@@ -46,6 +46,9 @@ public protocol Reporter: AnyObject {
   var fileName: String { get }
   /// Takes one scored conversation (streaming reporters write it now).
   func write(_ result: ConversationResult) throws
+  /// Takes one scored conversation with its result line already encoded (on a scoring thread);
+  /// by default the same as ``write(_:)-(ConversationResult)``.
+  func write(_ encoded: EncodedResult) throws
   /// Takes one input problem (streaming reporters write it now).
   func write(_ diagnostic: InputDiagnostic) throws
   /// Writes what is left and closes the file.
@@ -54,6 +57,7 @@ public protocol Reporter: AnyObject {
 
 extension Reporter {
   public func write(_ result: ConversationResult) throws {}
+  public func write(_ encoded: EncodedResult) throws { try write(encoded.result) }
   public func write(_ diagnostic: InputDiagnostic) throws {}
 }
 
@@ -76,6 +80,11 @@ public final class ReportWriter {
   /// Hands one result to every reporter.
   public func write(_ result: ConversationResult) throws {
     for reporter in reporters { try reporter.write(result) }
+  }
+
+  /// Hands one result, its line already encoded, to every reporter.
+  public func write(_ encoded: EncodedResult) throws {
+    for reporter in reporters { try reporter.write(encoded) }
   }
 
   /// Hands one input problem to every reporter.
