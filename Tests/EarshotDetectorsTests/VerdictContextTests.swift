@@ -29,27 +29,23 @@ import Testing
     #expect(try #require(values["reply_repeats"]) > 0.7)
   }
 
+  /// Two questions, each answered in the open.
+  static let twoQuestions = """
+    Customer: Can I change the delivery address of an order that has shipped?
+    Agent: Once it has shipped the address is fixed, but you can redirect it from the tracking page.
+    Customer: Thanks. And can I add a gift note?
+    Agent: Yes, up until it ships.
+    """
+
   @Test func theFirstQuestionOfAThreadHasNoContext() throws {
-    let values = try features(
-      """
-      Customer: Can I change the delivery address of an order that has shipped?
-      Agent: Once it has shipped the address is fixed, but you can redirect it from the tracking page.
-      Customer: Thanks. And can I add a gift note?
-      Agent: Yes, up until it ships.
-      """, record: 0)
+    let values = try features(Self.twoQuestions, record: 0)
     for name in ["earlier_reply", "earlier_deflection", "customer_unheard", "deflect_again", "reply_repeats"] {
       #expect(values[name] == 0, "\(name)")
     }
   }
 
   @Test func aFreshAnswerAfterAnEarlierReplyIsNotARepeat() throws {
-    let values = try features(
-      """
-      Customer: Can I change the delivery address of an order that has shipped?
-      Agent: Once it has shipped the address is fixed, but you can redirect it from the tracking page.
-      Customer: Thanks. And can I add a gift note?
-      Agent: Yes, up until it ships.
-      """)
+    let values = try features(Self.twoQuestions)
     #expect(values["earlier_reply"] == 1)
     #expect(values["earlier_deflection"] == 0)
     #expect(values["deflect_again"] == 0)

@@ -45,13 +45,7 @@ public enum TermBag {
         previous = hash
       }
     }
-    terms.sort()
-    var unique = 0
-    for index in terms.indices where unique == 0 || terms[unique - 1] != terms[index] {
-      terms[unique] = terms[index]
-      unique += 1
-    }
-    terms.removeLast(terms.count - unique)
+    terms.sortDistinct()
     return terms
   }
 
@@ -202,5 +196,18 @@ extension AnalyzedConversation {
   /// the features the customer-mood model is fitted on.
   public func wordingTerms(ofTurnAt position: Int) -> [String] {
     TermBag.strings([texts[turns[position].index]])
+  }
+}
+
+extension Array where Element == Int {
+  /// Sorts in place and drops repeats, without the hashing a `Set` would do per element.
+  mutating func sortDistinct() {
+    sort()
+    var unique = 0
+    for index in indices where unique == 0 || self[unique - 1] != self[index] {
+      self[unique] = self[index]
+      unique += 1
+    }
+    removeLast(count - unique)
   }
 }

@@ -146,13 +146,7 @@ enum VerdictContext {
         hashes.append(hash)
       }
     }
-    hashes.sort()
-    var unique = 0
-    for index in hashes.indices where unique == 0 || hashes[unique - 1] != hashes[index] {
-      hashes[unique] = hashes[index]
-      unique += 1
-    }
-    hashes.removeLast(hashes.count - unique)
+    hashes.sortDistinct()
     return hashes
   }
 

@@ -1,7 +1,5 @@
 import ArgumentParser
-import EarshotDetectors
 import EarshotEvaluation
-import Foundation
 
 extension Earshot.Evaluate {
   /// `earshot evaluate listening`: the product's judgments against conversations labeled by the guide.
@@ -55,17 +53,12 @@ extension Earshot.Evaluate {
         valueName: "file"))
     var dumpRequestFeatures: String?
 
-    @Option(
-      help: ArgumentHelp(
-        "Use the reply-verdict model in this directory (reply-verdicts.tsv, verdict-terms.tsv) instead of "
-          + "the shipped one: Scripts/fit-listening-score.py --verdict-folds runs one fold's model at a time.",
-        valueName: "dir"))
-    var verdictModel: String?
+    @OptionGroup var verdictModel: VerdictModelOption
 
     func run() throws {
       let parsed = try GuideLabel.load(labels)
       var table = LapseFeatureTable(ratingNames: ["S", "A", "E", "listening"])
-      let model = try verdictModel.map { try VerdictModel.load(directory: URL(fileURLWithPath: $0)) }
+      let model = try verdictModel.load()
       let result = try ListeningEvaluation.evaluate(labels: parsed, dataPath: data, verdictModel: model) {
         label, scored in
         table.add(

@@ -33,16 +33,11 @@ extension Earshot.Evaluate {
       help: "Also write each dialogue's lapse features and ratings as TSV here (for Scripts/fit-listening-score.py).")
     var dumpFeatures: String?
 
-    @Option(
-      help: ArgumentHelp(
-        "Use the reply-verdict model in this directory (reply-verdicts.tsv, verdict-terms.tsv) instead of "
-          + "the shipped one: Scripts/fit-listening-score.py --verdict-folds runs one fold's model at a time.",
-        valueName: "dir"))
-    var verdictModel: String?
+    @OptionGroup var verdictModel: VerdictModelOption
 
     func run() throws {
       let dialogues = try STC3Dialogues.load(stc3)
-      let model = try verdictModel.map { try VerdictModel.load(directory: URL(fileURLWithPath: $0)) }
+      let model = try verdictModel.load()
       let results = try QualityEvaluation.score(dialogues, verdictModel: model)
       let agreement = QualityEvaluation.listening(dialogues, results: results)
       Console.output(QualityEvaluation.report(agreement, path: stc3, header: QualityEvaluation.weightsHeader()))
