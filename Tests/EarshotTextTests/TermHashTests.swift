@@ -72,9 +72,10 @@ import Testing
     for text in texts {
       let expected = TokenizedText(text)
       expected.bytes.withUnsafeBufferPointer { bytes in
-        Tokenizer.withTokens(bytes) { tokens, hashes in
+        Tokenizer.withTokens(bytes) { tokens, hashes, sentenceEnds in
           #expect(Array(tokens) == expected.tokens, "\(text)")
           #expect(Array(hashes) == expected.termHashes, "\(text)")
+          #expect(sentenceEnds.map { Int($0) } == expected.sentences.map(\.tokenRange.upperBound), "\(text)")
           var sentences: [Sentence] = []
           SentenceSplitter.forEachSentence(tokens, bytes) { sentences.append($0) }
           #expect(sentences == expected.sentences, "\(text)")
@@ -83,11 +84,12 @@ import Testing
     }
   }
 
-  /// A short text is first tokenized into 1 KiB on the stack (32 tokens); one with more tokens
+  /// A short text is first tokenized into 1 KiB on the stack (28 tokens); one with more tokens
   /// is tokenized again into memory for a token per byte, the most a text can have.
   @Test func textsWithMoreTokensThanTheStackScratchHoldsComeOutWhole() {
     for (text, count) in [
       (String(repeating: ",", count: 300), 300), (String(repeating: ",", count: 100), 100),
+      (String(repeating: "a ", count: 28), 28), (String(repeating: "a ", count: 29), 29),
       (String(repeating: "a ", count: 32), 32), (String(repeating: "a ", count: 33), 33),
       (String(repeating: "a,", count: 64), 128), ("ok", 1),
       // Past 64 KiB the tokens go to growing arrays instead of scratch for a token per byte.
@@ -97,10 +99,11 @@ import Testing
       #expect(expected.tokens.count == count, "\(text)")
       expected.bytes.withUnsafeBufferPointer { buffer in
         var calls = 0
-        Tokenizer.withTokens(buffer) { tokens, hashes in
+        Tokenizer.withTokens(buffer) { tokens, hashes, sentenceEnds in
           calls += 1
           #expect(Array(tokens) == expected.tokens, "\(text)")
           #expect(Array(hashes) == expected.termHashes, "\(text)")
+          #expect(sentenceEnds.map { Int($0) } == expected.sentences.map(\.tokenRange.upperBound), "\(text)")
         }
         #expect(calls == 1, "body runs once: \(text)")
       }
