@@ -90,18 +90,29 @@ public enum SentenceSplitter {
     ["mr", "mrs", "ms", "dr", "st", "vs", "etc", "inc", "ltd", "jr", "sr", "e.g", "i.e", "approx", "dept", "tel"]
     .map { Array($0.utf8) }
 
+  /// Each abbreviation as `packedLowercase` reads a word: one integer to compare, at every full
+  /// stop after a word.
+  static let packedAbbreviations: [UInt64] = abbreviations.map { word in
+    word.withUnsafeBufferPointer { packedLowercase($0) }
+  }
+
+  /// A word of at most eight bytes, ASCII capitals lowercased, as one little-endian integer.
+  @inline(__always)
+  static func packedLowercase(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var packed: UInt64 = 0
+    for offset in 0..<word.count { packed |= UInt64(ASCII.lowercase(word[offset])) << (8 &* UInt64(offset)) }
+    return packed
+  }
+
   static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     if word.count == 1 {  // an initial ("J. Smith"), but not "I." or "a."
       let letter = word[0]
       return ASCII.isUpper(letter) && letter != 0x49 && letter != 0x41
     }
     guard word.count <= maxAbbreviationLength else { return false }
-    // Lowercased into a fixed-size buffer: this runs at every full stop, so it must not allocate.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxAbbreviationLength) { buffer in
-      for (offset, byte) in word.enumerated() { buffer[offset] = ASCII.lowercase(byte) }
-      let lowered = UnsafeBufferPointer(rebasing: buffer[0..<word.count])
-      return abbreviations.contains { $0.elementsEqual(lowered) }
-    }
+    // No word packs to zero and no abbreviation contains a zero byte, so equal integers mean equal
+    // words of the same length.
+    return packedAbbreviations.contains(packedLowercase(word))
   }
 
   static let maxAbbreviationLength = 6

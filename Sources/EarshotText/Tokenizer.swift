@@ -48,19 +48,26 @@ public enum Tokenizer {
     // up to about 100 bytes (most sentences and chat lines) rarely has more than 28 tokens: try
     // that first.
     let stackTokens = 1024 / scratchBytesPerToken
-    if bytes.count <= stackTokens * 4,
-      scan(bytes, capacity: min(stackTokens, max(1, bytes.count)), body)
-    {
-      return
+    if bytes.count <= stackTokens * 4 {
+      let scanned = withUnsafeTemporaryAllocation(
+        byteCount: stackTokens * scratchBytesPerToken, alignment: MemoryLayout<Token>.alignment
+      ) { scratch in
+        scan(bytes, into: scratch.baseAddress.unsafelyUnwrapped, capacity: min(stackTokens, max(1, bytes.count)), body)
+      }
+      if scanned { return }
     }
     // Every token advances the scan by at least one byte, so a text has at most one token a byte:
     // scratch for that many is safe, and for a text of up to 64 KiB (a long e-mail) small enough.
+    // The thread's scratch block is reused from call to call, so this does not allocate either.
     if bytes.count <= 1 << 16 {
-      _ = scan(bytes, capacity: max(1, bytes.count), body)
+      let capacity = max(1, bytes.count)
+      ThreadScratch.withBytes(capacity * scratchBytesPerToken) { scratch in
+        _ = scan(bytes, into: scratch, capacity: capacity, body)
+      }
       return
     }
     // A longer text: arrays that grow with the tokens found, as `TokenizedText` uses, rather than
-    // 32 bytes of scratch per byte of text.
+    // 36 bytes of scratch per byte of text.
     var scanner = Scanner(bytes: bytes, sink: HashedTokenArrays(capacity: bytes.count / 3 + 4))
     scanner.run()
     // A token count always fits: the text would need more than 48 GiB of tokens otherwise.
@@ -73,13 +80,14 @@ public enum Tokenizer {
   }
 
   /// Scratch bytes per token for `withTokens`: the token, its hash and room for a sentence end.
-  static let scratchBytesPerToken =
+  static var scratchBytesPerToken: Int {
     MemoryLayout<Token>.stride + MemoryLayout<Int>.stride + MemoryLayout<Int32>.stride
+  }
 
-  /// Tokenizes into scratch memory for `capacity` tokens and runs `body` when they fit; false when
-  /// they did not (and `body` did not run).
+  /// Tokenizes into `scratch` (`capacity * scratchBytesPerToken` bytes, aligned for a token) and
+  /// runs `body` when the tokens fit; false when they did not (and `body` did not run).
   private static func scan(
-    _ bytes: UnsafeBufferPointer<UInt8>, capacity: Int,
+    _ bytes: UnsafeBufferPointer<UInt8>, into scratch: UnsafeMutableRawPointer, capacity: Int,
     _ body: (
       _ tokens: UnsafeBufferPointer<Token>, _ hashes: UnsafeBufferPointer<Int>,
       _ sentenceEnds: UnsafeBufferPointer<Int32>
@@ -87,23 +95,18 @@ public enum Tokenizer {
   ) -> Bool {
     let tokenBytes = capacity * MemoryLayout<Token>.stride
     let hashBytes = capacity * MemoryLayout<Int>.stride
-    return withUnsafeTemporaryAllocation(
-      byteCount: capacity * scratchBytesPerToken, alignment: MemoryLayout<Token>.alignment
-    ) { scratch in
-      guard let base = scratch.baseAddress else { return false }
-      let tokens = base.bindMemory(to: Token.self, capacity: capacity)
-      let hashes = (base + tokenBytes).bindMemory(to: Int.self, capacity: capacity)
-      let ends = (base + tokenBytes + hashBytes).bindMemory(to: Int32.self, capacity: capacity)
-      var scanner = Scanner(
-        bytes: bytes, sink: TokenBuffer(tokens: tokens, hashes: hashes, sentenceEnds: ends, capacity: capacity))
-      scanner.run()
-      let count = scanner.sink.count
-      guard count <= capacity else { return false }
-      body(
-        UnsafeBufferPointer(start: tokens, count: count), UnsafeBufferPointer(start: hashes, count: count),
-        UnsafeBufferPointer(start: ends, count: scanner.sink.sentenceCount))
-      return true
-    }
+    let tokens = scratch.bindMemory(to: Token.self, capacity: capacity)
+    let hashes = (scratch + tokenBytes).bindMemory(to: Int.self, capacity: capacity)
+    let ends = (scratch + tokenBytes + hashBytes).bindMemory(to: Int32.self, capacity: capacity)
+    var scanner = Scanner(
+      bytes: bytes, sink: TokenBuffer(tokens: tokens, hashes: hashes, sentenceEnds: ends, capacity: capacity))
+    scanner.run()
+    let count = scanner.sink.count
+    guard count <= capacity else { return false }
+    body(
+      UnsafeBufferPointer(start: tokens, count: count), UnsafeBufferPointer(start: hashes, count: count),
+      UnsafeBufferPointer(start: ends, count: scanner.sink.sentenceCount))
+    return true
   }
 }
 

@@ -18,6 +18,20 @@ import Testing
       ])
   }
 
+  /// Every abbreviation in any case keeps its full stop inside the sentence; words that only
+  /// start or end like one ("mrx", "ms" inside "msg", "tele") do not. ("e.g" and "i.e" are on the
+  /// list, but the tokenizer splits them at their inner full stop, so they never reach it whole.)
+  @Test func everyAbbreviationInAnyCaseAndNoNearMiss() {
+    for word in [
+      "mr", "Mrs", "MS", "dr", "St", "vs", "etc", "Inc", "LTD", "jr", "Sr", "approx", "Dept", "tel",
+    ] {
+      #expect(sentences("Ask \(word). Then call.") == ["Ask \(word). Then call."], "\(word)")
+    }
+    for word in ["mrx", "msg", "tele", "m", "approxx", "eg", "depts"] {
+      #expect(sentences("Ask \(word). Then call.") == ["Ask \(word).", "Then call."], "\(word)")
+    }
+  }
+
   @Test func pronounIEndsASentence() {
     #expect(sentences("So do I. Next one.") == ["So do I.", "Next one."])
   }

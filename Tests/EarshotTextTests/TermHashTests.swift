@@ -109,4 +109,41 @@ import Testing
       }
     }
   }
+
+  /// Texts too long for the stack use the thread's scratch block, which a nested call (a body that
+  /// tokenizes again) must not share: the outer tokens stay intact while the inner call runs, on
+  /// this thread and on others at the same time.
+  @Test func nestedAndConcurrentCallsKeepTheirOwnScratch() async {
+    let outerText = String(repeating: "The agent was not helpful at all, ", count: 12)
+    let innerText = String(repeating: "Great, thanks! ", count: 20)
+    let outer = TokenizedText(outerText)
+    let inner = TokenizedText(innerText)
+    func check() -> Int {
+      var checked = 0
+      outer.bytes.withUnsafeBufferPointer { outerBytes in
+        Tokenizer.withTokens(outerBytes) { tokens, hashes, _ in
+          inner.bytes.withUnsafeBufferPointer { innerBytes in
+            Tokenizer.withTokens(innerBytes) { innerTokens, innerHashes, innerEnds in
+              // Compared as one Bool: a failure would otherwise print hundreds of tokens.
+              let same =
+                Array(innerTokens) == inner.tokens && Array(innerHashes) == inner.termHashes
+                && innerEnds.map { Int($0) } == inner.sentences.map(\.tokenRange.upperBound)
+              #expect(same, "the nested call's tokens, hashes and sentence ends")
+              checked += 1
+            }
+          }
+          let same = Array(tokens) == outer.tokens && Array(hashes) == outer.termHashes
+          #expect(same, "the outer call's tokens and hashes after the nested call")
+          checked += 1
+        }
+      }
+      return checked
+    }
+    #expect(check() == 2)
+    let counts = await withTaskGroup(of: Int.self) { group in
+      for _ in 0..<8 { group.addTask { (0..<50).reduce(0) { total, _ in total + check() } } }
+      return await group.reduce(0, +)
+    }
+    #expect(counts == 8 * 50 * 2)
+  }
 }
