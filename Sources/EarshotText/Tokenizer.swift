@@ -194,9 +194,9 @@ private struct Scanner<Sink: TokenSink> {
 
   // Sentence boundaries, decided as each token is found (`SentenceSplitter.forEachSentence`'s
   // rules, one token late): whether a sentence ends after a token depends on the next one.
-  /// The last token added (valid when `hasLast`).
-  var last = Token(kind: .punctuation, start: 0, end: 0)
-  var hasLast = false
+  /// The last token added; a start of -1 before the first.
+  var last = Token(kind: .punctuation, start: -1, end: -1)
+  var hasLast: Bool { last.start >= 0 }
   /// Whether a sentence ends after `last` unless the next token is closing punctuation right
   /// after it: `last` is an end mark, or closing punctuation after one.
   var wantsEnd = false
@@ -220,9 +220,9 @@ private struct Scanner<Sink: TokenSink> {
           position += 1
           continue
         }
-        if let end = text.plainWordEnd(at: position, lead) {
+        if let (end, isContraction) = text.plainWordEnd(at: position, lead) {
           add(
-            Token(kind: .word, start: position, end: end),
+            Token(kind: .word, start: position, end: end, isContraction: isContraction),
             hash: Sink.wantsHashes ? text.plainWordHash(position, end) : 0)
           // Most words are followed by one space: step over it here rather than in another round.
           position = end < count && bytes[end] == 0x20 ? end &+ 1 : end
@@ -247,11 +247,7 @@ private struct Scanner<Sink: TokenSink> {
   mutating func add(_ token: Token, hash: Int) {
     if Sink.wantsSentences {
       // Most tokens are words after a word, one space apart: nothing ends, nothing to decide.
-      if !wantsEnd, newlines == 0, token.kind != .punctuation {
-        hasLast = true
-      } else {
-        decideSentenceEnd(before: token)
-      }
+      if wantsEnd || newlines != 0 || token.kind == .punctuation { decideSentenceEnd(before: token) }
       last = token
     }
     sink.add(token, hash: hash)
@@ -280,7 +276,6 @@ private struct Scanner<Sink: TokenSink> {
       || (next.kind == .punctuation
         && SentenceSplitter.endsSentence(next, previous: hasLast ? last : nil, bytes: bytes))
     newlines = 0
-    hasLast = true
   }
 
   // MARK: - ASCII
@@ -365,7 +360,8 @@ private struct Scanner<Sink: TokenSink> {
   }
 
   mutating func emit(_ token: Token) {
-    add(token, hash: Sink.wantsHashes ? termHash(bytes, token.range) : 0)
+    // `termHash`, inlined.
+    add(token, hash: Sink.wantsHashes ? Int(truncatingIfNeeded: TermHash.hash(bytes, token.range)) : 0)
     position = max(token.end, position + 1)
   }
 }
@@ -379,8 +375,8 @@ private struct ScanBytes {
 
   func byte(at index: Int) -> UInt8 { index < count ? bytes[index] : 0 }
 
-  /// `termHash` of a word of ASCII letters (`plainWordEnd`): every byte is a letter, so
-  /// setting bit 5 of each lowercases it, and no byte needs `’` normalization.
+  /// `termHash` of a word of ASCII letters and apostrophes (`plainWordEnd`): setting bit 5 of each
+  /// byte lowercases a letter and leaves `'` (0x27) as it is, and no byte needs `’` normalization.
   @inline(__always)
   func plainWordHash(_ start: Int, _ end: Int) -> Int {
     let length = end &- start
@@ -419,19 +415,27 @@ private struct ScanBytes {
   /// before ":" or ".", in any case, and an address only when the scan for one from a word before
   /// "." finds it. Those and anything else go the general way.
   @inline(__always)
-  func plainWordEnd(at position: Int, _ lead: UInt8) -> Int? {
+  func plainWordEnd(at position: Int, _ lead: UInt8) -> (end: Int, isContraction: Bool)? {
     guard (lead | 0x20) &- 0x61 < 26 else { return nil }
-    let end = lowercaseRunEnd(from: position &+ 1)
-    guard end < count else { return end }
-    switch bytes[end] {
-    case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x29, 0x22:
-      return end
-    case 0x3A:  // ":" after "http" or "https"
-      return lead | 0x20 == 0x68 ? nil : end
-    case 0x2E:  // "." after "www", or inside an address
-      return lead | 0x20 == 0x77 || emailEnd(from: position) != nil ? nil : end
-    default:
-      return nil
+    var end = lowercaseRunEnd(from: position &+ 1)
+    var isContraction = false
+    while true {
+      guard end < count else { return (end, isContraction) }
+      switch bytes[end] {
+      case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x29, 0x22:
+        return (end, isContraction)
+      case 0x3A:  // ":" after "http" or "https"
+        return lead | 0x20 == 0x68 ? nil : (end, isContraction)
+      case 0x2E:  // "." after "www", or inside an address
+        return lead | 0x20 == 0x77 || emailEnd(from: position) != nil ? nil : (end, isContraction)
+      case 0x27 where !isContraction && end &+ 1 < count && bytes[end &+ 1] &- 0x61 < 26:
+        // One apostrophe between letters, lowercase after it ("don't", "it's", "I'm"): a
+        // contraction, as `wordToken` reads it; a second apostrophe goes the general way.
+        isContraction = true
+        end = lowercaseRunEnd(from: end &+ 2)
+      default:
+        return nil
+      }
     }
   }
 
