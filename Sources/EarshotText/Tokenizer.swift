@@ -417,44 +417,55 @@ private struct ScanBytes {
   @inline(__always)
   func plainWordEnd(at position: Int, _ lead: UInt8) -> (end: Int, isContraction: Bool)? {
     guard (lead | 0x20) &- 0x61 < 26 else { return nil }
-    var end = lowercaseRunEnd(from: position &+ 1)
+    var (end, next) = lowercaseRun(from: position &+ 1)
     var isContraction = false
     while true {
-      guard end < count else { return (end, isContraction) }
-      switch bytes[end] {
-      case 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x29, 0x22:
+      switch next {
+      case -1, 0x20, 0x0A, 0x0D, 0x09, 0x2C, 0x21, 0x3F, 0x3B, 0x29, 0x22:  // -1: the text's end
         return (end, isContraction)
       case 0x3A:  // ":" after "http" or "https"
         return lead | 0x20 == 0x68 ? nil : (end, isContraction)
       case 0x2E:  // "." after "www", or inside an address
-        return lead | 0x20 == 0x77 || emailEnd(from: position) != nil ? nil : (end, isContraction)
+        if lead | 0x20 == 0x77 { return nil }
+        // An address goes on after the full stop with a byte of its local part or "@"; most
+        // words before "." end a sentence, with a space or the text's end after it.
+        let after = end &+ 1
+        guard after < count, Self.isAddressLocalByte(bytes[after]) || bytes[after] == 0x40 else {
+          return (end, isContraction)
+        }
+        return emailEnd(from: position) != nil ? nil : (end, isContraction)
       case 0x27 where !isContraction && end &+ 1 < count && bytes[end &+ 1] &- 0x61 < 26:
         // One apostrophe between letters, lowercase after it ("don't", "it's", "I'm"): a
         // contraction, as `wordToken` reads it; a second apostrophe goes the general way.
         isContraction = true
-        end = lowercaseRunEnd(from: end &+ 2)
+        (end, next) = lowercaseRun(from: end &+ 2)
       default:
         return nil
       }
     }
   }
 
-  /// The end of the run of lowercase ASCII letters from `start`, eight bytes at a time: a loop
-  /// that stops after a word's last letter mispredicts that stop at almost every word, while one
-  /// test of eight bytes does not (most words are shorter).
+  /// The end of the run of lowercase ASCII letters from `start` and the byte there (-1 at the
+  /// text's end), eight bytes at a time: a loop that stops after a word's last letter mispredicts
+  /// that stop at almost every word, while one test of eight bytes does not (most words are
+  /// shorter). The byte after the run comes from the same eight bytes, not from another load.
   @inline(__always)
-  func lowercaseRunEnd(from start: Int) -> Int {
+  func lowercaseRun(from start: Int) -> (end: Int, next: Int) {
     var end = start
     if let base = bytes.baseAddress {
       while end &+ 8 <= count {
         let chunk = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
         let others = Self.nonLowercaseBytes(chunk)
-        if others != 0 { return end &+ others.trailingZeroBitCount &>> 3 }
+        if others != 0 {
+          // The first marked high bit is bit 8k + 7 of byte k.
+          let bit = others.trailingZeroBitCount
+          return (end &+ bit &>> 3, Int(truncatingIfNeeded: (chunk >> UInt64(bit &- 7)) & 0xFF))
+        }
         end &+= 8
       }
     }
     while end < count, bytes[end] &- 0x61 < 26 { end &+= 1 }
-    return end
+    return (end, end < count ? Int(bytes[end]) : -1)
   }
 
   /// The high bit of each byte of `chunk` that is not a lowercase ASCII letter: with the high bit
