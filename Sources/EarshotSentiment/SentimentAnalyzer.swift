@@ -87,17 +87,19 @@ public struct SentimentAnalyzer: Sendable {
   }
 
   /// The score of UTF-8 text tokenized on the fly: the same tokens, sentences and score as
-  /// `score(TokenizedText(bytes: bytes))`, but the tokens live in scratch memory for the call and
-  /// each sentence is scored as the splitter finds it, so no `TokenizedText` arrays are built and
-  /// freed. For scoring a text once; a pipeline that shares one tokenization among several stages
-  /// scores its `TokenizedText`.
+  /// `score(TokenizedText(bytes: bytes))`, but the tokens and sentence ends live in scratch memory
+  /// for the call, so no `TokenizedText` arrays are built and freed. For scoring a text once; a
+  /// pipeline that shares one tokenization among several stages scores its `TokenizedText`.
   public func score(utf8 bytes: UnsafeBufferPointer<UInt8>) -> SentimentScore {
     var accumulator = SentimentAggregator(alpha: rules.normalizationAlpha)
-    Tokenizer.withTokens(bytes) { tokens, hashes in
+    Tokenizer.withTokens(bytes) { tokens, hashes, sentenceEnds in
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, 2 * tokens.count)) { ids in
         var unused: [SentimentCue] = []
-        SentenceSplitter.forEachSentence(tokens, bytes) { sentence in
-          accumulator.add(scoreSentence(bytes, tokens, hashes, ids, sentence.tokenRange, cues: &unused, collect: false))
+        var first = 0
+        for end in sentenceEnds {
+          let end = Int(end)
+          accumulator.add(scoreSentence(bytes, tokens, hashes, ids, first..<end, cues: &unused, collect: false))
+          first = end
         }
       }
     }

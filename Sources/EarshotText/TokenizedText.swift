@@ -20,9 +20,11 @@ public struct TokenizedText: Sendable {
   /// Tokenizes and splits UTF-8 `bytes`.
   public init(bytes: [UInt8]) {
     self.bytes = bytes
-    let (tokens, hashes) = Tokenizer.tokenizeAndHash(bytes)
+    // One scan finds the tokens, their hashes and the sentences (as `SentenceSplitter.split`
+    // groups the tokens).
+    let (tokens, hashes, sentences) = Tokenizer.tokenizeHashAndSplit(bytes)
     self.tokens = tokens
-    self.sentences = SentenceSplitter.split(tokens: tokens, bytes: bytes)
+    self.sentences = sentences
     self.termHashes = hashes
   }
 

@@ -72,9 +72,10 @@ import Testing
     for text in texts {
       let expected = TokenizedText(text)
       expected.bytes.withUnsafeBufferPointer { bytes in
-        Tokenizer.withTokens(bytes) { tokens, hashes in
+        Tokenizer.withTokens(bytes) { tokens, hashes, sentenceEnds in
           #expect(Array(tokens) == expected.tokens, "\(text)")
           #expect(Array(hashes) == expected.termHashes, "\(text)")
+          #expect(sentenceEnds.map { Int($0) } == expected.sentences.map(\.tokenRange.upperBound), "\(text)")
           var sentences: [Sentence] = []
           SentenceSplitter.forEachSentence(tokens, bytes) { sentences.append($0) }
           #expect(sentences == expected.sentences, "\(text)")
@@ -83,11 +84,12 @@ import Testing
     }
   }
 
-  /// A short text is first tokenized into 1 KiB on the stack (32 tokens); one with more tokens
+  /// A short text is first tokenized into 1 KiB on the stack (28 tokens); one with more tokens
   /// is tokenized again into memory for a token per byte, the most a text can have.
   @Test func textsWithMoreTokensThanTheStackScratchHoldsComeOutWhole() {
     for (text, count) in [
       (String(repeating: ",", count: 300), 300), (String(repeating: ",", count: 100), 100),
+      (String(repeating: "a ", count: 28), 28), (String(repeating: "a ", count: 29), 29),
       (String(repeating: "a ", count: 32), 32), (String(repeating: "a ", count: 33), 33),
       (String(repeating: "a,", count: 64), 128), ("ok", 1),
       // Past 64 KiB the tokens go to growing arrays instead of scratch for a token per byte.
@@ -97,13 +99,51 @@ import Testing
       #expect(expected.tokens.count == count, "\(text)")
       expected.bytes.withUnsafeBufferPointer { buffer in
         var calls = 0
-        Tokenizer.withTokens(buffer) { tokens, hashes in
+        Tokenizer.withTokens(buffer) { tokens, hashes, sentenceEnds in
           calls += 1
           #expect(Array(tokens) == expected.tokens, "\(text)")
           #expect(Array(hashes) == expected.termHashes, "\(text)")
+          #expect(sentenceEnds.map { Int($0) } == expected.sentences.map(\.tokenRange.upperBound), "\(text)")
         }
         #expect(calls == 1, "body runs once: \(text)")
       }
     }
+  }
+
+  /// Texts too long for the stack use the thread's scratch block, which a nested call (a body that
+  /// tokenizes again) must not share: the outer tokens stay intact while the inner call runs, on
+  /// this thread and on others at the same time.
+  @Test func nestedAndConcurrentCallsKeepTheirOwnScratch() async {
+    let outerText = String(repeating: "The agent was not helpful at all, ", count: 12)
+    let innerText = String(repeating: "Great, thanks! ", count: 20)
+    let outer = TokenizedText(outerText)
+    let inner = TokenizedText(innerText)
+    func check() -> Int {
+      var checked = 0
+      outer.bytes.withUnsafeBufferPointer { outerBytes in
+        Tokenizer.withTokens(outerBytes) { tokens, hashes, _ in
+          inner.bytes.withUnsafeBufferPointer { innerBytes in
+            Tokenizer.withTokens(innerBytes) { innerTokens, innerHashes, innerEnds in
+              // Compared as one Bool: a failure would otherwise print hundreds of tokens.
+              let same =
+                Array(innerTokens) == inner.tokens && Array(innerHashes) == inner.termHashes
+                && innerEnds.map { Int($0) } == inner.sentences.map(\.tokenRange.upperBound)
+              #expect(same, "the nested call's tokens, hashes and sentence ends")
+              checked += 1
+            }
+          }
+          let same = Array(tokens) == outer.tokens && Array(hashes) == outer.termHashes
+          #expect(same, "the outer call's tokens and hashes after the nested call")
+          checked += 1
+        }
+      }
+      return checked
+    }
+    #expect(check() == 2)
+    let counts = await withTaskGroup(of: Int.self) { group in
+      for _ in 0..<8 { group.addTask { (0..<50).reduce(0) { total, _ in total + check() } } }
+      return await group.reduce(0, +)
+    }
+    #expect(counts == 8 * 50 * 2)
   }
 }
