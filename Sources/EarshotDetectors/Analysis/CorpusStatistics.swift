@@ -13,53 +13,34 @@ public struct CorpusStatistics: Sendable {
   public let documents: Int
   /// Turns containing each stem.
   let documentFrequency: [String: Int]
-  /// Template clusters: representative fingerprint → number of conversations using it.
-  let templateClusters: [UInt64: Int]
-  /// The representatives by each of their eight bytes, so near neighbours are found without a scan.
-  let bands: [[UInt8: [UInt64]]]
+  /// Template clusters: their representative fingerprints, indexed for near-neighbour lookups.
+  let templates: TemplateIndex
+  /// Per representative (by its position in `templates`), the conversations that used the cluster.
+  let templateConversations: [Int]
   /// Conversations a near-duplicate reply must appear in to count as a template.
   public let templateMinimumConversations: Int
 
   /// Turns needed before corpus IDF replaces the built-in estimate.
   public static let minimumDocuments = 200
   /// Fingerprints this many bits apart or closer are the same template (unrelated texts sit about
-  /// 32 bits apart). Below 16, two such fingerprints always share at least one of their sixteen
-  /// 4-bit bands, which the band index relies on.
+  /// 32 bits apart). At ten or less, two such fingerprints differ by one bit at most in one of
+  /// `TemplateIndex`'s six blocks, which its lookups rely on.
   public static let templateDistance = 10
-  /// The band index: sixteen bands of four bits.
-  static let bandCount = 16
 
   /// No statistics: built-in IDF estimates, no templates.
   public static let empty = CorpusStatistics(
-    documents: 0, documentFrequency: [:], templateClusters: [:], bands: Array(repeating: [:], count: bandCount),
+    documents: 0, documentFrequency: [:], templates: TemplateIndex(), templateConversations: [],
     templateMinimumConversations: 5)
 
   init(
-    documents: Int, documentFrequency: [String: Int], templateClusters: [UInt64: Int], bands: [[UInt8: [UInt64]]],
+    documents: Int, documentFrequency: [String: Int], templates: TemplateIndex, templateConversations: [Int],
     templateMinimumConversations: Int
   ) {
     self.documents = documents
     self.documentFrequency = documentFrequency
-    self.templateClusters = templateClusters
-    self.bands = bands
+    self.templates = templates
+    self.templateConversations = templateConversations
     self.templateMinimumConversations = templateMinimumConversations
-  }
-
-  /// The 4-bit value of band `band` of `fingerprint`.
-  static func bandKey(_ fingerprint: UInt64, _ band: Int) -> UInt8 {
-    UInt8(truncatingIfNeeded: (fingerprint >> UInt64(band * 4)) & 0xF)
-  }
-
-  /// The representatives of the clusters `fingerprint` is near.
-  static func neighbours(of fingerprint: UInt64, in bands: [[UInt8: [UInt64]]]) -> [UInt64] {
-    var result: [UInt64] = []
-    for band in 0..<bandCount {
-      for candidate in bands[band][bandKey(fingerprint, band)] ?? []
-      where SimHash.distance(candidate, fingerprint) <= templateDistance && !result.contains(candidate) {
-        result.append(candidate)
-      }
-    }
-    return result
   }
 
   /// Inverse document frequency of a stem: rarer stems weigh more.
@@ -74,22 +55,25 @@ public struct CorpusStatistics: Sendable {
 
   /// How many conversations of the sample used a reply near-identical to `fingerprint`.
   public func templateUses(_ fingerprint: UInt64) -> Int {
-    CorpusStatistics.neighbours(of: fingerprint, in: bands).reduce(0) { max($0, templateClusters[$1] ?? 0) }
+    var uses = 0
+    templates.forEachNeighbour(of: fingerprint) { position, _ in uses = max(uses, templateConversations[position]) }
+    return uses
   }
 
   /// Whether `fingerprint` is a template reply in this corpus.
   public func isTemplate(_ fingerprint: UInt64) -> Bool {
-    !templateClusters.isEmpty && templateUses(fingerprint) >= templateMinimumConversations
+    !templates.isEmpty && templateUses(fingerprint) >= templateMinimumConversations
   }
 }
 
-/// Collects `CorpusStatistics` from conversations; merge builders from shards with `merge(_:)`.
+/// Collects `CorpusStatistics` from conversations.
 public struct CorpusStatisticsBuilder: Sendable {
   var documents = 0
   var documentFrequency: [String: Int] = [:]
-  /// Fingerprint clusters, found through the band index so lookups stay cheap.
-  var clusters: [UInt64: Int] = [:]
-  var bands: [[UInt8: [UInt64]]] = Array(repeating: [:], count: CorpusStatistics.bandCount)
+  /// Fingerprint clusters by their representatives, found through the index so lookups stay cheap.
+  var templates = TemplateIndex()
+  /// Per cluster (by position in `templates`), the conversations that used it.
+  var templateConversations: [Int] = []
   let stopwords: TermTable<Bool>
 
   /// Creates a builder that ignores `stopwords`.
@@ -99,29 +83,29 @@ public struct CorpusStatisticsBuilder: Sendable {
 
   /// Adds one conversation's turns.
   public mutating func add(_ conversation: Conversation) {
-    var seenTemplates = Set<UInt64>()
+    var seenTemplates = Set<Int>()
     for turn in conversation.turns {
       let text = TokenizedText(turn.text)
       documents += 1
       for stem in ContentTerms.terms(in: text, stopwords: stopwords) { documentFrequency[stem, default: 0] += 1 }
       guard turn.role.isCompanySide, let fingerprint = SimHash.fingerprint(text) else { continue }
       let representative = cluster(for: fingerprint)
-      if seenTemplates.insert(representative).inserted { clusters[representative, default: 0] += 1 }
+      if seenTemplates.insert(representative).inserted { templateConversations[representative] += 1 }
     }
   }
 
-  mutating func cluster(for fingerprint: UInt64) -> UInt64 {
-    if let existing = CorpusStatistics.neighbours(of: fingerprint, in: bands).first { return existing }
-    for band in 0..<CorpusStatistics.bandCount {
-      bands[band][CorpusStatistics.bandKey(fingerprint, band), default: []].append(fingerprint)
-    }
-    return fingerprint
+  /// The position of the cluster `fingerprint` joins: the nearest-listed existing one, or a new
+  /// cluster it represents.
+  mutating func cluster(for fingerprint: UInt64) -> Int {
+    if let existing = templates.firstNeighbour(of: fingerprint) { return existing }
+    templateConversations.append(0)
+    return templates.add(fingerprint)
   }
 
   /// The statistics collected so far.
   public func build(templateMinimumConversations: Int = 5) -> CorpusStatistics {
     CorpusStatistics(
-      documents: documents, documentFrequency: documentFrequency, templateClusters: clusters, bands: bands,
-      templateMinimumConversations: templateMinimumConversations)
+      documents: documents, documentFrequency: documentFrequency, templates: templates,
+      templateConversations: templateConversations, templateMinimumConversations: templateMinimumConversations)
   }
 }
