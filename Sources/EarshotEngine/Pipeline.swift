@@ -17,6 +17,9 @@ public struct UnitOutcome: Sendable {
   public var failed: Bool
 }
 
+/// Thrown from a reader's `emit` once the corpus sample is complete, to stop reading the file.
+private struct SampleComplete: Error {}
+
 /// Read → analyze → detect → score, for one unit of work. Safe to share across tasks.
 public struct Pipeline: Sendable {
   /// The scorer.
@@ -62,12 +65,17 @@ public struct Pipeline: Sendable {
     var conversations = 0
     for unit in units where conversations < limit {
       for file in unit.files where conversations < limit {
+        // Reading stops at the limit (`SampleComplete` ends the reader): the rest of the file is
+        // read again by the run itself, and reading it here too was a serial pass over the whole
+        // of a one-file corpus before any job could start.
         try? unit.reader.read(
           file,
           emit: { conversation in
-            guard conversations < limit, let admitted = limits.admit(conversation, diagnose: { _ in }) else { return }
+            guard conversations < limit else { throw SampleComplete() }
+            guard let admitted = limits.admit(conversation, diagnose: { _ in }) else { return }
             builder.add(self.applyingConfiguredRoles(admitted))
             conversations += 1
+            if conversations == limit { throw SampleComplete() }
           }, diagnose: { _ in })
       }
     }
