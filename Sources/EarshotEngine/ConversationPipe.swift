@@ -133,6 +133,7 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
     for _ in 0..<jobs {
       launch { [self] in
         defer { threadEnded() }
+        let pipeline = pipeline.forScoringThread()
         while var work = nextWork() {
           // A few conversations per lock round trip: one conversation's scoring takes a fraction
           // of a millisecond, so waking threads for each one cost a good part of a core.

@@ -86,6 +86,17 @@ public struct Pipeline: Sendable {
     return copy
   }
 
+  /// The same pipeline for one scoring thread of several: its analyzer's resources in a box of
+  /// that thread's own (see `ConversationAnalyzer.withOwnResourceBox()`); the lexicons themselves
+  /// are still shared, read-only.
+  func forScoringThread() -> Pipeline {
+    var copy = self
+    copy.scorer = ConversationScorer(
+      analyzer: scorer.analyzer.withOwnResourceBox(), detectors: scorer.detectors, weights: scorer.weights,
+      toolVersion: scorer.toolVersion)
+    return copy
+  }
+
   /// Reads and scores every conversation of `unit`, holding all its results (`score` and tests;
   /// batch and nightly stream through `BatchRunner` instead).
   public func process(_ unit: WorkUnit) -> UnitOutcome {
