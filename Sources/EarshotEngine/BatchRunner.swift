@@ -75,10 +75,10 @@ public struct BatchRunner: Sendable {
     let pipe = ConversationPipe<Prepared>(window: jobs * BatchRunner.windowPerJob, turnBudget: turnBudget)
     pipe.start(units: units, pipeline: pipeline, jobs: jobs, prepare: prepare)
     var failure: (any Error)?
-    while let delivery = await pipe.next() {
+    while var delivery = await pipe.next() {
       if failure == nil {
         do {
-          for (event, prepared) in delivery.events { try consume(event, prepared) }
+          while case (let event, let prepared)? = delivery.eventsLastFirst.popLast() { try consume(event, prepared) }
         } catch {
           failure = error
           pipe.cancel()

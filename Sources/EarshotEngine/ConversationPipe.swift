@@ -26,7 +26,9 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
 
   /// Events of consecutive sequence numbers, handed on together, and how many numbers they cover.
   struct Delivery: Sendable {
-    var events: [Event]
+    /// The events, the last first: the consumer takes them with `popLast()`, which moves each out
+    /// instead of copying it and destroying the array's copy after.
+    var eventsLastFirst: [Event]
     var sequences: Int
   }
 
@@ -115,7 +117,7 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
         if case .conversation(let conversation) = item { pendingTurns += conversation.turns.count }
         pending.append(item)
         if pending.count >= Self.readerBatch || pendingTurns * Self.readerBatch >= turnBudget {
-          try hand(&pending, turns: pendingTurns)
+          try hand(&pending)
           pendingTurns = 0
         }
       }
@@ -128,7 +130,7 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
         let end = UnitEnd(index: index, files: unit.files, failed: failed)
         guard (try? add(.ready((.unitFinished(end), nil)))) != nil else { return }
       }
-      if !pending.isEmpty { try? hand(&pending, turns: pendingTurns) }
+      if !pending.isEmpty { try? hand(&pending) }
     }
     for _ in 0..<jobs {
       launch { [self] in
@@ -221,7 +223,7 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
 
   /// Hands what the reader collected to the window, waiting for room first; empties `items`.
   /// Throws when the run was cancelled.
-  private func hand(_ items: inout [Item], turns: Int) throws {
+  private func hand(_ items: inout [Item]) throws {
     let waiting = try lock.withLock {
       if !cancelled && !hasRoom(for: items.count) {
         // Woken once a quarter of the window is free, not at every number consumed.
@@ -232,9 +234,12 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
         readerNeeds = 0
       }
       if cancelled { throw RunCancelled() }
-      for item in items {
-        let slot = produced % window
-        switch item {
+      // Taken from the end (moved, not copied), each into its own number.
+      let first = produced
+      produced += items.count
+      while let item = items.popLast() {
+        let slot = (first + items.count) % window
+        switch consume item {
         case .conversation(let conversation):
           slots[slot] = .queued(conversation)
           weights[slot] = conversation.turns.count
@@ -243,13 +248,11 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
         case .ready(let event):
           slots[slot] = .ready(.one(event))
         }
-        produced += 1
       }
       if queued > 0 && waitingScorers > 0 { lock.broadcast(.work) }
       advanceReady()
       return consumerIfDue()
     }
-    items.removeAll(keepingCapacity: true)
     waiting?.resume()
   }
 
@@ -271,7 +274,7 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
         if case .queued = slots[index] {
           var slot = Slot.scoring
           swap(&slot, &slots[index])
-          if case .queued(let conversation) = slot { work.append((nextToScore, conversation)) }
+          if case .queued(let conversation) = consume slot { work.append((nextToScore, conversation)) }
           queued -= 1
         }
         nextToScore += 1
@@ -314,21 +317,21 @@ final class ConversationPipe<Prepared: Sendable>: @unchecked Sendable {
     return waiting
   }
 
-  /// Every ready number from `delivered` on, moved out of the window. Holds the lock.
+  /// Every ready number from `delivered` on, moved out of the window (the last first). Holds the
+  /// lock.
   private func takeDelivery() -> Delivery {
-    var delivery = Delivery(events: [], sequences: readyEnd - delivered)
-    delivery.events.reserveCapacity(delivery.sequences)
-    while delivered < readyEnd {
+    var delivery = Delivery(eventsLastFirst: [], sequences: readyEnd - delivered)
+    delivery.eventsLastFirst.reserveCapacity(delivery.sequences)
+    for sequence in (delivered..<readyEnd).reversed() {
       var slot = Slot.empty
-      swap(&slot, &slots[delivered % window])
-      if case .ready(let events) = slot {
-        switch events {
-        case .one(let event): delivery.events.append(event)
-        case .many(let list): delivery.events += list
-        }
+      swap(&slot, &slots[sequence % window])
+      switch consume slot {
+      case .ready(.one(let event)): delivery.eventsLastFirst.append(event)
+      case .ready(.many(let list)): delivery.eventsLastFirst += list.reversed()
+      default: break
       }
-      delivered += 1
     }
+    delivered = readyEnd
     return delivery
   }
 
