@@ -25,7 +25,10 @@ public struct AnalyzedConversation: Sendable {
   /// contradiction), so detectors can ask what was settled before a given turn.
   public let resolutionTimeline: [Resolution?]
   /// Shared lexicons and settings.
-  public let resources: AnalysisResources
+  @inlinable public var resources: AnalysisResources { sharedResources.value }
+  /// The resources, held by reference: they are a hundred or so buffers, each retained on every
+  /// copy of a conversation if held inline, and the same buffers for every scoring thread.
+  @usableFromInline let sharedResources: SharedResources
   /// For each turn position, the position of the first company-side turn after it (`turns.count`
   /// when there is none), so replies are found without scanning from the start for every question.
   let companyTurnAfter: [Int]
@@ -102,14 +105,32 @@ final class AnalysisMemo: Sendable {
   }
 }
 
+/// `AnalysisResources` behind one reference, so copying what holds them costs one retain.
+///
+/// Each scoring thread should hold its own box (`ConversationAnalyzer.withOwnResourceBox()`):
+/// the box's reference count is then touched by that thread alone.
+@usableFromInline final class SharedResources: Sendable {
+  @usableFromInline let value: AnalysisResources
+
+  init(_ value: AnalysisResources) { self.value = value }
+}
+
 /// Builds `AnalyzedConversation`s; one analyzer serves a whole run across threads.
 public struct ConversationAnalyzer: Sendable {
   /// Lexicons and settings shared by the detectors.
-  public let resources: AnalysisResources
+  @inlinable public var resources: AnalysisResources { sharedResources.value }
+  @usableFromInline let sharedResources: SharedResources
 
   /// Creates an analyzer.
   public init(resources: AnalysisResources) {
-    self.resources = resources
+    sharedResources = SharedResources(resources)
+  }
+
+  /// The same analyzer with its resources in a box of its own, for one scoring thread: the
+  /// conversations it analyzes are copied from detector to detector, each copy retaining the box,
+  /// and a box shared by threads would have both cores contend for its reference count.
+  public func withOwnResourceBox() -> ConversationAnalyzer {
+    ConversationAnalyzer(resources: resources)
   }
 
   /// Tokenizes, scores and annotates `conversation`.
@@ -123,7 +144,7 @@ public struct ConversationAnalyzer: Sendable {
     var analyzed = AnalyzedConversation(
       conversation: conversation, texts: texts, sentiments: sentiments, contentTerms: contentTerms,
       questions: questions,
-      resolutionTimeline: timeline, resources: resources,
+      resolutionTimeline: timeline, sharedResources: sharedResources,
       companyTurnAfter: AnalyzedConversation.companyTurnPositions(conversation.turns))
     analyzed.questionRecords = QuestionVerdicts(lexicons: resources.lexicons).records(in: analyzed)
     analyzed.customerMood = CustomerMood(analyzed)

@@ -10,8 +10,8 @@ import Foundation
 /// Conversations, not files, are the unit of parallel work: one large file keeps every job busy.
 /// With one job, reading and scoring run in turn on the caller's task. With more, one thread reads
 /// (units in order, conversation by conversation) and `jobs` threads score, a few conversations at
-/// a time; only a window of `jobs × 32` read-but-unconsumed conversations (and at most `turnBudget` turns among them) is
-/// held, so memory stays bounded however large a file is.
+/// a time; only a window of `jobs × windowPerJob` read-but-unconsumed conversations (and at most
+/// `turnBudget` turns among them) is held, so memory stays bounded however large a file is.
 public struct BatchRunner: Sendable {
   /// How many conversations are scored at once.
   public var jobs: Int
@@ -19,8 +19,10 @@ public struct BatchRunner: Sendable {
   /// conversation is still let through alone).
   public var turnBudget: Int
 
-  /// Read-but-unconsumed conversations allowed per job.
-  public static let windowPerJob = 32
+  /// Read-but-unconsumed conversations allowed per job. The consumer and the reader are woken a
+  /// quarter of the window at a time, so a larger window means fewer wake-ups (a conversation and
+  /// its result are a few kilobytes; the turn budget bounds long ones).
+  public static let windowPerJob = 64
 
   /// Creates a runner.
   public init(jobs: Int, turnBudget: Int = 200_000) {
@@ -73,10 +75,10 @@ public struct BatchRunner: Sendable {
     let pipe = ConversationPipe<Prepared>(window: jobs * BatchRunner.windowPerJob, turnBudget: turnBudget)
     pipe.start(units: units, pipeline: pipeline, jobs: jobs, prepare: prepare)
     var failure: (any Error)?
-    for await delivery in pipe.events {
+    while var delivery = await pipe.next() {
       if failure == nil {
         do {
-          for (event, prepared) in delivery.events { try consume(event, prepared) }
+          while case (let event, let prepared)? = delivery.eventsLastFirst.popLast() { try consume(event, prepared) }
         } catch {
           failure = error
           pipe.cancel()

@@ -17,6 +17,9 @@ public struct UnitOutcome: Sendable {
   public var failed: Bool
 }
 
+/// Thrown from a reader's `emit` once the corpus sample is complete, to stop reading the file.
+private struct SampleComplete: Error {}
+
 /// Read → analyze → detect → score, for one unit of work. Safe to share across tasks.
 public struct Pipeline: Sendable {
   /// The scorer.
@@ -62,12 +65,17 @@ public struct Pipeline: Sendable {
     var conversations = 0
     for unit in units where conversations < limit {
       for file in unit.files where conversations < limit {
+        // Reading stops at the limit (`SampleComplete` ends the reader): the rest of the file is
+        // read again by the run itself, and reading it here too was a serial pass over the whole
+        // of a one-file corpus before any job could start.
         try? unit.reader.read(
           file,
           emit: { conversation in
-            guard conversations < limit, let admitted = limits.admit(conversation, diagnose: { _ in }) else { return }
+            guard conversations < limit else { throw SampleComplete() }
+            guard let admitted = limits.admit(conversation, diagnose: { _ in }) else { return }
             builder.add(self.applyingConfiguredRoles(admitted))
             conversations += 1
+            if conversations == limit { throw SampleComplete() }
           }, diagnose: { _ in })
       }
     }
@@ -75,6 +83,17 @@ public struct Pipeline: Sendable {
     copy.scorer = ConversationScorer(
       analyzer: ConversationAnalyzer(resources: resources.with(corpus: builder.build())),
       detectors: scorer.detectors, weights: scorer.weights, toolVersion: scorer.toolVersion)
+    return copy
+  }
+
+  /// The same pipeline for one scoring thread of several: its analyzer's resources in a box of
+  /// that thread's own (see `ConversationAnalyzer.withOwnResourceBox()`); the lexicons themselves
+  /// are still shared, read-only.
+  func forScoringThread() -> Pipeline {
+    var copy = self
+    copy.scorer = ConversationScorer(
+      analyzer: scorer.analyzer.withOwnResourceBox(), detectors: scorer.detectors, weights: scorer.weights,
+      toolVersion: scorer.toolVersion)
     return copy
   }
 

@@ -4,14 +4,15 @@
 /// algorithm"): exceptional forms, R1/R2 regions, steps 0–5. Words with non-ASCII letters are
 /// returned lowercased but unstemmed.
 public enum Stemmer {
-  /// The stem of `word`, from a cache shared by all threads when the word was seen before.
+  /// The stem of `word`, from the calling thread's cache when the word was seen before.
   ///
   /// Detectors stem the same words again and again (every customer word for the pitch context,
   /// every agent word for problem engagement); a lookup costs a fraction of the stemming.
   public static func stem(_ word: String) -> String {
-    if let cached = StemCache.shared.stem(of: word) { return cached }
+    let cache = StemCache.current
+    if let cached = cache.stem(of: word) { return cached }
     let stem = computeStem(word)
-    StemCache.shared.remember(stem, of: word)
+    cache.remember(stem, of: word)
     return stem
   }
 
