@@ -30,7 +30,7 @@ var targets: [Target] = [
   // Stage 1: readers turn exported files into conversations.
   .target(
     name: "EarshotReaders",
-    dependencies: ["EarshotModel", "CLibXML2"],
+    dependencies: ["EarshotModel", "EarshotText", "CLibXML2"],
     swiftSettings: sharedSettings
   ),
 

@@ -46,9 +46,9 @@ public enum LexiconFile {
     for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       lineNumber += 1
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-      let trimmed = trimmingSpaces(line)
+      let trimmed = line.trimmingSpaces()
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmingSpaces)
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
       let term = fields[0]
       guard !term.isEmpty else {
         throw LexiconError(file: name, line: lineNumber, message: "expected a term before the tab")
@@ -63,30 +63,6 @@ public enum LexiconFile {
       entries.append(LexiconEntry(term: term, value: value, extra: extra, line: lineNumber))
     }
     return entries
-  }
-
-  /// `text` without the leading and trailing scalars Foundation's
-  /// `trimmingCharacters(in: .whitespaces)` removes (general category Zs, the tab, and the
-  /// zero-width space), trimmed on the string's own scalars: Foundation's version goes through
-  /// UTF-16 and a bridged string for every field, which was most of the time every run spent
-  /// loading its lexicons before any job could start.
-  static func trimmingSpaces(_ text: Substring) -> String {
-    let scalars = text.unicodeScalars
-    var start = scalars.startIndex
-    var end = scalars.endIndex
-    while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
-    while end > start {
-      let last = scalars.index(before: end)
-      guard isSpace(scalars[last]) else { break }
-      end = last
-    }
-    return String(scalars[start..<end])
-  }
-
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.value < 0x80 { return scalar == " " || scalar == "\t" }
-    // Foundation also counts the zero-width space (Zs in old Unicode versions) as a space.
-    return scalar.value == 0x200B || scalar.properties.generalCategory == .spaceSeparator
   }
 
   /// Loads a lexicon file from disk.

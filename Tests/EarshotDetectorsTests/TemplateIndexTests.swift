@@ -1,3 +1,4 @@
+import EarshotTestSupport
 import Testing
 
 @testable import EarshotDetectors
@@ -32,32 +33,10 @@ import Testing
     }
   }
 
-  /// A deterministic generator (SplitMix64), so a failure replays.
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    /// `base` with `bits` distinct random bits flipped.
-    mutating func near(_ base: UInt64, bits: Int) -> UInt64 {
-      var value = base
-      var flipped = Set<Int>()
-      while flipped.count < bits {
-        let bit = Int(next() % 64)
-        if flipped.insert(bit).inserted { value ^= 1 << UInt64(bit) }
-      }
-      return value
-    }
-  }
-
   @Test func clustersMatchTheSixteenBandIndex() {
     // Replies in templates: a few hundred base texts, each reused with light edits (0-14 bits),
     // and unrelated ones, clustered the way CorpusStatisticsBuilder clusters them.
-    var random = SplitMix(state: 20_261_128)
+    var random = SplitMix(seed: 20_261_128)
     let bases = (0..<300).map { _ in random.next() }
     var index = TemplateIndex()
     var reference = SixteenBandReference()
@@ -106,11 +85,24 @@ import Testing
     var index = TemplateIndex()
     let base: UInt64 = 0xA5A5_0F0F_3C3C_FF00
     index.add(base)
-    var random = SplitMix(state: 7)
+    var random = SplitMix(seed: 7)
     for _ in 0..<2000 {
       let bits = Int(random.next() % 13)
       let probe = random.near(base, bits: bits)
       #expect((index.firstNeighbour(of: probe) != nil) == (bits <= CorpusStatistics.templateDistance), "\(bits) bits")
     }
+  }
+}
+
+extension SplitMix {
+  /// `base` with `bits` distinct random bits flipped: a lightly edited reply's fingerprint.
+  mutating func near(_ base: UInt64, bits: Int) -> UInt64 {
+    var value = base
+    var flipped = Set<Int>()
+    while flipped.count < bits {
+      let bit = below(64)
+      if flipped.insert(bit).inserted { value ^= 1 << UInt64(bit) }
+    }
+    return value
   }
 }

@@ -1,3 +1,4 @@
+import EarshotTestSupport
 import Foundation
 import Testing
 
@@ -138,7 +139,7 @@ import Testing
   /// Every byte-level mutation of real lines that the parser accepts, `JSONDecoder` accepts too,
   /// with the same document; and most unmutated lines take the fast path.
   @Test func mutatedLinesGiveJSONDecodersDocumentOrNone() throws {
-    var generator = SplitMix64(seed: 14)
+    var generator = SplitMix(seed: 14)
     let alphabet = Array(#"{}[]",:\/u0123456789abcdefnulltrueE.-+ "#.utf8) + [0x00, 0x09, 0x0A, 0xC3, 0xA9, 0xFF, 0xED]
     var fastPaths = 0
     var checked = 0
@@ -165,18 +166,5 @@ import Testing
     }
     // Some mutations leave a valid document (a changed letter in a text): the fast path was used.
     #expect(fastPaths > checked / 20)
-  }
-}
-
-/// A small seeded generator, so the mutations are the same on every run.
-private struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// line breaks and malformed UTF-8. The same seed always gives the same records.
 enum SyntheticText {
   static func records(count: Int, seed: UInt64) -> [[UInt8]] {
-    var random = SplitMix64(seed)
+    var random = SplitMix(seed: seed)
     let words = lexiconTerms()
     var records: [[UInt8]] = []
     records.reserveCapacity(count)
@@ -76,21 +76,4 @@ enum SyntheticText {
   static let malformed: [[UInt8]] = [
     [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0x80], [0xC3], [0xFF, 0xFE], [0xE2, 0x80, 0x99],
   ]
-}
-
-/// A small fast generator with a fixed sequence per seed.
-struct SplitMix64 {
-  var state: UInt64
-
-  init(_ seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

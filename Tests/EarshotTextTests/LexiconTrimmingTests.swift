@@ -53,7 +53,7 @@ import Testing
     ]
     for field in fields {
       #expect(
-        LexiconFile.trimmingSpaces(Substring(field)) == field.trimmingCharacters(in: .whitespaces),
+        Substring(field).trimmingSpaces() == field.trimmingCharacters(in: .whitespaces),
         "\(field.debugDescription)")
     }
     // Every field that is not all spaces as a term, with a spaced value and label, CRLF lines,

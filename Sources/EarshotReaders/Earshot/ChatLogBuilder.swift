@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotText
 import Foundation
 
 /// Accumulates the lines of one chat-log conversation.

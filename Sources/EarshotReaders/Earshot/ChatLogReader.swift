@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotText
 import Foundation
 
 /// Reads plain-text chat logs, one message per line:

@@ -1,4 +1,5 @@
 import EarshotModel
+import EarshotText
 import Foundation
 
 /// Which columns of a generic CSV export hold what (column names as written in the header row).

@@ -1,3 +1,4 @@
+import EarshotText
 import Foundation
 
 /// Parses the timestamp spellings found in transcript exports into `Date`s.

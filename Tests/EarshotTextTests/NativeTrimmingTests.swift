@@ -1,7 +1,6 @@
+import EarshotText
 import Foundation
 import Testing
-
-@testable import EarshotReaders
 
 /// The readers' own trimming must remove exactly what Foundation's did, so switching changed no output.
 @Suite struct NativeTrimmingTests {
