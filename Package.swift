@@ -117,7 +117,7 @@ var targets: [Target] = [
   .executableTarget(
     name: "earshot-bench",
     dependencies: [
-      "EarshotEngine", "EarshotEvaluation", "EarshotSentiment", "EarshotText",
+      "EarshotEngine", "EarshotEvaluation", "EarshotModel", "EarshotReporters", "EarshotSentiment", "EarshotText",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ],
     swiftSettings: sharedSettings

@@ -7,6 +7,7 @@
 #   STEPS="batch2 nightly noop batch1" Scripts/bench-batch.sh   # choose and order the measurements
 #   STEPS="batch2 merge" Scripts/bench-batch.sh   # only the sharding check
 #   STEPS="wc batch1 onefile" Scripts/bench-batch.sh   # Earshot against `wc -w`, and one large file
+#   STEPS="wc stages" Scripts/bench-batch.sh   # CPU time of each stage of batch on one core, against `wc -w`
 #   EARSHOT_BENCH_POSTGRES_URL=postgres://user@host:port/db Scripts/bench-batch.sh   # also PostgreSQL
 #   PG=start Scripts/bench-batch.sh        # also PostgreSQL, on a throw-away server (postgres-test-server.sh)
 #
@@ -108,6 +109,14 @@ for step in $steps; do
         if [[ -z $wc_seconds ]] || (($(echo "$took < $wc_seconds" | bc -l))); then wc_seconds=$took; fi
       done
       echo "$wc_seconds $bytes" | awk '{ printf "%-34s %8.2f s %9.1f MB/s\n", "wc -w (one core, best of 3)", $1, $2 / 1048576 / $1 }'
+      ;;
+    stages)
+      # Where one core's time goes: cumulative passes read, tokenize, analyze, score, redact,
+      # encode, write (earshot-bench stages), with each stage's ratio to `wc -w` when wc ran first.
+      wc_option=()
+      [[ -n "${wc_seconds:-}" ]] && wc_option=(--wc-mbps "$(echo "$bytes / 1048576 / $wc_seconds" | bc -l)")
+      "${pin[@]}" "$bench" stages "$corpus" "${wc_option[@]}" --scratch "$work/stages.jsonl"
+      rm -f "$work/stages.jsonl"
       ;;
     batch1 | batch2)
       jobs=${step#batch}

@@ -74,7 +74,7 @@ public struct BatchJob: Sendable {
     // Each result is redacted and encoded on the thread that scored it; here it is only written.
     let pipeline = run.pipeline
     let encode: @Sendable (ConversationResult, Conversation) -> EncodedResult = { result, conversation in
-      EncodedResult(pipeline.shown(result, conversation: conversation, in: .evidence).result)
+      EncodedResult(pipeline.shownResult(result, conversation: conversation, in: .evidence))
     }
     try await run.stream(jobs: jobs, prepare: encode) { event, encoded in
       switch event {

@@ -185,6 +185,15 @@ public struct Pipeline: Sendable {
     return redactor.redacting(result, conversation: conversation)
   }
 
+  /// `result` as `output` may show it, like `shown(_:conversation:in:)` without the redacted
+  /// conversation (batch and nightly write results only, so only quoted turns are scanned).
+  public func shownResult(
+    _ result: ConversationResult, conversation: Conversation, in output: PrivacySettings.Output
+  ) -> ConversationResult {
+    guard privacy.applies(to: output), privacy.redactsAnything else { return result }
+    return redactor.redactingResult(result, conversation: conversation)
+  }
+
   /// `result` redacted for `output` when its turns are not at hand (results read back from a store).
   public func shown(_ result: ConversationResult, in output: PrivacySettings.Output) -> ConversationResult {
     guard privacy.applies(to: output), privacy.redactsAnything else { return result }

@@ -18,15 +18,7 @@ extension Redactor {
   ) {
     guard isActive else { return (result, conversation) }
     let turnMatches = conversation.turns.map { matches(in: $0.text) }
-    var turnPositions: [Int: Int] = [:]
-    for (position, turn) in conversation.turns.enumerated() { turnPositions[turn.index] = position }
-    let turn = { (evidence: Evidence) -> (text: String, matches: [PIIMatch])? in
-      guard let position = turnPositions[evidence.turn] else { return nil }
-      return (conversation.turns[position].text, turnMatches[position])
-    }
-    var redactedResult = result
-    redactedResult.findings = result.findings.map { redacting($0, turn: turn) }
-    redactedResult.questions = result.questions.map { redacting($0, turn: turn) }
+    let redactedResult = redactingResult(result, conversation: conversation) { turnMatches[$0] }
     var redactedConversation = conversation
     for position in redactedConversation.turns.indices {
       var turn = redactedConversation.turns[position]
@@ -43,6 +35,37 @@ extension Redactor {
     }
     redactedConversation.metadata = conversation.metadata.mapValues(redact)
     return (redactedResult, redactedConversation)
+  }
+
+  /// `result` with personal data replaced, its evidence redacted from its turns' text as
+  /// `redacting(_:conversation:)` does, when the redacted turns themselves are not wanted (batch
+  /// and nightly write only results): only the turns that evidence quotes are scanned.
+  public func redactingResult(_ result: ConversationResult, conversation: Conversation) -> ConversationResult {
+    guard isActive else { return result }
+    var scanned: [[PIIMatch]?] = Array(repeating: nil, count: conversation.turns.count)
+    return redactingResult(result, conversation: conversation) { position in
+      if let known = scanned[position] { return known }
+      let found = matches(in: conversation.turns[position].text)
+      scanned[position] = found
+      return found
+    }
+  }
+
+  /// `result` redacted with the matches of the turn at each position given by `matchesAt`.
+  private func redactingResult(
+    _ result: ConversationResult, conversation: Conversation, matchesAt: (Int) -> [PIIMatch]
+  ) -> ConversationResult {
+    var turnPositions: [Int: Int] = [:]
+    turnPositions.reserveCapacity(conversation.turns.count)
+    for (position, turn) in conversation.turns.enumerated() { turnPositions[turn.index] = position }
+    func turn(_ evidence: Evidence) -> (text: String, matches: [PIIMatch])? {
+      guard let position = turnPositions[evidence.turn] else { return nil }
+      return (conversation.turns[position].text, matchesAt(position))
+    }
+    var redactedResult = result
+    redactedResult.findings = result.findings.map { redacting($0, turn: turn) }
+    redactedResult.questions = result.questions.map { redacting($0, turn: turn) }
+    return redactedResult
   }
 
   /// `result` with personal data replaced, when the turns are not at hand: each evidence span is
@@ -89,14 +112,27 @@ extension Redactor {
   static func clip(_ span: TextSpan, of text: String, matches: [PIIMatch]) -> String? {
     let bytes = text.utf8
     guard span.start >= 0, span.start <= span.end, span.end <= bytes.count else { return nil }
-    let lower = bytes.index(bytes.startIndex, offsetBy: span.start)
-    let upper = bytes.index(lower, offsetBy: span.end - span.start)
-    guard bytes[lower..<upper].elementsEqual(span.text.utf8) else { return nil }
+    guard sameBytes(text, span.start..<span.end, span.text) else { return nil }
     let inside = matches.compactMap { match -> PIIMatch? in
       let start = max(match.range.lowerBound, span.start)
       let end = min(match.range.upperBound, span.end)
       return start < end ? PIIMatch(kind: match.kind, range: (start - span.start)..<(end - span.start)) : nil
     }
     return replacing(inside, in: span.text)
+  }
+
+  /// Whether `range` of `text`'s UTF-8 holds exactly `part`'s UTF-8 (compared as memory when both
+  /// strings are contiguous, as native strings are).
+  private static func sameBytes(_ text: String, _ range: Range<Int>, _ part: String) -> Bool {
+    let compared = text.utf8.withContiguousStorageIfAvailable { whole in
+      part.utf8.withContiguousStorageIfAvailable { piece in
+        piece.count == range.count && piece.elementsEqual(UnsafeBufferPointer(rebasing: whole[range]))
+      }
+    }
+    if let compared, let compared { return compared }
+    let bytes = text.utf8
+    let lower = bytes.index(bytes.startIndex, offsetBy: range.lowerBound)
+    let upper = bytes.index(lower, offsetBy: range.count)
+    return bytes[lower..<upper].elementsEqual(part.utf8)
   }
 }

@@ -1,3 +1,4 @@
+import EarshotModel
 import EarshotScoring
 import Foundation
 
@@ -62,7 +63,7 @@ public enum CSVTableWriter {
     ]
   }
 
-  static func number(_ value: Double) -> String { String(format: "%.3f", value) }
+  static func number(_ value: Double) -> String { FixedPointText.string(value, decimals: 3) }
 
   /// One CSV row, quoting fields that contain a comma, quote or line break.
   public static func row(_ fields: [String]) -> String {

@@ -6,6 +6,6 @@ struct EarshotBench: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "earshot-bench",
     abstract: "Measure Earshot's throughput and peak memory.",
-    subcommands: [SentimentBenchmark.self, BatchBenchmark.self, RedactionBenchmark.self]
+    subcommands: [SentimentBenchmark.self, BatchBenchmark.self, RedactionBenchmark.self, StageBenchmark.self]
   )
 }

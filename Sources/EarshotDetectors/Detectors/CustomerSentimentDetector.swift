@@ -62,7 +62,7 @@ public struct CustomerSentimentDetector: Detector {
   }
 
   private func format(_ value: Double?) -> String {
-    value.map { String(format: "%.2f", $0) } ?? "n/a"
+    value.map { FixedPointText.string($0, decimals: 2) } ?? "n/a"
   }
 }
 

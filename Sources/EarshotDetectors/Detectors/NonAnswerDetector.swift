@@ -57,7 +57,9 @@ public struct NonAnswerDetector: Detector {
       var attributes = [
         Finding.AttributeName.verdict: record.verdict.rawValue, "question_type": record.type,
       ]
-      if let usefulness = record.usefulness { attributes["answer_score"] = String(format: "%.2f", usefulness) }
+      if let usefulness = record.usefulness {
+        attributes["answer_score"] = FixedPointText.string(usefulness, decimals: 2)
+      }
       return finding(.major, record.reason, record.evidence, attributes)
     }
   }

@@ -96,7 +96,7 @@ public struct PrematurePitchDetector: Detector {
   }
 
   private func judgement(_ event: SelfInterestEvent) -> (Severity, String) {
-    let mood = String(format: "%.2f", event.customerMood)
+    let mood = FixedPointText.string(event.customerMood, decimals: 2)
     switch event.pattern {
     case .pitchInsteadOfAnswer:
       return (.major, "Sales offer in place of an answer to the customer's question or request.")

@@ -180,7 +180,7 @@ public struct NightlyJob: Sendable {
       try await run.stream(toScore.map(\.unit), jobs: jobs) { event in
         switch event {
         case .scored(let result, let conversation):
-          unitResults.append(run.pipeline.shown(result, conversation: conversation, in: .store).result)
+          unitResults.append(run.pipeline.shownResult(result, conversation: conversation, in: .store))
           return
         case .diagnostic(let diagnostic):
           report(diagnostic)

@@ -273,7 +273,7 @@ enum TwitterDate {
   /// before its cutover), a day that exists in its month and a second below 60 (the general path
   /// leaves Foundation to roll those over). Nil sends the stamp to the general path.
   static func fixedLayoutInstant(_ text: String) -> Date? {
-    var utf8 = text.utf8
+    let utf8 = text.utf8
     return utf8.withContiguousStorageIfAvailable { bytes -> Date? in
       guard bytes.count == 30, bytes[0] != 0x20, bytes[1] != 0x20, bytes[2] != 0x20, bytes[3] == 0x20, bytes[7] == 0x20,
         bytes[10] == 0x20, bytes[13] == 0x3A,

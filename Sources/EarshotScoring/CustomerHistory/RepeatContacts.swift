@@ -30,7 +30,7 @@ public struct RepeatContact: Sendable, Hashable {
   /// conversations, `docs/scoring.md`); it counts in first-contact resolution instead.
   public func finding(problemTurn: Int?) -> Finding {
     let days = later.startedAt.timeIntervalSince(earlier.startedAt) / 86_400
-    let daysText = String(format: "%.1f", days)
+    let daysText = FixedPointText.string(days, decimals: 1)
     let when = later.startedAt.formatted(.iso8601)
     return Finding(
       detector: RepeatContacts.detector, category: .answers, severity: .info,
