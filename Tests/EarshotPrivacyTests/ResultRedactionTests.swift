@@ -104,4 +104,36 @@ import Testing
     // Without the turns, the span alone is all there is to go by: seven digits are no phone shape.
     #expect(defaultRedactor.redacting(cut).findings[0].evidence[0].span.text == "Our office is on 020 7946")
   }
+
+  /// Batch and nightly redact only the result (`redactingResult`), scanning only the turns the
+  /// evidence quotes: what they write must be what redacting the whole conversation gives.
+  @Test(arguments: [
+    PrivacySettings(), PrivacySettings(patterns: ["order": #"#\d{3}-\d{7}"#]),
+    PrivacySettings(email: false, card: false),
+  ])
+  func redactingTheResultAloneWritesTheSameJSON(settings: PrivacySettings) throws {
+    let redactor = try Redactor(settings: settings)
+    let (result, conversation) = try Self.scored()
+    let whole = redactor.redacting(result, conversation: conversation).result
+    let alone = redactor.redactingResult(result, conversation: conversation)
+    #expect(try Self.json(alone) == Self.json(whole))
+    // Something was redacted, so the comparison is not between two untouched results.
+    #expect(try Self.json(alone) != Self.json(result))
+    // A span that cuts a number is still redacted from its whole turn, as `redacting` does.
+    let text = "Our office is on 020 7946 0958 today"
+    let turn = Turn(index: 0, speaker: "c", role: .customer, text: text)
+    let cutConversation = Conversation(
+      id: "cut", channel: .chat, sourceFile: "cut.txt", participants: [Participant(id: "c", role: .customer)],
+      turns: [turn])
+    var cut = result
+    cut.findings = [
+      Finding(
+        detector: "x", category: .answers, severity: .minor, reason: "r",
+        evidence: [Evidence(turn: turn, range: 0..<25)])
+    ]
+    cut.questions = []
+    #expect(
+      try Self.json(redactor.redactingResult(cut, conversation: cutConversation))
+        == Self.json(redactor.redacting(cut, conversation: cutConversation).result))
+  }
 }
