@@ -115,8 +115,8 @@ for step in $steps; do
       # encode, write (earshot-bench stages), with each stage's ratio to `wc -w` when wc ran first.
       wc_option=()
       [[ -n "${wc_seconds:-}" ]] && wc_option=(--wc-mbps "$(echo "$bytes / 1048576 / $wc_seconds" | bc -l)")
-      "${pin[@]}" "$bench" stages "$corpus" "${wc_option[@]}" --scratch "$work/stages.jsonl"
-      rm -f "$work/stages.jsonl"
+      "${pin[@]}" "$bench" stages "$corpus" "${wc_option[@]}" --scratch "$work/stages"
+      rm -rf "$work/stages"
       ;;
     batch1 | batch2)
       jobs=${step#batch}

@@ -1,13 +1,10 @@
 import ArgumentParser
 import EarshotEngine
+import EarshotEvaluation
 import EarshotModel
 import EarshotReporters
 import EarshotText
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Where one core's time goes in `earshot batch`: the corpus read again and again, one pipeline
 /// stage more each time, so each row's increment is what that stage costs.
@@ -27,8 +24,7 @@ struct StageBenchmark: ParsableCommand {
   @Option(help: "GNU `wc -w` speed on the same bytes in MB/s (MiB), for the ratio column.")
   var wcMbps: Double?
 
-  @Option(
-    help: "Where the last stage writes its conversations.jsonl (a file, replaced; default: in the temporary folder).")
+  @Option(help: "A folder for the last stage's conversations.jsonl (replaced; default: in the temporary folder).")
   var scratch: String?
 
   /// One pass's cumulative work: everything up to and including `stage`.
@@ -48,20 +44,17 @@ struct StageBenchmark: ParsableCommand {
     }
   }
 
-  private var scratchPath: String {
-    scratch ?? FileManager.default.temporaryDirectory.appendingPathComponent("earshot-stages.jsonl").path
+  private var scratchFolder: URL {
+    scratch.map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent("earshot-stages")
   }
 
   func run() throws {
-    let setupStart = ProcessClock.now()
+    let setupStart = StageClock.now()
     let prepared = try PreparedRun(inputs: inputs, configuration: EarshotConfiguration())
-    let setup = ProcessClock.now() - setupStart
-    let bytes = prepared.plan.units.reduce(Int64(0)) { total, unit in
-      total
-        + unit.files.reduce(Int64(0)) { sum, file in
-          let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? NSNumber) ?? nil
-          return sum + (size?.int64Value ?? 0)
-        }
+    let setup = StageClock.now() - setupStart
+    let bytes = prepared.plan.units.flatMap(\.files).reduce(Int64(0)) { total, file in
+      total + ((try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int64) ?? 0)
     }
     let megabytes = Double(bytes) / 1_048_576
     print(
@@ -87,15 +80,15 @@ struct StageBenchmark: ParsableCommand {
   }
 
   /// Reads every unit and does the work up to `stage` with each conversation.
-  func pass(_ prepared: PreparedRun, upTo stage: Stage) throws -> (ProcessClock.Elapsed, Int) {
+  func pass(_ prepared: PreparedRun, upTo stage: Stage) throws -> (StageClock.Elapsed, Int) {
     let pipeline = prepared.pipeline
-    let output = stage == .write ? try LineFile(path: scratchPath) : nil
+    let output = stage == .write ? try OutputFolder(scratchFolder).stream("conversations.jsonl") : nil
     var conversations = 0
     var sink = 0
-    let start = ProcessClock.now()
+    let start = StageClock.now()
     for unit in prepared.plan.units {
       for file in unit.files {
-        try? unit.reader.read(
+        try unit.reader.read(
           file,
           emit: { conversation in
             conversations += 1
@@ -119,52 +112,21 @@ struct StageBenchmark: ParsableCommand {
               }
               let encoded = EncodedResult(shown)
               sink &+= encoded.line.count
-              try output?.write(encoded.line)
+              try output?.writeLine(encoded.line[...])
             }
           }, diagnose: { _ in })
       }
     }
     try output?.close()
-    let elapsed = ProcessClock.now() - start
+    let elapsed = StageClock.now() - start
     // Keeps the work observable so the optimizer cannot drop it.
     if sink == Int.min { print(sink) }
     return (elapsed, conversations)
   }
 }
 
-/// Appends lines to a file through a buffer, as the batch's writer does.
-final class LineFile {
-  private let handle: FileHandle
-  private var buffer: [UInt8] = []
-
-  init(path: String) throws {
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
-    guard let handle = FileHandle(forWritingAtPath: path) else {
-      throw ValidationError("cannot write \(path)")
-    }
-    self.handle = handle
-    buffer.reserveCapacity(1 << 20)
-  }
-
-  func write(_ line: [UInt8]) throws {
-    buffer += line
-    buffer.append(0x0A)
-    if buffer.count >= 1 << 20 { try flush() }
-  }
-
-  func close() throws {
-    try flush()
-    try handle.close()
-  }
-
-  private func flush() throws {
-    try handle.write(contentsOf: buffer)
-    buffer.removeAll(keepingCapacity: true)
-  }
-}
-
-/// Process CPU time (user + system, from `getrusage`) and wall time.
-struct ProcessClock {
+/// The measuring thread's CPU time and the wall time (every pass runs on one thread).
+struct StageClock {
   struct Elapsed {
     var cpu: Double
     var wall: Double
@@ -173,16 +135,11 @@ struct ProcessClock {
   var cpu: Double
   var wall: Double
 
-  static func now() -> ProcessClock {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    let cpu =
-      Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
-      + Double(usage.ru_stime.tv_usec) / 1e6
-    return ProcessClock(cpu: cpu, wall: Date().timeIntervalSinceReferenceDate)
+  static func now() -> StageClock {
+    StageClock(cpu: SentimentThroughput.threadCPUSeconds(), wall: Date().timeIntervalSinceReferenceDate)
   }
 
-  static func - (end: ProcessClock, start: ProcessClock) -> Elapsed {
+  static func - (end: StageClock, start: StageClock) -> Elapsed {
     Elapsed(cpu: end.cpu - start.cpu, wall: end.wall - start.wall)
   }
 }
